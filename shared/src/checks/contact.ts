@@ -1,0 +1,12 @@
+import type { SheetIssues } from '../collector';
+import { blankCell, type ParsedSheet } from '../parse';
+
+/** Contact form (seed 001 annex 3): every contact can be reached by phone. */
+export function checkContact(sheet: ParsedSheet, report: SheetIssues): void {
+  for (const r of sheet.rows) {
+    if (!r.fields.officePhone && !r.fields.mobile) {
+      const key = sheet.columns.some((c) => c.def.key === 'mobile') ? 'mobile' : 'officePhone';
+      report('contact.phone-required', '请至少填写办公电话或手机中的一项', blankCell(sheet, key, r.row));
+    }
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Dates as they arrive from Excel: serial numbers (1 = 1900-01-01, with Excel's phantom
+ * 1900-02-29), numbers written YYYYMMDD, and text such as 2020-01-31, 2020/1/31, 2020年1月31日.
+ */
+const MAX_SERIAL = 2958465; // 9999-12-31
+const MS_PER_DAY = 86400000;
+const EPOCH = Date.UTC(1899, 11, 30); // serial 0, accounting for the 1900 leap-year bug after 60
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+}
+
+export function isDateSerial(n: number): boolean {
+  return n >= 1 && n <= MAX_SERIAL;
+}
+
+/** YYYYMMDD written as a number (a frequent Excel quirk) that names a real date. */
+export function isYmdNumber(n: number): boolean {
+  if (!Number.isInteger(n) || n < 10000101 || n > 99991231) return false;
+  return isValidYmd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
+}
+
+const DATE_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/;
+const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const DATETIME_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s+|T)(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+export function isDateText(s: string): boolean {
+  const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
+  return m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+export function isDateTimeText(s: string): boolean {
+  const m = DATETIME_TEXT.exec(s);
+  if (!m) return isDateText(s);
+  const h = Number(m[4]);
+  const min = Number(m[5]);
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
+  return isValidYmd(Number(m[1]), Number(m[2]), Number(m[3])) && h < 24 && min < 60 && sec < 60;
+}
+
+/** The calendar date (UTC midnight) of an Excel serial; serials below 61 precede the phantom 1900-02-29. */
+export function serialToDate(serial: number): Date {
+  const days = Math.floor(serial) + (serial < 61 ? 1 : 0);
+  return new Date(EPOCH + days * MS_PER_DAY);
+}
+
+export function dateToSerial(date: Date): number {
+  const utc = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const days = Math.round((utc - EPOCH) / MS_PER_DAY);
+  return days < 61 ? days - 1 : days;
+}

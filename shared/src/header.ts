@@ -1,0 +1,145 @@
+import { cellText, type CellValue } from './grid';
+import type { ColumnDef, SheetDef } from './sheets';
+import { fold, headerKey, squeeze } from './text';
+
+/**
+ * Finds the header row as staff write it: below a title, across one or two rows, with line
+ * breaks, spaces, full-width brackets and units in the header texts, columns in any order.
+ */
+export const HEADER_SCAN_ROWS = 20;
+
+export interface ColumnMatch {
+  /** 0-based index into the grid row. */
+  index: number;
+  /** The header as written, whitespace squeezed, for messages. */
+  header: string;
+  def: ColumnDef;
+}
+
+export interface HeaderMatch {
+  def: SheetDef;
+  /** 0-based index of the (last) header row in the grid. */
+  headerIndex: number;
+  columns: ColumnMatch[];
+  unknown: Array<{ index: number; header: string }>;
+  duplicates: ColumnMatch[];
+  missing: ColumnDef[];
+}
+
+const synonymIndexes = new WeakMap<SheetDef, Map<string, ColumnDef>>();
+
+function synonymsOf(def: SheetDef): Map<string, ColumnDef> {
+  let map = synonymIndexes.get(def);
+  if (!map) {
+    map = new Map();
+    for (const col of def.columns) {
+      for (const name of [col.label, ...col.synonyms]) map.set(headerKey(name), col);
+    }
+    synonymIndexes.set(def, map);
+  }
+  return map;
+}
+
+export function matchColumn(def: SheetDef, header: string): ColumnDef | null {
+  return synonymsOf(def).get(headerKey(header)) ?? null;
+}
+
+/** The text above the header and the sheet's name, where titles name the kind. */
+export function titleText(sheetName: string, rows: readonly CellValue[][], beforeIndex: number): string {
+  const parts = [sheetName];
+  for (let r = 0; r < beforeIndex && r < rows.length; r++) {
+    for (const v of rows[r] ?? []) if (typeof v === 'string') parts.push(v);
+  }
+  return squeeze(fold(parts.join(' ')));
+}
+
+function hasHint(def: SheetDef, title: string): boolean {
+  return def.nameHints.some((h) => title.includes(h));
+}
+
+function evaluate(def: SheetDef, texts: string[], upper: string[] | null): Omit<HeaderMatch, 'headerIndex'> | null {
+  const columns: ColumnMatch[] = [];
+  const unknown: HeaderMatch['unknown'] = [];
+  const duplicates: ColumnMatch[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < texts.length; i++) {
+    let header = texts[i];
+    let col = header ? matchColumn(def, header) : null;
+    // A two-row header: a cell merged down from the row above carries its text there.
+    if (!header && upper && upper[i]) {
+      col = matchColumn(def, upper[i]);
+      if (col) header = upper[i];
+    }
+    if (!header) continue;
+    if (!col) {
+      unknown.push({ index: i, header });
+      continue;
+    }
+    const m = { index: i, header, def: col };
+    if (seen.has(col.key)) duplicates.push(m);
+    else {
+      seen.add(col.key);
+      columns.push(m);
+    }
+  }
+  if (columns.length < 2 || !def.signature.every((k) => seen.has(k))) return null;
+  return { def, columns, unknown, duplicates, missing: def.columns.filter((c) => c.requiredColumn && !seen.has(c.key)) };
+}
+
+function rowTexts(row: readonly CellValue[] | undefined): string[] {
+  return (row ?? []).map((v) => squeeze(cellText(v)));
+}
+
+/** The best header row and sheet kind among `defs`, or null when no row looks like a header. */
+export function findHeader(sheetName: string, rows: readonly CellValue[][], defs: readonly SheetDef[]): HeaderMatch | null {
+  let best: HeaderMatch | null = null;
+  let bestScore = 0;
+  const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < scan; r++) {
+    const texts = rowTexts(rows[r]);
+    if (texts.every((t) => t === '')) continue;
+    const upper = r > 0 ? rowTexts(rows[r - 1]) : null;
+    const title = titleText(sheetName, rows, r);
+    for (const def of defs) {
+      if (def.needsNameHint && !hasHint(def, title)) continue;
+      const m = evaluate(def, texts, upper);
+      if (!m) continue;
+      // Matched columns decide; a name hint breaks ties; unknown columns count slightly against.
+      const score = m.columns.length + (hasHint(def, title) ? 0.5 : 0) - m.unknown.length * 0.01;
+      if (score > bestScore) {
+        bestScore = score;
+        best = { ...m, headerIndex: r };
+      }
+    }
+  }
+  return best;
+}
+
+/** A row under the header that only numbers the columns (1, 2, 3 …) is not data. */
+export function isColumnNumberRow(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return false;
+  let expected = 0;
+  let count = 0;
+  for (const v of row) {
+    const t = cellText(v);
+    if (t === '') continue;
+    const n = Number(t.replace(/[()（）]/g, ''));
+    if (!Number.isInteger(n) || n <= expected) return false;
+    expected = n;
+    count++;
+  }
+  return count >= 3;
+}
+
+/** A note under the table ("注：…", "填表说明：…") sits in one cell and is not data. */
+export function isFootnoteRow(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return false;
+  // A note merged across the row has the same text in every cell once merges are filled.
+  const texts = new Set<string>();
+  for (const v of row) {
+    const t = cellText(v);
+    if (t !== '') texts.add(t);
+  }
+  const [text] = texts;
+  return texts.size === 1 && /^(注|备注|说明|填表说明|填报说明|附注)[:：\d一二三四五六七八九十、.]/.test(fold(text));
+}

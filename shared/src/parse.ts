@@ -1,0 +1,175 @@
+import type { SheetIssues } from './collector';
+import { cellText, isBlankRow, type CellValue } from './grid';
+import { isColumnNumberRow, isFootnoteRow, type ColumnMatch, type HeaderMatch } from './header';
+import type { SheetDef } from './sheets';
+import { quote } from './text';
+import { readValue } from './values';
+
+/**
+ * Turns a recognised sheet into rows and resource groups, reporting what is wrong with single
+ * cells and columns on the way. Cross-field and cross-row rules run on the result.
+ */
+export interface Field {
+  /** The cell's text as written (trimmed). */
+  text: string;
+  /** The standard form: a code list's value, or the text. */
+  norm: string;
+  row: number;
+  col: number;
+  header: string;
+  /** True when the value was taken from above (a blank "same as above" cell). */
+  inherited?: boolean;
+  /** True when the cell failed its own check; cross-field rules then stay quiet about it. */
+  invalid?: boolean;
+}
+
+export type Fields = Partial<Record<string, Field>>;
+
+export interface RecordRow {
+  row: number;
+  fields: Fields;
+}
+
+export interface ResourceGroup {
+  row: number;
+  fields: Fields;
+  items: RecordRow[];
+}
+
+export interface ParsedSheet {
+  name: string;
+  def: SheetDef;
+  headerRow: number;
+  /** 1-based sheet column of grid index 0. */
+  startCol: number;
+  columns: ColumnMatch[];
+  rows: RecordRow[];
+  /** Resource groups, for kinds with resource-level columns; null otherwise. */
+  groups: ResourceGroup[] | null;
+}
+
+export function parseSheet(
+  name: string,
+  rows: readonly CellValue[][],
+  startRow: number,
+  startCol: number,
+  match: HeaderMatch,
+  report: SheetIssues,
+): ParsedSheet {
+  const { def, columns } = match;
+  const headerRow = startRow + match.headerIndex;
+  const sheetRow = (i: number) => startRow + i;
+  const sheetCol = (i: number) => startCol + i;
+
+  for (const m of match.missing) {
+    report('header.missing-column', `缺少“${m.label}”列，请在第 ${headerRow} 行表头中加上此列（也可写作：${[m.label, ...m.synonyms].slice(0, 4).join('、')}）`, { row: headerRow, column: m.label });
+  }
+  for (const u of match.unknown) {
+    report('header.unknown-column', `无法识别“${u.header}”列，此列的内容不会被校验；如它是标准列，请改用标准列名`, { row: headerRow, col: sheetCol(u.index), column: u.header, value: u.header });
+  }
+  for (const d of match.duplicates) {
+    report('header.duplicate-column', `“${d.header}”与前面的列都表示“${d.def.label}”，请删除或改名其中一列`, { row: headerRow, col: sheetCol(d.index), column: d.header, value: d.header });
+  }
+
+  const grouped = def.groupKeys !== undefined;
+  const parsed: ParsedSheet = { name, def, headerRow, startCol, columns, rows: [], groups: grouped ? [] : null };
+  const seen = new Map<string, Map<string, number>>();
+  let group: ResourceGroup | null = null;
+  let previous: Fields = {};
+
+  const read = (m: ColumnMatch, raw: CellValue, i: number): Field => {
+    const v = readValue(m.def.value, m.def.label, raw);
+    const field: Field = { text: cellText(raw), norm: v.norm, row: sheetRow(i), col: sheetCol(m.index), header: m.header };
+    if (v.problem) {
+      field.invalid = true;
+      report(v.problem.ruleId, v.problem.message, { row: field.row, col: field.col, column: m.header, value: field.text });
+    }
+    if (m.def.unique && !v.problem) checkUnique(m, field);
+    return field;
+  };
+
+  const checkUnique = (m: ColumnMatch, field: Field) => {
+    let values = seen.get(m.def.key);
+    if (!values) seen.set(m.def.key, (values = new Map()));
+    const first = values.get(field.norm);
+    if (first !== undefined) {
+      report('cell.duplicate', `${m.def.label}${quote(field.text)}与第 ${first} 行重复，每条记录的${m.def.label}须唯一`, { row: field.row, col: field.col, column: m.header, value: field.text });
+    } else values.set(field.norm, field.row);
+  };
+
+  const requireValue = (m: ColumnMatch, row: number) => {
+    report('cell.required', `“${m.header}”不能为空，请填写${m.def.label}`, { row, col: sheetCol(m.index), column: m.header });
+  };
+
+  let first = match.headerIndex + 1;
+  if (isColumnNumberRow(rows[first])) first++;
+
+  for (let i = first; i < rows.length; i++) {
+    const raw = rows[i];
+    if (isBlankRow(raw) || isFootnoteRow(raw)) continue;
+    const row = sheetRow(i);
+    const record: RecordRow = { row, fields: {} };
+
+    if (grouped && startsGroup(def, columns, raw, group)) {
+      group = { row, fields: {}, items: [] };
+      parsed.groups!.push(group);
+      for (const m of columns) {
+        if (m.def.level !== 'resource') continue;
+        const cell = raw[m.index] ?? null;
+        if (cellText(cell) !== '') group.fields[m.def.key] = read(m, cell, i);
+        else if (m.def.fillDown && previous[m.def.key]) group.fields[m.def.key] = { ...previous[m.def.key]!, inherited: true };
+      }
+    } else if (grouped && group) {
+      for (const m of columns) {
+        if (m.def.level !== 'resource') continue;
+        const text = cellText(raw[m.index] ?? null);
+        if (text === '') continue;
+        const held = group.fields[m.def.key];
+        if (!held || held.inherited) {
+          // Written lower down in the group: it still belongs to the resource.
+          group.fields[m.def.key] = read(m, raw[m.index], i);
+        } else if (text !== held.text && readValue(m.def.value, m.def.label, text).norm !== held.norm) {
+          report('group.inconsistent', `同一资源的“${m.header}”应只在第一行填写一次：第 ${held.row} 行为${quote(held.text)}，此行为${quote(text)}；如是另一条资源，请填写序号和资源名称另起一组`, { row, col: sheetCol(m.index), column: m.header, value: text });
+        }
+      }
+    }
+
+    for (const m of columns) {
+      if (grouped && m.def.level === 'resource') continue;
+      const cell = raw[m.index] ?? null;
+      if (cellText(cell) !== '') record.fields[m.def.key] = read(m, cell, i);
+      else if (m.def.fillDown && previous[m.def.key]) record.fields[m.def.key] = { ...previous[m.def.key]!, inherited: true };
+      else if (m.def.requiredValue) requireValue(m, row);
+    }
+
+    parsed.rows.push(record);
+    if (group) group.items.push(record);
+    previous = group ? { ...record.fields, ...group.fields } : record.fields;
+  }
+
+  for (const g of parsed.groups ?? []) {
+    for (const m of columns) {
+      if (m.def.level === 'resource' && m.def.requiredValue && !g.fields[m.def.key]) requireValue(m, g.row);
+    }
+  }
+  return parsed;
+}
+
+/** A row starts a new resource when one of the group's identifying cells holds a new value. */
+function startsGroup(def: SheetDef, columns: ColumnMatch[], raw: readonly CellValue[], group: ResourceGroup | null): boolean {
+  if (!group) return true;
+  for (const m of columns) {
+    if (!def.groupKeys!.includes(m.def.key)) continue;
+    const text = cellText(raw[m.index] ?? null);
+    if (text === '') continue;
+    const held = group.fields[m.def.key];
+    if (!held || held.text !== text) return true;
+  }
+  return false;
+}
+
+/** Where a blank cell of column `key` on `row` is, for pointing at what must be filled. */
+export function blankCell(sheet: ParsedSheet, key: string, row: number): { row: number; col: number | null; column: string } {
+  const m = sheet.columns.find((c) => c.def.key === key);
+  return m ? { row, col: sheet.startCol + m.index, column: m.header } : { row, col: null, column: key };
+}

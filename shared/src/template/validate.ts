@@ -1,0 +1,211 @@
+import type { SheetIssues } from '../collector';
+import { cellText, isBlank, type CellValue } from '../grid';
+import { HEADER_SCAN_ROWS } from '../header';
+import { itemRole, missingPersonItems, personKinds, hasLegalPersonCode, type ItemRole } from '../item-roles';
+import type { CatalogueItem, CatalogueResource } from '../resources';
+import { headerKey, itemKey, squeeze } from '../text';
+import { compileCellCheck, type CellCheck } from './cells';
+import type { TemplateMarker } from './marker';
+
+/**
+ * Data template checks (DOMAIN.md §6): one column per information item of the resource, typed
+ * by 数据类型 and 数据长度; identifiers by item name; natural- and legal-person columns;
+ * key uniqueness; zero report.
+ */
+interface TemplateColumn {
+  index: number;
+  header: string;
+  item: CatalogueItem;
+  role: ItemRole | null;
+  check: CellCheck | null;
+}
+
+export interface TemplateHeader {
+  headerIndex: number;
+  columns: TemplateColumn[];
+  unknown: Array<{ index: number; header: string }>;
+  missing: CatalogueItem[];
+}
+
+function sameItem(header: string, item: string): boolean {
+  return itemKey(header) === itemKey(item) || headerKey(header) === headerKey(item);
+}
+
+/** The row (within the first rows, below `from`) whose cells name most of the resource's items. */
+export function findTemplateHeader(rows: readonly CellValue[][], resource: CatalogueResource, from = 0): TemplateHeader | null {
+  let best: TemplateHeader | null = null;
+  for (let r = from; r < Math.min(rows.length, from + HEADER_SCAN_ROWS); r++) {
+    const row = rows[r] ?? [];
+    const columns: TemplateColumn[] = [];
+    const unknown: TemplateHeader['unknown'] = [];
+    const used = new Set<CatalogueItem>();
+    for (let i = 0; i < row.length; i++) {
+      const header = squeeze(cellText(row[i]));
+      if (header === '') continue;
+      const item = resource.items.find((it) => !used.has(it) && sameItem(header, it.name));
+      if (!item) {
+        unknown.push({ index: i, header });
+        continue;
+      }
+      used.add(item);
+      const role = itemRole(item.name);
+      columns.push({ index: i, header, item, role, check: compileCellCheck(item.dataType, item.dataLength, role, header) });
+    }
+    if (columns.length > 0 && (!best || columns.length > best.columns.length)) {
+      best = { headerIndex: r, columns, unknown, missing: resource.items.filter((it) => !used.has(it)) };
+    }
+  }
+  return best;
+}
+
+/** How well a sheet's headers fit a resource: the share of its items found in one row. */
+export function templateFit(rows: readonly CellValue[][], resource: CatalogueResource): number {
+  if (resource.items.length < 2) return 0;
+  const h = findTemplateHeader(rows, resource);
+  return h && h.columns.length >= 2 ? h.columns.length / resource.items.length : 0;
+}
+
+export interface TemplateInput {
+  rows: readonly CellValue[][];
+  startRow: number;
+  startCol: number;
+  resource: CatalogueResource;
+  marker: TemplateMarker | null;
+  header: TemplateHeader;
+  report: SheetIssues;
+}
+
+export function validateTemplate(input: TemplateInput): { dataRows: number } {
+  const { rows, startRow, startCol, resource, marker, header, report } = input;
+  const headerRow = startRow + header.headerIndex;
+  const cols = header.columns;
+
+  for (const item of header.missing) {
+    report('template.missing-column', `缺少信息项“${item.name}”的列，请按目录在第 ${headerRow} 行表头补上此列（可重新生成数据模板）`, { row: headerRow, column: item.name });
+  }
+  for (const u of header.unknown) {
+    report('header.unknown-column', `“${u.header}”不是资源“${resource.name}”的信息项，此列不会被校验；如是新增信息项，请先在目录中登记`, { row: headerRow, col: startCol + u.index, column: u.header, value: u.header });
+  }
+  if (marker?.version && resource.version && marker.version < resource.version) {
+    report('template.outdated', `此模板按目录第 ${marker.version} 版生成，目录已更新到第 ${resource.version} 版，请重新生成数据模板后填报`, { row: startRow });
+  }
+
+  const roles = cols.map((c) => c.role);
+  const catalogueRoles = resource.items.map((i) => itemRole(i.name));
+  const kinds = personKinds(catalogueRoles);
+  const personCols = kinds.natural ? personColumns(cols) : [];
+  if (kinds.natural) {
+    const missing = missingPersonItems(roles);
+    if (missing.length > 0) {
+      report('template.natural-person-columns', `这是关于自然人的数据，每行须有姓名、证件类型和证件号码，表中缺少：${missing.join('、')}。请在目录中增加这些信息项并重新生成模板`, { row: headerRow });
+    }
+  }
+  const legalCols = kinds.legal ? cols.filter((c) => c.role === 'uscc' || c.role === 'regNo') : [];
+  if (kinds.legal && !hasLegalPersonCode(roles)) {
+    report('template.legal-person-columns', '这是关于法人或其他组织的数据，每行须有统一社会信用代码（或企业注册号），表中缺少此列。请在目录中增加该信息项并重新生成模板', { row: headerRow });
+  }
+  const certType = cols.find((c) => c.role === 'certType');
+  const certNumber = cols.find((c) => c.role === 'certNumber');
+  const certNumberIdCheck = certNumber ? compileCellCheck(null, null, 'idcard', certNumber.header) : null;
+
+  const keyCols = keyColumns(cols, marker);
+  const keys = new Map<string, number>();
+  const checked = cols.filter((c) => c.check !== null);
+
+  let dataRows = 0;
+  for (let i = header.headerIndex + 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (row === undefined || isBlankRowFast(row)) continue;
+    dataRows++;
+    const sheetRow = startRow + i;
+
+    for (let k = 0; k < checked.length; k++) {
+      const c = checked[k];
+      const v = row[c.index];
+      if (v === null || v === undefined || v === '') continue;
+      const p = c.check!(v);
+      if (p !== null) report(p.ruleId, p.message, { row: sheetRow, col: startCol + c.index, column: c.header, value: cellText(v) });
+    }
+
+    // 证件号码 is a 身份证号 when the row's 证件类型 says so.
+    if (certType && certNumber && certNumberIdCheck) {
+      const type = cellText(row[certType.index] ?? null);
+      const v = row[certNumber.index];
+      if (!isBlank(v) && /身份证|^111$/.test(type)) {
+        const p = certNumberIdCheck(v ?? null);
+        if (p) report(p.ruleId, p.message, { row: sheetRow, col: startCol + certNumber.index, column: certNumber.header, value: cellText(v ?? null) });
+      }
+    }
+
+    for (let k = 0; k < personCols.length; k++) {
+      const c = personCols[k];
+      if (isBlank(row[c.index])) {
+        report('template.natural-person-row', `自然人数据每行须填写“${c.header}”`, { row: sheetRow, col: startCol + c.index, column: c.header });
+      }
+    }
+    if (legalCols.length > 0 && legalCols.every((c) => isBlank(row[c.index]))) {
+      const c = legalCols[0];
+      report('template.legal-person-row', `法人数据每行须填写“${c.header}”`, { row: sheetRow, col: startCol + c.index, column: c.header });
+    }
+
+    const key = rowKey(row, keyCols);
+    if (key !== null) {
+      const first = keys.get(key);
+      if (first !== undefined) {
+        const names = keyCols ? keyCols.map((c) => c.header).join('、') : '整行';
+        report('template.duplicate-key', keyCols ? `主键（${names}）与第 ${first} 行重复，同一数据只能报送一次` : `此行与第 ${first} 行完全相同，请删除重复行`, {
+          row: sheetRow,
+          col: keyCols ? startCol + keyCols[0].index : null,
+          column: keyCols ? keyCols[0].header : null,
+          value: keyCols ? cellText(row[keyCols[0].index] ?? null) : null,
+        });
+      } else keys.set(key, sheetRow);
+    }
+  }
+
+  if (marker?.zeroReport && dataRows > 0) {
+    report('template.zero-report-with-rows', `此表声明为零上报（本期无数据），却填写了 ${dataRows} 行数据；请删除数据行，或把模板标识中的“零上报：是”改为“否”`, { row: headerRow });
+  } else if (!marker?.zeroReport && dataRows === 0) {
+    report('template.no-rows', '表中没有数据行。如本期确无数据，请生成“零上报”，不要提交空表', { row: headerRow });
+  }
+  return { dataRows };
+}
+
+function isBlankRowFast(row: readonly CellValue[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined || v === '') continue;
+    if (typeof v === 'string' && v.trim() === '') continue;
+    return false;
+  }
+  return true;
+}
+
+/** 姓名 and the identity columns every natural-person row must fill. */
+function personColumns(cols: TemplateColumn[]): TemplateColumn[] {
+  const hasIdcard = cols.some((c) => c.role === 'idcard');
+  return cols.filter((c) => c.role === 'personName' || c.role === 'idcard' || (!hasIdcard && (c.role === 'certType' || c.role === 'certNumber')));
+}
+
+/** Key columns: items marked 主键 in the catalogue, else those the template's marker names; null = whole row. */
+function keyColumns(cols: TemplateColumn[], marker: TemplateMarker | null): TemplateColumn[] | null {
+  const marked = cols.filter((c) => c.item.isKey);
+  if (marked.length > 0) return marked;
+  const named = marker ? cols.filter((c) => marker.keys.some((k) => sameItem(c.header, k))) : [];
+  return named.length > 0 ? named : null;
+}
+
+function rowKey(row: readonly CellValue[], keyCols: TemplateColumn[] | null): string | null {
+  if (keyCols) {
+    if (keyCols.length === 1) {
+      const v = row[keyCols[0].index];
+      return isBlank(v) ? null : cellText(v ?? null);
+    }
+    let key = '';
+    for (const c of keyCols) key += cellText(row[c.index] ?? null) + '\u0001';
+    return key;
+  }
+  let key = '';
+  for (let i = 0; i < row.length; i++) key += cellText(row[i] ?? null) + '\u0001';
+  return key;
+}

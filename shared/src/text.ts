@@ -1,0 +1,49 @@
+/**
+ * Text normalisation for headers and coded values as staff really type them: full-width
+ * characters, stray spaces and line breaks, units and hints in brackets, required-field stars.
+ */
+
+/** NFKC folds full-width letters, digits and brackets to their ASCII forms. */
+export function fold(s: string): string {
+  return s.normalize('NFKC');
+}
+
+/** Removes all whitespace, including line breaks and ideographic spaces. */
+export function squeeze(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+const BRACKETED = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>/g;
+
+/** The header's comparable form: folded, squeezed, stars, colons and bracketed hints removed. */
+export function headerKey(raw: string): string {
+  let s = squeeze(fold(raw));
+  s = s.replace(/^[*＊※]+|[*＊※]+$/g, '');
+  // Repeatedly, for nested brackets such as "(季度更新(数据))".
+  for (let i = 0; i < 3 && BRACKETED.test(s); i++) s = s.replace(BRACKETED, '');
+  return s.replace(/[:：]+$/, '').toLowerCase();
+}
+
+/** A header's form with brackets kept, for matching information-item names exactly. */
+export function itemKey(raw: string): string {
+  return squeeze(fold(raw)).toLowerCase();
+}
+
+/** A coded value's comparable form. */
+export function valueKey(raw: string): string {
+  return squeeze(fold(raw)).toLowerCase();
+}
+
+/** Splits a multi-valued cell ("接口、文件", "接口，库表 / 文件") into its parts. */
+export function splitList(raw: string): string[] {
+  return fold(raw)
+    .split(/[、,，;；/|\n]+/)
+    .map((s) => squeeze(s))
+    .filter((s) => s.length > 0);
+}
+
+/** Quotes a value for a message, shortened so a long cell does not drown the message. */
+export function quote(value: string, max = 40): string {
+  const v = value.length > max ? value.slice(0, max) + '…' : value;
+  return `“${v}”`;
+}
