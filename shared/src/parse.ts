@@ -62,7 +62,7 @@ export function parseSheet(
   const sheetCol = (i: number) => startCol + i;
 
   for (const m of match.missing) {
-    report('header.missing-column', `缺少“${m.label}”列，请在第 ${headerRow} 行表头中加上此列（也可写作：${[m.label, ...m.synonyms].slice(0, 4).join('、')}）`, { row: headerRow, column: m.label });
+    report('header.missing-column', `缺少“${m.label}”列，请在第 ${headerRow} 行表头中加上此列${m.synonyms.length ? `（也可写作：${m.synonyms.slice(0, 3).join('、')}）` : ''}`, { row: headerRow, column: m.label });
   }
   for (const u of match.unknown) {
     report('header.unknown-column', `无法识别“${u.header}”列，此列的内容不会被校验；如它是标准列，请改用标准列名`, { row: headerRow, col: sheetCol(u.index), column: u.header, value: u.header });

@@ -136,7 +136,8 @@ export const DEMAND: SheetDef = {
   nameHints: ['需求'],
   signature: ['demandName'],
   columns: [
-    { key: 'seq', label: '序号', synonyms: ['编号'], level: 'row', value: { kind: 'positiveInt' }, unique: true },
+    // Seed 000 numbers the requesting unit's block, merged down its demands: not unique per row.
+    { key: 'seq', label: '序号', synonyms: ['编号'], level: 'row', value: { kind: 'positiveInt' } },
     { key: 'requester', label: '需求部门', synonyms: ['单位', '需求单位', '需求方'], level: 'row', requiredColumn: true, requiredValue: true, value: text, fillDown: true },
     { key: 'demandName', label: '需求数据名称', synonyms: ['数据名称', '目录名称', '数据供需差异', '需求目录名称', '需求资源名称'], level: 'row', requiredColumn: true, requiredValue: true, value: text },
     { key: 'provider', label: '提供部门', synonyms: ['数据提供部门', '提供单位'], level: 'row', requiredColumn: true, requiredValue: true, value: text },

@@ -44,6 +44,7 @@ export function splitList(raw: string): string[] {
 
 /** Quotes a value for a message, shortened so a long cell does not drown the message. */
 export function quote(value: string, max = 40): string {
-  const v = value.length > max ? value.slice(0, max) + '…' : value;
+  const flat = value.replace(/\s*\n\s*/g, '');
+  const v = flat.length > max ? flat.slice(0, max) + '…' : flat;
   return `“${v}”`;
 }
