@@ -24,7 +24,7 @@ export function isYmdNumber(n: number): boolean {
 
 const DATE_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-const DATETIME_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s+|T)(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/;
+const DATETIME_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s+|T)(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*分?(?:\s*[:：]?\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 export function isDateText(s: string): boolean {
   const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);

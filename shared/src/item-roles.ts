@@ -13,7 +13,8 @@ export type ItemRole =
 const ROLE_PATTERNS: ReadonlyArray<readonly [ItemRole, RegExp]> = [
   ['idcard', /^(居民)?(身份证|身份证件|公民身份)(号|号码|编号)$|^身份证$/],
   ['certType', /^(身份)?证件(类型|种类)$/],
-  ['certNumber', /^(身份)?证件(号|号码|编号)$/],
+  // Not 证件编号: seed 000 uses it for the number of a work permit, not an identity document.
+  ['certNumber', /^(身份)?证件(号|号码)$/],
   ['personName', /^(姓名|人员姓名|自然人姓名)$/],
   ['uscc', /统一社会信用代码/],
   ['regNo', /^(企业)?(注册号|工商注册号)$/],
