@@ -131,7 +131,9 @@ function indexOf(codes: CodeList): Map<string, string> {
 
 /** The standard value for any accepted spelling, or null. */
 export function lookup(codes: CodeList, raw: string): string | null {
-  return indexOf(codes).get(valueKey(raw)) ?? null;
+  const map = indexOf(codes);
+  // Most cells are already written in a standard form; normalising them is the slow part.
+  return map.get(raw) ?? map.get(valueKey(raw)) ?? null;
 }
 
 /** "A、B、C" for messages. */

@@ -26,7 +26,17 @@ const DATE_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const DATETIME_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s+|T)(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*分?(?:\s*[:：]?\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/;
 
+/** Fast path for the common YYYY-MM-DD; digits at fixed places, no regex. */
+function isoYmd(s: string): boolean | null {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const d = (i: number) => s.charCodeAt(i) - 48;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (d(i) < 0 || d(i) > 9) return null;
+  return isValidYmd(d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), d(5) * 10 + d(6), d(8) * 10 + d(9));
+}
+
 export function isDateText(s: string): boolean {
+  const fast = isoYmd(s);
+  if (fast !== null) return fast;
   const m = DATE_TEXT.exec(s) ?? DATE_COMPACT.exec(s);
   return m !== null && isValidYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }

@@ -8,7 +8,7 @@ import { findHeader } from './header';
 import { parseSheet, type ParsedSheet } from './parse';
 import { ENGINE_VERSION, type Report, type SheetSummary } from './report';
 import { findResource, resourcesOf, type CatalogueResource } from './resources';
-import { KIND_LABELS, SHEET_DEFS } from './sheets';
+import { CATALOGUE, KIND_LABELS, SHEET_DEFS } from './sheets';
 import { findMarker, type TemplateMarker } from './template/marker';
 import { findTemplateHeader, templateFit, validateTemplate } from './template/validate';
 
@@ -140,4 +140,17 @@ function bestTemplateFit(rows: readonly CellValue[][], resources: readonly Catal
     }
   }
   return best;
+}
+
+/** The catalogue resources of a workbook's catalogue sheets, for checking templates against another file. */
+export function extractCatalogue(workbook: WorkbookGrid): CatalogueResource[] {
+  const resources: CatalogueResource[] = [];
+  for (const sheet of workbook.sheets) {
+    const rows = fillMerges(sheet);
+    const match = findHeader(sheet.name, rows, [CATALOGUE]);
+    if (!match) continue;
+    const parsed = parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined);
+    resources.push(...resourcesOf(parsed));
+  }
+  return resources;
 }

@@ -1,0 +1,70 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { processIo, type CliIo } from './io';
+import { EXIT, validateCommand } from './validate-command';
+
+/**
+ * `govcat`: the product's command line. Commander parses; every message a user sees is Chinese,
+ * and nothing prints a stack trace.
+ */
+const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
+  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）。运行 govcat --help 查看用法。`,
+  'commander.unknownOption': (e) => `未知的选项${quoted(e.message)}。运行 govcat help validate 查看可用选项。`,
+  'commander.missingArgument': () => '缺少要校验的文件，用法：govcat validate 工作簿.xlsx [--json] [--catalog 目录.xlsx]',
+  'commander.optionMissingArgument': (e) => `选项${quoted(e.message)}缺少取值。`,
+  'commander.excessArguments': () => '参数过多：一次只能校验一个文件。',
+  'commander.invalidArgument': (e) => e.message.replace(/^error: /, ''),
+};
+
+function quoted(message: string): string {
+  const m = /'([^']+)'/.exec(message);
+  return m ? `“${m[1]}”` : '';
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`--max-issues 应为正整数，当前为“${value}”。`);
+  return n;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command()
+    .name('govcat')
+    .description('政务数据资源目录工具：校验目录、清单和数据模板')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: () => undefined, outputError: () => undefined });
+
+  program
+    .command('validate')
+    .description('校验一个 .xlsx 工作簿：目录、需求清单、负面清单、责任清单、联系表和数据模板')
+    .argument('<文件>', '要校验的 .xlsx 文件')
+    .option('--json', '输出 JSON 格式的报告')
+    .option('--catalog <目录文件>', '数据模板所属资源的目录文件（.xlsx），当工作簿中没有目录表时使用')
+    .option('--all', '列出每条规则的全部问题（默认每条规则最多 20 处）')
+    .option('--max-issues <数量>', '报告中最多保留的问题数', positiveInt)
+    .action(async (file: string, opts: { json?: boolean; catalog?: string; all?: boolean; maxIssues?: number }) => {
+      code = await validateCommand(file, opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv as string[], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return EXIT.ok;
+      const explain = COMMANDER_MESSAGES[e.code];
+      io.stderr(`${explain ? explain(e) : '命令行参数有误，运行 govcat --help 查看用法。'}\n`);
+      return EXIT.unusable;
+    }
+    io.stderr('发生了意外错误，校验未完成。请确认文件可以在 Excel 中正常打开后重试。\n');
+    return EXIT.unusable;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
