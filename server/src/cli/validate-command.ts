@@ -48,6 +48,7 @@ async function readOrExplain(path: string, io: CliIo, what: string) {
   }
 }
 
+/** Duck-typed: errors from Node's own modules may come from another realm (as under jest). */
 function isNodeError(e: unknown): e is NodeJS.ErrnoException {
-  return e instanceof Error && 'code' in e;
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string';
 }
