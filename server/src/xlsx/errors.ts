@@ -1,0 +1,57 @@
+/**
+ * Why an upload could not be read, as a code for the program and one Chinese sentence for the
+ * clerk saying what to do about it. Nothing from exceljs, yauzl or sax reaches the user raw.
+ */
+export type WorkbookReadErrorCode = 'not-xlsx' | 'legacy-xls' | 'encrypted' | 'corrupt' | 'too-large' | 'empty';
+
+export class WorkbookReadError extends Error {
+  constructor(
+    public readonly code: WorkbookReadErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+export const MESSAGES = {
+  notXlsx: '该文件不是 Excel 工作簿（.xlsx），请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（*.xlsx）格式，再重新上传。',
+  legacyXls: '该文件是旧版 Excel 97-2003 格式（.xls），请在 Excel 中打开后“另存为”Excel 工作簿（*.xlsx）格式，再重新上传。',
+  encrypted:
+    '文件设置了打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存，再重新上传。',
+  corrupt: '文件已损坏或不完整，无法读取，请在 Excel 中打开确认内容无误后重新“另存为”.xlsx，再重新上传。',
+  empty: '工作簿中没有任何数据，请确认上传的是已填写内容的文件。',
+  tooManyEntries: (max: number) =>
+    `文件内部包含的条目超过 ${formatCount(max)} 个，不像正常的 Excel 工作簿，请在 Excel 中打开后重新“另存为”.xlsx，再重新上传。`,
+  tooMuchUnpacked: (maxBytes: number) =>
+    `文件解压后的内容超过 ${formatBytes(maxBytes)} 的上限，请删除多余的工作表或把数据拆分到多个文件后分别上传。`,
+  compressionBomb: (maxRatio: number) =>
+    `文件中有压缩比超过 ${maxRatio}:1 的异常内容（疑似压缩炸弹），已拒绝读取，请在 Excel 中打开后重新“另存为”.xlsx，再重新上传。`,
+  tooManyRows: (max: number) =>
+    `工作簿的行数（算到每个工作表最后一个有内容的行）超过 ${formatCount(max)} 行的上限，请删除表格下方远处的零散内容，或把数据拆分到多个文件后分别上传。`,
+  tooManyCells: (max: number) =>
+    `工作簿的数据区域超过 ${formatCount(max)} 个单元格的上限，请删除远离数据区域的零散内容或把数据拆分到多个文件后分别上传。`,
+} as const;
+
+/** 1000000 → "100 万", 10000 → "1 万", 2500 → "2500": how limits read in Chinese. */
+export function formatCount(n: number): string {
+  return n >= 10000 && n % 10000 === 0 ? `${n / 10000} 万` : String(n);
+}
+
+export function formatBytes(n: number): string {
+  const mib = n / (1024 * 1024);
+  return mib >= 1 ? `${Number(mib.toFixed(1))} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+/**
+ * Everything that is not already a WorkbookReadError means the file could not be parsed, except
+ * an operating-system failure (it carries `syscall`: EMFILE, EIO, ENOENT …), which is the
+ * server's problem rather than the file's and is rethrown as it is.
+ */
+export function asReadError(err: unknown): unknown {
+  if (err instanceof WorkbookReadError) return err;
+  // Not `instanceof Error`: Node's own errors come from another realm under jest.
+  if (typeof err === 'object' && err !== null && typeof (err as NodeJS.ErrnoException).syscall === 'string') return err;
+  return new WorkbookReadError('corrupt', MESSAGES.corrupt, { cause: err });
+}

@@ -1,0 +1,67 @@
+/**
+ * Opens the .xlsx container with yauzl and vets its central directory before anything is
+ * inflated: a zip bomb or a junk archive is refused from the sizes it declares. yauzl then holds
+ * every entry to its declared size while inflating, so the declared sizes can be trusted.
+ */
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { MESSAGES, WorkbookReadError } from './errors';
+
+export interface ZipLimits {
+  /** Sum of the entries' uncompressed sizes. */
+  maxUncompressedBytes: number;
+  maxEntries: number;
+  /** An entry is a bomb when it inflates more than maxRatio times and past bombMinBytes. */
+  maxRatio: number;
+  bombMinBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxUncompressedBytes: 512 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxRatio: 200,
+  bombMinBytes: 50 * 1024 * 1024,
+};
+
+export interface GuardedZip {
+  zip: ZipFile;
+  /** The entry for a part name; OPC part names are case-insensitive. */
+  entry(name: string): Entry | undefined;
+  /** Releases the file descriptor once the streams opened from it have ended or been destroyed. */
+  close(): void;
+}
+
+const OPEN_OPTIONS: yauzl.Options = { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true };
+
+export async function openGuardedZip(input: string | Buffer, limits: ZipLimits): Promise<GuardedZip> {
+  const zip = typeof input === 'string' ? await yauzl.openPromise(input, OPEN_OPTIONS) : await yauzl.fromBufferPromise(input, OPEN_OPTIONS);
+  try {
+    const entries = await vetEntries(zip, limits);
+    // Read failures after this point also surface on the entry streams, which are handled; without
+    // a listener the ZipFile's own copy of such an error would be an uncaught exception.
+    zip.on('error', () => undefined);
+    return {
+      zip,
+      entry: (name) => entries.get(name.toLowerCase()),
+      close: () => zip.close(),
+    };
+  } catch (err) {
+    zip.close();
+    throw err;
+  }
+}
+
+async function vetEntries(zip: ZipFile, limits: ZipLimits): Promise<Map<string, Entry>> {
+  if (zip.entryCount > limits.maxEntries) throw new WorkbookReadError('too-large', MESSAGES.tooManyEntries(limits.maxEntries));
+  const entries = new Map<string, Entry>();
+  let total = 0;
+  for await (const entry of zip.eachEntry()) {
+    const size = entry.uncompressedSize;
+    total += size;
+    if (total > limits.maxUncompressedBytes) throw new WorkbookReadError('too-large', MESSAGES.tooMuchUnpacked(limits.maxUncompressedBytes));
+    if (size > limits.bombMinBytes && size > limits.maxRatio * entry.compressedSize) {
+      throw new WorkbookReadError('too-large', MESSAGES.compressionBomb(limits.maxRatio));
+    }
+    if (!entry.fileName.endsWith('/')) entries.set(entry.fileName.toLowerCase(), entry);
+  }
+  return entries;
+}
