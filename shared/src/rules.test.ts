@@ -177,6 +177,12 @@ const CASES: Record<RuleId, Case> = {
     quiet: tpl(person, [], { zeroReport: true }),
     options: { catalogue: [person] },
   },
+  'template.merged-cells': {
+    fire: book({ ...templateSheet(person, [['TJ001', '张三', '11010519491231002X'], ['TJ002', null, '340202198001010015']]), merges: [{ top: 4, left: 2, bottom: 5, right: 2 }] }),
+    quiet: book({ ...templateSheet(person, [['TJ001', '张三', '11010519491231002X'], ['TJ002', '张三', '340202198001010015']]), merges: [{ top: 1, left: 1, bottom: 1, right: 3 }] }),
+    options: { catalogue: [person] },
+    cell: 'B4',
+  },
   'template.text-length': typeCase('单位简称', 'C', 4, '芜湖市统计局', '统计局'),
   'template.number': typeCase('产值', 'N', null, '约一亿', '1,234.5'),
   'template.integer': typeCase('户数', 'I', null, 12.5, '12'),

@@ -76,6 +76,7 @@ export const RULES = {
   'template.outdated': warning('数据模板版本已过期'),
   'template.no-rows': error('没有数据行也未声明零上报'),
   'template.zero-report-with-rows': error('声明零上报却填写了数据'),
+  'template.merged-cells': warning('数据区域有合并单元格'),
   'template.text-length': error('文本超过数据长度'),
   'template.number': error('应为数值'),
   'template.integer': error('应为整数'),

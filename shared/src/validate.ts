@@ -3,14 +3,14 @@ import { checkCatalogue } from './checks/catalogue';
 import { checkContact } from './checks/contact';
 import { checkNegativeAgainstCatalogue, checkResponsibilityAgainstCatalogue } from './checks/cross';
 import { checkDemand } from './checks/demand';
-import { fillMerges, isBlankRow, type CellValue, type SheetGrid, type WorkbookGrid } from './grid';
-import { findHeader } from './header';
+import { fillMerges, isBlankRow, type CellValue, type MergeArea, type WorkbookGrid } from './grid';
+import { findHeader, HEADER_SCAN_ROWS } from './header';
 import { parseSheet, type ParsedSheet } from './parse';
 import { ENGINE_VERSION, type Report, type SheetSummary } from './report';
 import { findResource, resourcesOf, type CatalogueResource } from './resources';
 import { CATALOGUE, KIND_LABELS, SHEET_DEFS } from './sheets';
-import { findMarker, type TemplateMarker } from './template/marker';
-import { findTemplateHeader, templateFit, validateTemplate } from './template/validate';
+import { findMarker, MARKER_SCAN_ROWS, type TemplateMarker } from './template/marker';
+import { findTemplateHeader, templateFit, TemplateRows } from './template/validate';
 
 export interface ValidateOptions {
   /** Resources known beyond the workbook: a catalogue file given to the CLI, or the server's approved catalogue. */
@@ -25,108 +25,188 @@ export const INTERNAL_SHEET_PREFIX = '_govcat';
 /** Least share of a resource's items a sheet's headers must name to be taken for its template. */
 const TEMPLATE_FIT = 0.6;
 
-interface Pending {
-  sheet: SheetGrid;
+/** Rows a sheet is held for before deciding whether it is a template that can be checked as it streams. */
+const DECIDE_AFTER_ROWS = MARKER_SCAN_ROWS + HEADER_SCAN_ROWS + 1;
+
+/** Receives one sheet's rows in order; `index` is 0-based from the sheet's first row. */
+export interface SheetSink {
+  row(index: number, cells: CellValue[]): void;
+  end(merges: readonly MergeArea[]): void;
+}
+
+interface Held {
+  name: string;
   rows: CellValue[][];
+  merges: readonly MergeArea[];
+  startRow: number;
+  startCol: number;
+  summary: SheetSummary;
   marker: { marker: TemplateMarker; rowIndex: number } | null;
 }
 
 /**
- * The engine's one entry point: grids in, report out. Recognises each sheet's kind, checks its
- * cells, rows and resources, then the rules across sheets and against a known catalogue.
+ * The engine's one entry point, fed sheet by sheet and row by row. Lists and catalogues are held
+ * until their sheet ends (merges come last in an .xlsx); a data template whose resource is
+ * already known is checked row by row and never held, so a 200,000-row upload costs little memory.
+ * `validateWorkbook` feeds it a grid; the xlsx reader feeds it a file as it streams.
  */
-export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOptions = {}): Report {
-  const out = new IssueCollector(options.maxIssues ?? 20000);
-  const summaries = new Map<SheetGrid, SheetSummary>();
-  const parsed: ParsedSheet[] = [];
-  const pending: Pending[] = [];
+export class WorkbookValidation {
+  private readonly out: IssueCollector;
+  private readonly summaries: SheetSummary[] = [];
+  private readonly parsed: ParsedSheet[] = [];
+  private readonly pending: Held[] = [];
+  private readonly workbookResources: CatalogueResource[] = [];
 
-  for (const sheet of workbook.sheets) {
-    if (sheet.name.startsWith(INTERNAL_SHEET_PREFIX)) continue;
-    const rows = fillMerges(sheet);
-    const summary: SheetSummary = { name: sheet.name, kind: null, kindLabel: '未识别', headerRow: null, dataRows: 0, resources: null, template: null };
-    summaries.set(sheet, summary);
-    if (rows.every((r) => isBlankRow(r))) continue;
+  constructor(private readonly options: ValidateOptions = {}) {
+    this.out = new IssueCollector(options.maxIssues ?? 20000);
+  }
 
+  /** Resources known so far: the workbook's own catalogue sheets first, then the external catalogue. */
+  private resources(): CatalogueResource[] {
+    return [...this.workbookResources, ...(this.options.catalogue ?? [])];
+  }
+
+  beginSheet(name: string, origin: { startRow?: number; startCol?: number } = {}): SheetSink {
+    const startRow = origin.startRow ?? 1;
+    const startCol = origin.startCol ?? 1;
+    if (name.startsWith(INTERNAL_SHEET_PREFIX)) return { row: () => undefined, end: () => undefined };
+    const summary: SheetSummary = { name, kind: null, kindLabel: '未识别', headerRow: null, dataRows: 0, resources: null, template: null };
+    this.summaries.push(summary);
+
+    const rows: CellValue[][] = [];
+    let streaming: TemplateRows | null = null;
+    let decided = false;
+    const decide = () => {
+      decided = true;
+      streaming = this.startStreamingTemplate(name, rows, startRow, startCol, summary);
+      if (streaming) rows.forEach((r, i) => streaming!.row(i, r));
+    };
+    return {
+      row: (index, cells) => {
+        if (streaming) return streaming.row(index, cells);
+        while (rows.length < index) rows.push([]);
+        rows[index] = cells;
+        if (!decided && index + 1 >= DECIDE_AFTER_ROWS) decide();
+      },
+      end: (merges) => {
+        if (!decided) decide();
+        if (streaming) {
+          summary.dataRows = (streaming as TemplateRows).finish(merges).dataRows;
+          return;
+        }
+        this.endHeldSheet({ name, rows, merges, startRow, startCol, summary, marker: null });
+      },
+    };
+  }
+
+  /** A template whose marker names a resource known now is checked as its rows arrive. */
+  private startStreamingTemplate(name: string, rows: CellValue[][], startRow: number, startCol: number, summary: SheetSummary): TemplateRows | null {
     const marker = findMarker(rows);
-    const match = marker ? null : findHeader(sheet.name, rows, SHEET_DEFS);
+    if (!marker) return null;
+    const resource = findResource(this.resources(), { code: marker.marker.resourceCode, name: marker.marker.resourceName, department: marker.marker.department });
+    if (!resource) return null;
+    const header = findTemplateHeader(rows, resource, marker.rowIndex + 1);
+    if (!header) return null;
+    this.describeTemplate(summary, resource, marker.marker, 'marker', startRow + header.headerIndex);
+    return new TemplateRows({ startRow, startCol, resource, marker: marker.marker, header, report: this.out.forSheet(name) });
+  }
+
+  private endHeldSheet(held: Held): void {
+    const { name, startRow, startCol, summary } = held;
+    if (held.rows.every((r) => isBlankRow(r))) return;
+    const marker = findMarker(held.rows);
+    const filled = marker ? held.rows : fillMerges({ name, rows: held.rows, merges: [...held.merges], startRow, startCol });
+    const match = marker ? null : findHeader(name, filled, SHEET_DEFS);
     if (!match) {
-      pending.push({ sheet, rows, marker });
-      continue;
+      this.pending.push({ ...held, marker });
+      return;
     }
-    const p = parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, out.forSheet(sheet.name));
-    parsed.push(p);
+    const p = parseSheet(name, filled, startRow, startCol, match, this.out.forSheet(name));
+    this.parsed.push(p);
+    Object.assign(summary, { kind: p.def.kind, kindLabel: p.def.label, headerRow: p.headerRow, dataRows: p.rows.length, resources: p.groups ? p.groups.length : null });
+    if (p.rows.length === 0) this.out.add(name, 'sheet.empty', `“${name}”表头下没有数据，请填写后再校验`, { row: p.headerRow });
+    if (p.def.kind === 'catalogue') this.workbookResources.push(...resourcesOf(p));
+  }
+
+  private describeTemplate(summary: SheetSummary, resource: CatalogueResource, marker: TemplateMarker | null, matchedBy: 'marker' | 'headers', headerRow: number | null): void {
     Object.assign(summary, {
-      kind: p.def.kind,
-      kindLabel: p.def.label,
-      headerRow: p.headerRow,
-      dataRows: p.rows.length,
-      resources: p.groups ? p.groups.length : null,
+      kind: 'template',
+      kindLabel: KIND_LABELS.template,
+      headerRow,
+      template: {
+        resourceName: resource.name,
+        resourceCode: resource.code,
+        department: resource.department || null,
+        version: marker?.version ?? resource.version,
+        period: marker?.period ?? null,
+        zeroReport: marker?.zeroReport ?? false,
+        matchedBy,
+      },
     });
-    if (p.rows.length === 0) out.add(sheet.name, 'sheet.empty', `“${sheet.name}”表头下没有数据，请填写后再校验`, { row: p.headerRow });
   }
 
-  const catalogueSheets = parsed.filter((p) => p.def.kind === 'catalogue');
-  const workbookResources = catalogueSheets.flatMap(resourcesOf);
-  // The workbook's own catalogue wins over an external one for the same resource.
-  const resources = [...workbookResources, ...(options.catalogue ?? [])];
+  finish(): Report {
+    const { out, parsed } = this;
+    const resources = this.resources();
+    for (const p of parsed) {
+      const report = out.forSheet(p.name);
+      if (p.def.kind === 'catalogue') checkCatalogue(p, report);
+      else if (p.def.kind === 'demand') checkDemand(p, report, this.options.catalogue ? resources : null);
+      else if (p.def.kind === 'contact') checkContact(p, report);
+    }
+    const catalogueSheets = parsed.filter((p) => p.def.kind === 'catalogue');
+    if (resources.length > 0) {
+      checkNegativeAgainstCatalogue(parsed.filter((p) => p.def.kind === 'negative'), catalogueSheets, resources, out);
+      checkResponsibilityAgainstCatalogue(parsed.filter((p) => p.def.kind === 'responsibility'), resources, out);
+    }
+    for (const held of this.pending) this.checkHeldTemplate(held, resources);
 
-  for (const p of parsed) {
-    const report = out.forSheet(p.name);
-    if (p.def.kind === 'catalogue') checkCatalogue(p, report);
-    else if (p.def.kind === 'demand') checkDemand(p, report, options.catalogue ? resources : null);
-    else if (p.def.kind === 'contact') checkContact(p, report);
+    return {
+      engineVersion: ENGINE_VERSION,
+      sheets: this.summaries,
+      issues: out.issues,
+      counts: { errors: out.errors, warnings: out.warnings, bySheet: out.bySheet, byRule: out.byRule },
+      truncated: out.truncated,
+    };
   }
 
-  const negatives = parsed.filter((p) => p.def.kind === 'negative');
-  if (resources.length > 0) checkNegativeAgainstCatalogue(negatives, catalogueSheets, resources, out);
-  const responsibility = parsed.filter((p) => p.def.kind === 'responsibility');
-  if (resources.length > 0) checkResponsibilityAgainstCatalogue(responsibility, resources, out);
-
-  for (const { sheet, rows, marker } of pending) {
-    const summary = summaries.get(sheet)!;
-    const report = out.forSheet(sheet.name);
-    const startRow = sheet.startRow ?? 1;
+  /** A sheet of no list kind: a template found by its marker or its headers, or unrecognised. */
+  private checkHeldTemplate(held: Held, resources: readonly CatalogueResource[]): void {
+    const { name, rows, startRow, startCol, summary, marker } = held;
+    const report = this.out.forSheet(name);
     const resource = marker
       ? findResource(resources, { code: marker.marker.resourceCode, name: marker.marker.resourceName, department: marker.marker.department })
       : bestTemplateFit(rows, resources);
     if (!resource) {
       if (marker) {
-        summary.kind = 'template';
-        summary.kindLabel = KIND_LABELS.template;
+        Object.assign(summary, { kind: 'template', kindLabel: KIND_LABELS.template });
         report('template.resource-not-found', `此数据模板属于资源“${marker.marker.resourceName}”，但找不到它的目录信息（信息项、数据类型），无法校验数据。请把该资源所在的目录表放进同一工作簿，或在命令行用 --catalog 指定目录文件`, { row: startRow + marker.rowIndex });
       } else {
-        report('sheet.unrecognised', `无法识别“${sheet.name}”是哪种表：前 20 行中没有找到目录、需求清单、负面清单、责任清单、联系表的表头，也不是已知资源的数据模板。此表未被校验`, {});
+        report('sheet.unrecognised', `无法识别“${name}”是哪种表：前 20 行中没有找到目录、需求清单、负面清单、责任清单、联系表的表头，也不是已知资源的数据模板。此表未被校验`, {});
       }
-      continue;
+      return;
     }
     const header = findTemplateHeader(rows, resource, marker ? marker.rowIndex + 1 : 0);
-    summary.kind = 'template';
-    summary.kindLabel = KIND_LABELS.template;
-    summary.template = {
-      resourceName: resource.name,
-      resourceCode: resource.code,
-      department: resource.department || null,
-      version: marker?.marker.version ?? resource.version,
-      period: marker?.marker.period ?? null,
-      zeroReport: marker?.marker.zeroReport ?? false,
-      matchedBy: marker ? 'marker' : 'headers',
-    };
+    this.describeTemplate(summary, resource, marker?.marker ?? null, marker ? 'marker' : 'headers', header ? startRow + header.headerIndex : null);
     if (!header) {
       report('template.missing-column', `找不到资源“${resource.name}”的信息项表头，请在模板标识下一行按目录填写表头（可重新生成数据模板）`, { row: startRow + (marker ? marker.rowIndex + 1 : 0) });
-      continue;
+      return;
     }
-    summary.headerRow = startRow + header.headerIndex;
-    summary.dataRows = validateTemplate({ rows, startRow, startCol: sheet.startCol ?? 1, resource, marker: marker?.marker ?? null, header, report }).dataRows;
+    const template = new TemplateRows({ startRow, startCol, resource, marker: marker?.marker ?? null, header, report });
+    rows.forEach((r, i) => template.row(i, r));
+    summary.dataRows = template.finish(held.merges).dataRows;
   }
+}
 
-  return {
-    engineVersion: ENGINE_VERSION,
-    sheets: workbook.sheets.filter((s) => summaries.has(s)).map((s) => summaries.get(s)!),
-    issues: out.issues,
-    counts: { errors: out.errors, warnings: out.warnings, bySheet: out.bySheet, byRule: out.byRule },
-    truncated: out.truncated,
-  };
+/** Grids in, report out: recognises each sheet's kind, checks cells, rows, resources, and the rules across sheets. */
+export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOptions = {}): Report {
+  const validation = new WorkbookValidation(options);
+  for (const sheet of workbook.sheets) {
+    const sink = validation.beginSheet(sheet.name, sheet);
+    sheet.rows.forEach((cells, i) => sink.row(i, cells));
+    sink.end(sheet.merges ?? []);
+  }
+  return validation.finish();
 }
 
 function bestTemplateFit(rows: readonly CellValue[][], resources: readonly CatalogueResource[]): CatalogueResource | null {
@@ -149,8 +229,7 @@ export function extractCatalogue(workbook: WorkbookGrid): CatalogueResource[] {
     const rows = fillMerges(sheet);
     const match = findHeader(sheet.name, rows, [CATALOGUE]);
     if (!match) continue;
-    const parsed = parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined);
-    resources.push(...resourcesOf(parsed));
+    resources.push(...resourcesOf(parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined)));
   }
   return resources;
 }

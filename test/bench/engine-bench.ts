@@ -59,7 +59,7 @@ function measure(script: string, mode: string, file: string): { ms: number; maxR
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function engineBench(script: string, runs = 3): Promise<void> {
+export async function engineBench(script: string, runs = 5): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'govcat-bench-'));
   try {
     const file = join(dir, 'template-200k.xlsx');

@@ -1,5 +1,5 @@
-import { extractCatalogue, validateWorkbook, type Report } from '../../../shared/src';
-import { readWorkbook, WorkbookReadError } from '../xlsx/read';
+import { extractCatalogue, WorkbookValidation, type Report } from '../../../shared/src';
+import { readWorkbook, streamWorkbook, WorkbookReadError } from '../xlsx/read';
 import { formatReport } from './format-report';
 import type { CliIo } from './io';
 
@@ -16,7 +16,7 @@ export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
 export async function validateCommand(file: string, options: ValidateCommandOptions, io: CliIo): Promise<number> {
   let catalogue;
   if (options.catalog) {
-    const grid = await readOrExplain(options.catalog, io, '目录文件');
+    const grid = await explainFailure(() => readWorkbook(options.catalog!), options.catalog, io, '目录文件');
     if (!grid) return EXIT.unusable;
     catalogue = extractCatalogue(grid);
     if (catalogue.length === 0) {
@@ -24,10 +24,10 @@ export async function validateCommand(file: string, options: ValidateCommandOpti
       return EXIT.unusable;
     }
   }
-  const grid = await readOrExplain(file, io, '文件');
-  if (!grid) return EXIT.unusable;
-
-  const report: Report = validateWorkbook(grid, { catalogue, maxIssues: options.maxIssues });
+  // Streamed: a large data template is checked as it is read and never held whole.
+  const validation = new WorkbookValidation({ catalogue, maxIssues: options.maxIssues });
+  if (!(await explainFailure(() => streamWorkbook(file, validation).then(() => true), file, io, '文件'))) return EXIT.unusable;
+  const report: Report = validation.finish();
   if (!report.sheets.some((s) => s.kind !== null)) {
     io.stderr(`无法识别“${file}”中的任何工作表：前 20 行中没有找到数据资源目录、共享需求清单、负面清单、共享责任清单或工作联系表的表头，也没有数据模板标识。请检查表头是否完整（如“数据资源名称”“信息项名称”“共享类型”）。\n`);
     return EXIT.unusable;
@@ -36,9 +36,10 @@ export async function validateCommand(file: string, options: ValidateCommandOpti
   return report.counts.errors > 0 ? EXIT.errors : EXIT.ok;
 }
 
-async function readOrExplain(path: string, io: CliIo, what: string) {
+/** Runs `read`, or explains in one Chinese sentence why the file cannot be used and returns null. */
+async function explainFailure<T>(read: () => Promise<T>, path: string, io: CliIo, what: string): Promise<T | null> {
   try {
-    return await readWorkbook(path);
+    return await read();
   } catch (e) {
     if (e instanceof WorkbookReadError) io.stderr(`${what}“${path}”无法使用：${e.message}\n`);
     else if (isNodeError(e) && e.code === 'ENOENT') io.stderr(`找不到${what}“${path}”，请检查路径。\n`);

@@ -6,12 +6,12 @@
  * errors that can escape are the server's own I/O failures (see asReadError).
  */
 import type ExcelJS from 'exceljs';
-import { isBlankRow, type CellValue, type WorkbookGrid } from '../../../shared/src/grid';
+import { isBlankRow, type CellValue, type MergeArea, type SheetGrid, type WorkbookGrid } from '../../../shared/src/grid';
 import { toCellValue, type TextCopy } from './cells';
 import { detectFileFormat, detectFormat, type FileFormat } from './detect';
 import { MESSAGES, WorkbookReadError, asReadError } from './errors';
 import { CELL_KEY_ROW } from './sheet-xml-filter';
-import { GridBudget, SheetBuilder } from './sheet-builder';
+import { GridBudget, RowGate } from './sheet-builder';
 import { detachText, keepText } from './detach-text';
 import { DEFAULT_ZIP_LIMITS, openGuardedZip } from './zip-guard';
 import { ZipWorkbookReader } from './zip-workbook-reader';
@@ -34,7 +34,22 @@ export const DEFAULT_READ_OPTIONS: Required<ReadOptions> = {
   maxUncompressedBytes: DEFAULT_ZIP_LIMITS.maxUncompressedBytes,
 };
 
-export async function readWorkbook(input: string | Buffer, options: ReadOptions = {}): Promise<WorkbookGrid> {
+/** Receives a workbook sheet by sheet, row by row, as it streams out of the file. */
+export interface WorkbookVisitor {
+  beginSheet(name: string): SheetVisitor;
+}
+
+export interface SheetVisitor {
+  /** Grid row `index` (0-based: sheet row index + 1), with its cells from column A; rows without values are not sent. */
+  row(index: number, cells: CellValue[]): void;
+  end(merges: readonly MergeArea[]): void;
+}
+
+/**
+ * Streams an .xlsx into `visitor` without holding it: the engine's WorkbookValidation checks a
+ * large data template this way in bounded memory. Limits are enforced as rows arrive.
+ */
+export async function streamWorkbook(input: string | Buffer, visitor: WorkbookVisitor, options: ReadOptions = {}): Promise<void> {
   const limits = { ...DEFAULT_READ_OPTIONS, ...options };
   refuseNonZip(typeof input === 'string' ? await detectFileFormat(input) : detectFormat(input));
 
@@ -43,20 +58,52 @@ export async function readWorkbook(input: string | Buffer, options: ReadOptions 
     const zip = await openGuardedZip(input, { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: limits.maxUncompressedBytes });
     reader = new ZipWorkbookReader(zip);
     const budget = new GridBudget(limits);
-    const sheets = [];
+    let anyValue = false;
     for await (const worksheet of reader) {
-      const sheet = new SheetBuilder(worksheet.name, budget);
+      const sink = visitor.beginSheet(worksheet.name);
+      const gate = new RowGate(budget);
       const xml = reader.filterOf(worksheet);
-      for await (const row of worksheet) sheet.add(row.number, rowCells(row, xml.hasInlineText ? detachText : keepText, xml.booleanCells));
-      sheets.push(sheet.finish(xml.merges));
+      for await (const row of worksheet) {
+        const cells = gate.admit(row.number, rowCells(row, xml.hasInlineText ? detachText : keepText, xml.booleanCells));
+        if (!cells) continue;
+        anyValue ||= !isBlankRow(cells);
+        sink.row(row.number - 1, cells);
+      }
+      sink.end(xml.merges);
     }
-    if (!sheets.some((s) => s.rows.some((r) => !isBlankRow(r)))) throw new WorkbookReadError('empty', MESSAGES.empty);
-    return { sheets };
+    if (!anyValue) throw new WorkbookReadError('empty', MESSAGES.empty);
   } catch (err) {
     throw asReadError(err);
   } finally {
     reader?.dispose();
   }
+}
+
+/** The whole workbook as grids, for uploads that are stored and for small files. */
+export async function readWorkbook(input: string | Buffer, options: ReadOptions = {}): Promise<WorkbookGrid> {
+  const sheets: SheetGrid[] = [];
+  await streamWorkbook(
+    input,
+    {
+      beginSheet(name) {
+        const rows: CellValue[][] = [];
+        return {
+          row(index, cells) {
+            while (rows.length < index) rows.push([]);
+            rows[index] = cells;
+          },
+          end(merges) {
+            let end = rows.length;
+            while (end > 0 && isBlankRow(rows[end - 1])) end--;
+            rows.length = end;
+            sheets.push({ name, rows, merges: [...merges] });
+          },
+        };
+      },
+    },
+    options,
+  );
+  return { sheets };
 }
 
 function refuseNonZip(format: FileFormat): void {

@@ -1,5 +1,6 @@
 import type { SheetIssues } from '../collector';
-import { cellText, isBlank, type CellValue } from '../grid';
+import { a1 } from '../address';
+import { cellText, isBlank, type CellValue, type MergeArea } from '../grid';
 import { HEADER_SCAN_ROWS } from '../header';
 import { itemRole, missingPersonItems, personKinds, hasLegalPersonCode, type ItemRole } from '../item-roles';
 import type { CatalogueItem, CatalogueResource } from '../resources';
@@ -66,7 +67,6 @@ export function templateFit(rows: readonly CellValue[][], resource: CatalogueRes
 }
 
 export interface TemplateInput {
-  rows: readonly CellValue[][];
   startRow: number;
   startCol: number;
   resource: CatalogueResource;
@@ -75,50 +75,66 @@ export interface TemplateInput {
   report: SheetIssues;
 }
 
-export function validateTemplate(input: TemplateInput): { dataRows: number } {
-  const { rows, startRow, startCol, resource, marker, header, report } = input;
-  const headerRow = startRow + header.headerIndex;
-  const cols = header.columns;
+/**
+ * Checks a template's data rows one at a time, so a large sheet can be checked as it streams in
+ * and never held whole. Sheet-level problems are reported when it is created; `finish` reports
+ * what needs every row (zero report, merged data cells).
+ */
+export class TemplateRows {
+  private readonly headerRow: number;
+  private readonly checked: TemplateColumn[];
+  private readonly personCols: TemplateColumn[];
+  private readonly legalCols: TemplateColumn[];
+  private readonly certType: TemplateColumn | undefined;
+  private readonly certNumber: TemplateColumn | undefined;
+  private readonly certNumberIdCheck: CellCheck | null;
+  private readonly keyCols: TemplateColumn[] | null;
+  private readonly keys = new Map<string, number>();
+  dataRows = 0;
 
-  for (const item of header.missing) {
-    report('template.missing-column', `缺少信息项“${item.name}”的列，请按目录在第 ${headerRow} 行表头补上此列（可重新生成数据模板）`, { row: headerRow, column: item.name });
-  }
-  for (const u of header.unknown) {
-    report('header.unknown-column', `“${u.header}”不是资源“${resource.name}”的信息项，此列不会被校验；如是新增信息项，请先在目录中登记`, { row: headerRow, col: startCol + u.index, column: u.header, value: u.header });
-  }
-  if (marker?.version && resource.version && marker.version < resource.version) {
-    report('template.outdated', `此模板按目录第 ${marker.version} 版生成，目录已更新到第 ${resource.version} 版，请重新生成数据模板后填报`, { row: startRow });
-  }
+  constructor(private readonly input: TemplateInput) {
+    const { startRow, startCol, resource, marker, header, report } = input;
+    const headerRow = (this.headerRow = startRow + header.headerIndex);
+    const cols = header.columns;
 
-  const roles = cols.map((c) => c.role);
-  const catalogueRoles = resource.items.map((i) => itemRole(i.name));
-  const kinds = personKinds(catalogueRoles);
-  const personCols = kinds.natural ? personColumns(cols) : [];
-  if (kinds.natural) {
-    const missing = missingPersonItems(roles);
-    if (missing.length > 0) {
-      report('template.natural-person-columns', `这是关于自然人的数据，每行须有姓名、证件类型和证件号码，表中缺少：${missing.join('、')}。请在目录中增加这些信息项并重新生成模板`, { row: headerRow });
+    for (const item of header.missing) {
+      report('template.missing-column', `缺少信息项“${item.name}”的列，请按目录在第 ${headerRow} 行表头补上此列（可重新生成数据模板）`, { row: headerRow, column: item.name });
     }
+    for (const u of header.unknown) {
+      report('header.unknown-column', `“${u.header}”不是资源“${resource.name}”的信息项，此列不会被校验；如是新增信息项，请先在目录中登记`, { row: headerRow, col: startCol + u.index, column: u.header, value: u.header });
+    }
+    if (marker?.version && resource.version && marker.version < resource.version) {
+      report('template.outdated', `此模板按目录第 ${marker.version} 版生成，目录已更新到第 ${resource.version} 版，请重新生成数据模板后填报`, { row: startRow });
+    }
+
+    const roles = cols.map((c) => c.role);
+    const kinds = personKinds(resource.items.map((i) => itemRole(i.name)));
+    this.personCols = kinds.natural ? personColumns(cols) : [];
+    if (kinds.natural) {
+      const missing = missingPersonItems(roles);
+      if (missing.length > 0) {
+        report('template.natural-person-columns', `这是关于自然人的数据，每行须有姓名、证件类型和证件号码，表中缺少：${missing.join('、')}。请在目录中增加这些信息项并重新生成模板`, { row: headerRow });
+      }
+    }
+    this.legalCols = kinds.legal ? cols.filter((c) => c.role === 'uscc' || c.role === 'regNo') : [];
+    if (kinds.legal && !hasLegalPersonCode(roles)) {
+      report('template.legal-person-columns', '这是关于法人或其他组织的数据，每行须有统一社会信用代码（或企业注册号），表中缺少此列。请在目录中增加该信息项并重新生成模板', { row: headerRow });
+    }
+    this.certType = cols.find((c) => c.role === 'certType');
+    this.certNumber = cols.find((c) => c.role === 'certNumber');
+    this.certNumberIdCheck = this.certNumber ? compileCellCheck(null, null, 'idcard', this.certNumber.header) : null;
+    this.keyCols = keyColumns(cols, marker);
+    this.checked = cols.filter((c) => c.check !== null);
   }
-  const legalCols = kinds.legal ? cols.filter((c) => c.role === 'uscc' || c.role === 'regNo') : [];
-  if (kinds.legal && !hasLegalPersonCode(roles)) {
-    report('template.legal-person-columns', '这是关于法人或其他组织的数据，每行须有统一社会信用代码（或企业注册号），表中缺少此列。请在目录中增加该信息项并重新生成模板', { row: headerRow });
-  }
-  const certType = cols.find((c) => c.role === 'certType');
-  const certNumber = cols.find((c) => c.role === 'certNumber');
-  const certNumberIdCheck = certNumber ? compileCellCheck(null, null, 'idcard', certNumber.header) : null;
 
-  const keyCols = keyColumns(cols, marker);
-  const keys = new Map<string, number>();
-  const checked = cols.filter((c) => c.check !== null);
+  /** Grid row `index` (0-based from startRow); rows at or above the header are ignored. */
+  row(index: number, row: readonly CellValue[]): void {
+    const { startRow, startCol, report } = this.input;
+    if (index <= this.input.header.headerIndex || isBlankRowFast(row)) return;
+    this.dataRows++;
+    const sheetRow = startRow + index;
 
-  let dataRows = 0;
-  for (let i = header.headerIndex + 1; i < rows.length; i++) {
-    const row = rows[i];
-    if (row === undefined || isBlankRowFast(row)) continue;
-    dataRows++;
-    const sheetRow = startRow + i;
-
+    const checked = this.checked;
     for (let k = 0; k < checked.length; k++) {
       const c = checked[k];
       const v = row[c.index];
@@ -128,47 +144,63 @@ export function validateTemplate(input: TemplateInput): { dataRows: number } {
     }
 
     // 证件号码 is a 身份证号 when the row's 证件类型 says so.
+    const { certType, certNumber, certNumberIdCheck } = this;
     if (certType && certNumber && certNumberIdCheck) {
-      const type = cellText(row[certType.index] ?? null);
       const v = row[certNumber.index];
-      if (!isBlank(v) && /身份证|^111$/.test(type)) {
+      if (!isBlank(v) && /身份证|^111$/.test(cellText(row[certType.index] ?? null))) {
         const p = certNumberIdCheck(v ?? null);
         if (p) report(p.ruleId, p.message, { row: sheetRow, col: startCol + certNumber.index, column: certNumber.header, value: cellText(v ?? null) });
       }
     }
 
-    for (let k = 0; k < personCols.length; k++) {
-      const c = personCols[k];
-      if (isBlank(row[c.index])) {
-        report('template.natural-person-row', `自然人数据每行须填写“${c.header}”`, { row: sheetRow, col: startCol + c.index, column: c.header });
-      }
+    for (let k = 0; k < this.personCols.length; k++) {
+      const c = this.personCols[k];
+      if (isBlank(row[c.index])) report('template.natural-person-row', `自然人数据每行须填写“${c.header}”`, { row: sheetRow, col: startCol + c.index, column: c.header });
     }
-    if (legalCols.length > 0 && legalCols.every((c) => isBlank(row[c.index]))) {
-      const c = legalCols[0];
+    if (this.legalCols.length > 0 && this.legalCols.every((c) => isBlank(row[c.index]))) {
+      const c = this.legalCols[0];
       report('template.legal-person-row', `法人数据每行须填写“${c.header}”`, { row: sheetRow, col: startCol + c.index, column: c.header });
     }
 
+    const keyCols = this.keyCols;
     const key = rowKey(row, keyCols);
-    if (key !== null) {
-      const first = keys.get(key);
-      if (first !== undefined) {
-        const names = keyCols ? keyCols.map((c) => c.header).join('、') : '整行';
-        report('template.duplicate-key', keyCols ? `主键（${names}）与第 ${first} 行重复，同一数据只能报送一次` : `此行与第 ${first} 行完全相同，请删除重复行`, {
-          row: sheetRow,
-          col: keyCols ? startCol + keyCols[0].index : null,
-          column: keyCols ? keyCols[0].header : null,
-          value: keyCols ? cellText(row[keyCols[0].index] ?? null) : null,
-        });
-      } else keys.set(key, sheetRow);
+    if (key === null) return;
+    const first = this.keys.get(key);
+    if (first === undefined) {
+      this.keys.set(key, sheetRow);
+      return;
+    }
+    if (keyCols) {
+      report('template.duplicate-key', `主键（${keyCols.map((c) => c.header).join('、')}）与第 ${first} 行重复，同一数据只能报送一次`, {
+        row: sheetRow,
+        col: startCol + keyCols[0].index,
+        column: keyCols[0].header,
+        value: cellText(row[keyCols[0].index] ?? null),
+      });
+    } else {
+      report('template.duplicate-key', `此行与第 ${first} 行完全相同，请删除重复行`, { row: sheetRow });
     }
   }
 
-  if (marker?.zeroReport && dataRows > 0) {
-    report('template.zero-report-with-rows', `此表声明为零上报（本期无数据），却填写了 ${dataRows} 行数据；请删除数据行，或把模板标识中的“零上报：是”改为“否”`, { row: headerRow });
-  } else if (!marker?.zeroReport && dataRows === 0) {
-    report('template.no-rows', '表中没有数据行。如本期确无数据，请生成“零上报”，不要提交空表', { row: headerRow });
+  /** After the last row: the zero-report rules, and merged cells among the data. */
+  finish(merges: readonly MergeArea[]): { dataRows: number } {
+    const { marker, report } = this.input;
+    // Merged cells are not filled in templates: only the top-left cell holds the value, and the
+    // platform receives exactly what the cells hold.
+    for (const m of merges) {
+      if (m.bottom <= this.headerRow) continue;
+      report('template.merged-cells', `数据区域不应合并单元格（${a1(m.top, m.left)}:${a1(m.bottom, m.right)}）：合并后只有左上角单元格有值，其余行会被当作空值上报。请取消合并并在每行填写`, {
+        row: Math.max(m.top, this.headerRow + 1),
+        col: m.left,
+      });
+    }
+    if (marker?.zeroReport && this.dataRows > 0) {
+      report('template.zero-report-with-rows', `此表声明为零上报（本期无数据），却填写了 ${this.dataRows} 行数据；请删除数据行，或把模板标识中的“零上报：是”改为“否”`, { row: this.headerRow });
+    } else if (!marker?.zeroReport && this.dataRows === 0) {
+      report('template.no-rows', '表中没有数据行。如本期确无数据，请生成“零上报”，不要提交空表', { row: this.headerRow });
+    }
+    return { dataRows: this.dataRows };
   }
-  return { dataRows };
 }
 
 function isBlankRowFast(row: readonly CellValue[]): boolean {
