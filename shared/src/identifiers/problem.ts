@@ -44,3 +44,16 @@ export function charLength(s: string): number {
   }
   return n;
 }
+
+/**
+ * The faults every identifier is checked for first, in this order: blank, full-width
+ * characters, spaces inside. `emptyHint` completes "X为空，…".
+ */
+export function commonFormatProblem(label: string, s: string, emptyHint: string): IdProblem | null {
+  if (s.length === 0) return problem('format', `${label}为空，${emptyHint}`);
+  const fw = fullWidthAt(s);
+  if (fw) return fullWidthProblem(label, s, fw);
+  const sp = spaceAt(s);
+  if (sp) return problem('format', `${label}中间含有空格（第 ${sp} 位），请删除空格`);
+  return null;
+}

@@ -1,5 +1,5 @@
 /** 统一社会信用代码, GB 32100-2015. */
-import { charLength, fullWidthAt, fullWidthProblem, IdProblem, problem, spaceAt } from './problem';
+import { charLength, commonFormatProblem, IdProblem, problem } from './problem';
 import { ORG_VALUE, orgCheckCharCode, orgCheckCode } from './orgcode';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -105,11 +105,8 @@ export function checkUscc(value: string): IdProblem | null {
 }
 
 function formatProblem(s: string): IdProblem {
-  if (s.length === 0) return problem('format', `${LABEL}为空，请填写 18 位代码`);
-  const fw = fullWidthAt(s);
-  if (fw) return fullWidthProblem(LABEL, s, fw);
-  const sp = spaceAt(s);
-  if (sp) return problem('format', `${LABEL}中间含有空格（第 ${sp} 位），请删除空格`);
+  const common = commonFormatProblem(LABEL, s, '请填写 18 位代码');
+  if (common) return common;
   const n = charLength(s);
   if (n !== 18) return problem('format', `${LABEL}应为 18 位，实际为 ${n} 位，请核对是否漏填或多填`);
   for (let i = 0; i < 18; i++) {
