@@ -13,3 +13,4 @@ export { formatMarker, parseMarkerText, findMarker, type TemplateMarker } from '
 export { templateHeadRows, templateTitle, TEMPLATE_HEADER_ROW, type TemplateOptions } from './template/layout';
 export * from './identifiers';
 export * from './calendar';
+export { diffCatalogues, type CatalogueDiff, type ResourceChange, type FieldChange } from './diff';
