@@ -1,0 +1,60 @@
+import { OpenApiGeneratorV3, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import * as S from './schemas';
+
+/** The OpenAPI document, generated from the same zod schemas that check requests. */
+export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: '个人访问令牌（gct_…）' });
+  const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+  const errors = {
+    400: json(S.ErrorSchema, '请求不符合要求'),
+    401: json(S.ErrorSchema, '未登录或令牌无效'),
+    403: json(S.ErrorSchema, '角色无权操作'),
+    404: json(S.ErrorSchema, '不存在或无权查看'),
+  };
+  const id = z.object({ id: z.coerce.number().int().positive() });
+  const route = (r: Omit<RouteConfig, 'security'>) => registry.registerPath({ ...r, security: [{ [bearer.name]: [] }] });
+
+  registry.registerPath({
+    method: 'post', path: '/api/auth/token', summary: '用户名和密码换取个人访问令牌（限频）',
+    request: { body: { content: { 'application/json': { schema: S.SignInSchema } } } },
+    responses: { 201: json(z.object({ token: z.string(), tokenInfo: S.TokenSchema, user: S.UserSchema }), '令牌（只显示这一次）'), 401: json(S.ErrorSchema, '用户名或密码不正确'), 429: json(S.ErrorSchema, '尝试过于频繁') },
+  });
+  route({ method: 'get', path: '/api/me', summary: '当前用户', responses: { 200: json(S.UserSchema, '当前用户'), ...errors } });
+  route({
+    method: 'post', path: '/api/submissions', summary: '提交工作簿：JSON 表格（加载项）或 multipart 上传 .xlsx（字段 file，可附 taskId）',
+    request: {
+      headers: z.object({ 'Idempotency-Key': z.string().min(8).max(200).optional() }),
+      body: { content: { 'application/json': { schema: S.SubmitJsonSchema }, 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }), taskId: z.string().optional() }) } } },
+    },
+    responses: { 201: json(S.SubmitResponseSchema, '已保存，附服务器校验报告'), 200: json(S.SubmitResponseSchema, '同一 Idempotency-Key 的重复请求：返回第一次保存的结果'), 413: json(S.ErrorSchema, '超过大小、行数或解压大小上限'), 415: json(S.ErrorSchema, '不是 .xlsx'), 422: json(S.ErrorSchema, '文件无法读取或没有可识别的工作表'), ...errors },
+  });
+  route({ method: 'get', path: '/api/submissions', summary: '提交列表（填报人员只见本部门）', request: { query: S.SubmissionListQuerySchema }, responses: { 200: json(z.object({ items: z.array(S.SubmissionSummarySchema), total: z.number().int() }), '列表'), ...errors } });
+  route({ method: 'get', path: '/api/submissions/{id}', summary: '提交详情：报告、审核意见（include=workbook 时附表格）', request: { params: id, query: z.object({ include: z.enum(['workbook']).optional() }) }, responses: { 200: json(S.SubmissionDetailSchema, '详情'), ...errors } });
+  route({ method: 'get', path: '/api/submissions/{id}/file', summary: '上传的原始文件', request: { params: id }, responses: { 200: { description: '.xlsx 文件' }, ...errors } });
+  route({ method: 'get', path: '/api/submissions/{id}/diff', summary: '与本部门上一个已通过版本的差异', request: { params: id }, responses: { 200: json(S.DiffSchema, '差异'), ...errors } });
+  for (const [action, summary] of [['confirm', '部门领导确认'], ['approve', '审核通过'], ['return', '退回（须写理由或单元格批注）']] as const) {
+    route({ method: 'post', path: `/api/submissions/{id}/${action}`, summary, request: { params: id, body: { content: { 'application/json': { schema: S.DecisionRequestSchema } } } }, responses: { 200: json(S.DecisionSchema, '已记录'), 409: json(S.ErrorSchema, '当前状态不能这样处理'), ...errors } });
+  }
+  route({ method: 'get', path: '/api/departments', summary: '部门列表', responses: { 200: json(z.array(S.DepartmentSchema), '部门'), ...errors } });
+  route({ method: 'post', path: '/api/departments', summary: '新建部门（管理员）', request: { body: { content: { 'application/json': { schema: S.DepartmentInputSchema } } } }, responses: { 201: json(S.DepartmentSchema, '已建'), 409: json(S.ErrorSchema, '名称重复'), ...errors } });
+  route({ method: 'patch', path: '/api/departments/{id}', summary: '修改部门（管理员）', request: { params: id, body: { content: { 'application/json': { schema: S.DepartmentInputSchema } } } }, responses: { 200: json(S.DepartmentSchema, '已改'), ...errors } });
+  route({ method: 'get', path: '/api/users', summary: '用户列表（管理员）', responses: { 200: json(z.array(S.UserSchema), '用户'), ...errors } });
+  route({ method: 'post', path: '/api/users', summary: '新建用户（管理员）', request: { body: { content: { 'application/json': { schema: S.UserInputSchema } } } }, responses: { 201: json(S.UserSchema, '已建'), 409: json(S.ErrorSchema, '用户名重复'), ...errors } });
+  route({ method: 'patch', path: '/api/users/{id}', summary: '修改用户、角色、停用或重设密码（管理员）', request: { params: id, body: { content: { 'application/json': { schema: S.UserUpdateSchema } } } }, responses: { 200: json(S.UserSchema, '已改'), ...errors } });
+  route({ method: 'get', path: '/api/tokens', summary: '我的令牌（管理员加 all=true 看全部）', responses: { 200: json(z.array(S.TokenSchema), '令牌'), ...errors } });
+  route({ method: 'post', path: '/api/tokens', summary: '新建令牌（只显示一次）', request: { body: { content: { 'application/json': { schema: S.TokenInputSchema } } } }, responses: { 201: json(S.TokenSchema.extend({ token: z.string() }), '令牌'), ...errors } });
+  route({ method: 'delete', path: '/api/tokens/{id}', summary: '吊销令牌', request: { params: id }, responses: { 204: { description: '已吊销' }, ...errors } });
+  route({ method: 'get', path: '/api/tasks', summary: '填报任务', responses: { 200: json(z.array(S.TaskSchema), '任务'), ...errors } });
+  route({ method: 'get', path: '/api/tasks/{id}', summary: '填报任务详情', request: { params: id }, responses: { 200: json(S.TaskSchema, '任务'), ...errors } });
+  route({ method: 'post', path: '/api/tasks', summary: '新建填报任务（审核人员）：截止日期或工作日天数', request: { body: { content: { 'application/json': { schema: S.TaskInputSchema } } } }, responses: { 201: json(S.TaskSchema, '已建'), ...errors } });
+  route({ method: 'get', path: '/api/settings', summary: '单位设置', responses: { 200: json(S.SettingsSchema, '设置'), ...errors } });
+  route({ method: 'put', path: '/api/settings', summary: '修改单位设置（管理员）', request: { body: { content: { 'application/json': { schema: S.SettingsSchema } } } }, responses: { 200: json(S.SettingsSchema, '设置'), ...errors } });
+
+  return new OpenApiGeneratorV3(registry.definitions).generateDocument({
+    openapi: '3.0.3',
+    info: { title: 'govcat 政务数据资源目录服务 API', version: '1.0.0', description: '提交、校验、审核政务数据资源目录。所有错误均为 JSON：{ error: { code, message } }，message 为中文。' },
+    servers: [{ url: '/' }],
+  });
+}

@@ -1,0 +1,137 @@
+import express, { Router } from 'express';
+import { WorkingCalendar } from '../../../../shared/src';
+import { hashPassword, newToken } from '../../auth/secrets';
+import type { Store } from '../../db/store';
+import { caller, requireRole } from '../../http/auth';
+import { badRequest, notFound } from '../../http/errors';
+import { idParam, parse } from '../../http/parse';
+import { DepartmentInputSchema, SettingsSchema, TaskInputSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
+
+/** Departments, users, tokens, tasks and bureau settings. Every write leaves an audit entry. */
+export function adminRoutes(store: Store, calendar: WorkingCalendar): Router {
+  const r = Router();
+  r.use(express.json({ limit: '1mb' }));
+
+  const audited = async <T>(userId: number, action: string, entity: string, work: (tx: Store) => Promise<T & { id: number }>, details: Record<string, unknown> = {}) =>
+    store.transaction(async (tx) => {
+      const result = await work(tx);
+      await tx.audit.append({ userId, action, entity, entityId: String(result.id), details });
+      return result;
+    });
+
+  r.get('/me', (req, res) => {
+    res.json(caller(req).user);
+  });
+
+  r.get('/departments', async (req, res) => {
+    caller(req);
+    res.json(await store.departments.list());
+  });
+  r.post('/departments', async (req, res) => {
+    const admin = requireRole(req, 'admin');
+    const body = parse(DepartmentInputSchema, req.body);
+    res.status(201).json(await audited(admin.userId, 'department.create', 'department', (tx) => tx.departments.create(body), body));
+  });
+  r.patch('/departments/:id', async (req, res) => {
+    const admin = requireRole(req, 'admin');
+    const body = parse(DepartmentInputSchema, req.body);
+    const id = idParam(req.params.id);
+    const updated = await audited(admin.userId, 'department.update', 'department', async (tx) => (await tx.departments.rename(id, body)) ?? Promise.reject(notFound('部门')), body);
+    res.json(updated);
+  });
+
+  r.get('/users', async (req, res) => {
+    requireRole(req, 'admin');
+    res.json(await store.users.list());
+  });
+  r.post('/users', async (req, res) => {
+    const admin = requireRole(req, 'admin');
+    const { password, ...body } = parse(UserInputSchema, req.body);
+    await checkDepartment(store, body.role, body.departmentId);
+    const passwordHash = await hashPassword(password);
+    res.status(201).json(await audited(admin.userId, 'user.create', 'user', (tx) => tx.users.create({ ...body, passwordHash }), { username: body.username, role: body.role }));
+  });
+  r.patch('/users/:id', async (req, res) => {
+    const admin = requireRole(req, 'admin');
+    const id = idParam(req.params.id);
+    const { password, ...body } = parse(UserUpdateSchema, req.body);
+    const current = await store.users.get(id);
+    if (!current) throw notFound('用户');
+    await checkDepartment(store, body.role ?? current.role, body.departmentId === undefined ? current.departmentId : body.departmentId);
+    const update = { ...body, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+    res.json(await audited(admin.userId, 'user.update', 'user', async (tx) => (await tx.users.update(id, update)) ?? Promise.reject(notFound('用户')), { fields: Object.keys(update).map((k) => (k === 'passwordHash' ? 'password' : k)) }));
+  });
+
+  r.get('/tokens', async (req, res) => {
+    const c = caller(req);
+    res.json(await store.tokens.list(c.role === 'admin' && req.query.all === 'true' ? undefined : c.userId));
+  });
+  r.post('/tokens', async (req, res) => {
+    const c = caller(req);
+    const body = parse(TokenInputSchema, req.body);
+    // Anyone may make a token for themselves; only an admin for someone else.
+    const userId = body.userId ?? c.userId;
+    if (userId !== c.userId) requireRole(req, 'admin');
+    if (!(await store.users.get(userId))) throw notFound('用户');
+    const t = newToken();
+    const token = await audited(c.userId, 'token.create', 'token', (tx) => tx.tokens.create({ userId, name: body.name, prefix: t.prefix, tokenHash: t.hash }), { userId, name: body.name });
+    res.status(201).json({ ...token, token: t.token });
+  });
+  r.delete('/tokens/:id', async (req, res) => {
+    const c = caller(req);
+    const id = idParam(req.params.id);
+    const mine = (await store.tokens.list(c.userId)).some((t) => t.id === id);
+    if (!mine && c.role !== 'admin') throw notFound('令牌');
+    const revoked = await store.transaction(async (tx) => {
+      const ok = await tx.tokens.revoke(id);
+      if (ok) await tx.audit.append({ userId: c.userId, action: 'token.revoke', entity: 'token', entityId: String(id) });
+      return ok;
+    });
+    if (!revoked) throw notFound('令牌');
+    res.status(204).end();
+  });
+
+  r.get('/tasks', async (req, res) => {
+    res.json(await store.tasks.list(caller(req)));
+  });
+  r.get('/tasks/:id', async (req, res) => {
+    const c = caller(req);
+    const task = await store.tasks.get(idParam(req.params.id));
+    if (!task || (c.departmentId !== null && !task.departmentIds.includes(c.departmentId))) throw notFound('填报任务');
+    res.json(task);
+  });
+  r.post('/tasks', async (req, res) => {
+    const c = requireRole(req, 'coordinator', 'admin');
+    const body = parse(TaskInputSchema, req.body);
+    const known = new Set((await store.departments.list()).map((d) => d.id));
+    const unknown = body.departmentIds.filter((id) => !known.has(id));
+    if (unknown.length) throw badRequest('unknown-department', `部门编号 ${unknown.join('、')} 不存在`);
+    const today = new Date();
+    const dueDate = body.dueDate ?? calendar.addWorkingDays(today, body.dueInWorkingDays!);
+    const input = { title: body.title, sheetKinds: body.sheetKinds, departmentIds: [...new Set(body.departmentIds)], dueDate, createdBy: c.userId };
+    res.status(201).json(await audited(c.userId, 'task.create', 'task', (tx) => tx.tasks.create(input), { title: input.title, dueDate }));
+  });
+
+  r.get('/settings', async (req, res) => {
+    caller(req);
+    res.json({ leadConfirmation: await store.settings.get('leadConfirmation', false) });
+  });
+  r.put('/settings', async (req, res) => {
+    const admin = requireRole(req, 'admin');
+    const body = parse(SettingsSchema, req.body);
+    await store.transaction(async (tx) => {
+      await tx.settings.set('leadConfirmation', body.leadConfirmation);
+      await tx.audit.append({ userId: admin.userId, action: 'settings.update', entity: 'settings', entityId: null, details: body });
+    });
+    res.json(body);
+  });
+  return r;
+}
+
+/** Clerks and leads belong to a department that exists; coordinators and admins to none. */
+async function checkDepartment(store: Store, role: string, departmentId: number | null): Promise<void> {
+  const needs = role === 'clerk' || role === 'lead';
+  if (needs && departmentId === null) throw badRequest('department-required', '填报人员和部门领导必须属于一个部门');
+  if (!needs && departmentId !== null) throw badRequest('department-not-allowed', '审核人员和管理员不属于任何部门');
+  if (departmentId !== null && !(await store.departments.get(departmentId))) throw badRequest('unknown-department', `部门编号 ${departmentId} 不存在`);
+}

@@ -1,0 +1,90 @@
+import express, { Router, type Request } from 'express';
+import { diffCatalogues, extractCatalogue } from '../../../../shared/src';
+import type { Store, Submission } from '../../db/store';
+import { caller, requireRole } from '../../http/auth';
+import { badRequest, notFound } from '../../http/errors';
+import { idParam, parse } from '../../http/parse';
+import { xlsxUpload } from '../../http/upload';
+import type { ApprovedCatalogue } from '../../services/catalogue';
+import { decide, type Action } from '../../services/review';
+import { submitWorkbook } from '../../services/submit';
+import { readWorkbook } from '../../xlsx/read';
+import { DecisionRequestSchema, SubmissionListQuerySchema, SubmitJsonSchema } from '../schemas';
+import type { Config } from '../../config';
+
+/** Submissions: send a workbook (JSON grids from the add-in, or an .xlsx upload), list, read, diff, decide. */
+export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, config: Config): Router {
+  const r = Router();
+  const limits = config.limits;
+  const json = express.json({ limit: limits.jsonBytes });
+  const upload = xlsxUpload(limits.uploadBytes);
+
+  r.post('/submissions', async (req, res, next) => {
+    const actor = caller(req);
+    const idempotencyKey = idempotencyKeyOf(req);
+    if (req.is('multipart/form-data')) {
+      await new Promise<void>((resolve, reject) => upload(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+      if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
+      const taskId = req.body?.taskId ? idParam(req.body.taskId) : null;
+      const grid = await readWorkbook(req.file.buffer, { maxRows: limits.rows, maxCells: limits.cells, maxUncompressedBytes: limits.uncompressedBytes });
+      const result = await submitWorkbook(store, catalogue, limits, { actor, taskId, grid, originalFile: { filename: req.file.originalname, content: req.file.buffer }, idempotencyKey });
+      res.status(result.replayed ? 200 : 201).json(result);
+      return;
+    }
+    if (!req.is('application/json')) throw badRequest('unsupported-content-type', '请以 JSON（application/json）提交表格，或以 multipart/form-data 上传 .xlsx 文件');
+    await new Promise<void>((resolve, reject) => json(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+    const body = parse(SubmitJsonSchema, req.body);
+    const result = await submitWorkbook(store, catalogue, limits, { actor, taskId: body.taskId ?? null, grid: body.workbook, originalFile: null, idempotencyKey });
+    res.status(result.replayed ? 200 : 201).json(result);
+    void next;
+  });
+
+  r.get('/submissions', async (req, res) => {
+    const actor = caller(req);
+    const q = parse(SubmissionListQuerySchema, req.query, '查询条件');
+    res.json(await store.submissions.list(actor, q));
+  });
+
+  r.get('/submissions/:id', async (req, res) => {
+    const s = await visible(store, req);
+    const { grid, ...rest } = s;
+    res.json(req.query.include === 'workbook' ? { ...rest, workbook: grid } : rest);
+  });
+
+  r.get('/submissions/:id/file', async (req, res) => {
+    const file = await store.submissions.originalFile(caller(req), idParam(req.params.id));
+    if (!file) throw notFound('原始文件');
+    res.attachment(file.filename).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(file.content);
+  });
+
+  r.get('/submissions/:id/diff', async (req, res) => {
+    const s = await visible(store, req);
+    const base = await store.submissions.lastApproved(s.departmentId, s.taskId, s.id);
+    res.json({
+      base: base ? { id: base.id, version: base.version } : null,
+      resources: diffCatalogues(base ? extractCatalogue(base.grid) : [], extractCatalogue(s.grid)),
+    });
+  });
+
+  for (const action of ['confirm', 'approve', 'return'] as const satisfies readonly Action[]) {
+    r.post(`/submissions/:id/${action}`, json, async (req, res) => {
+      const actor = requireRole(req, 'lead', 'coordinator', 'admin');
+      const body = parse(DecisionRequestSchema, req.body ?? {});
+      res.json(await decide(store, catalogue, actor, idParam(req.params.id), action, body));
+    });
+  }
+  return r;
+}
+
+async function visible(store: Store, req: Request): Promise<Submission> {
+  const s = await store.submissions.get(caller(req), idParam(req.params.id));
+  if (!s) throw notFound('提交');
+  return s;
+}
+
+function idempotencyKeyOf(req: Request): string | null {
+  const key = req.get('idempotency-key');
+  if (key === undefined) return null;
+  if (!/^[\x21-\x7e]{8,200}$/.test(key)) throw badRequest('invalid-idempotency-key', 'Idempotency-Key 应为 8–200 个可见 ASCII 字符（如 UUID）');
+  return key;
+}

@@ -1,0 +1,160 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { IssueSchema, ReportSchema, SheetKindSchema } from '../../../shared/src/report';
+
+/**
+ * The API's request and response shapes, declared once: they validate requests at run time,
+ * type the handlers, and generate the OpenAPI document served at /api/docs.
+ */
+extendZodWithOpenApi(z);
+
+const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const MergeAreaSchema = z.object({ top: z.number().int().min(1), left: z.number().int().min(1), bottom: z.number().int().min(1), right: z.number().int().min(1) });
+
+export const SheetGridSchema = z
+  .object({
+    name: z.string().min(1).max(31),
+    rows: z.array(z.array(CellSchema)),
+    merges: z.array(MergeAreaSchema).max(100_000).optional(),
+    startRow: z.number().int().min(1).optional(),
+    startCol: z.number().int().min(1).optional(),
+  })
+  .openapi('SheetGrid', { description: '一张工作表：单元格值（日期为 Excel 序号）与合并区域' });
+
+export const WorkbookGridSchema = z.object({ sheets: z.array(SheetGridSchema).min(1).max(255) }).openapi('WorkbookGrid');
+
+export const SubmitJsonSchema = z
+  .object({
+    taskId: z.number().int().positive().nullable().optional(),
+    workbook: WorkbookGridSchema,
+  })
+  .openapi('SubmitWorkbook');
+
+export const SubmissionStatusSchema = z.enum(['submitted', 'confirmed', 'approved', 'returned']);
+
+export const CellCommentSchema = z
+  .object({
+    sheet: z.string().min(1).max(31),
+    row: z.number().int().positive().nullable().default(null),
+    cell: z.string().regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/, '单元格地址应写成 A1 形式').nullable().default(null),
+    message: z.string().min(1).max(2000),
+  })
+  .openapi('CellComment');
+
+export const DecisionRequestSchema = z
+  .object({
+    reason: z.string().max(4000).default(''),
+    comments: z.array(CellCommentSchema).max(2000).default([]),
+  })
+  .openapi('DecisionRequest');
+
+export const DecisionSchema = z
+  .object({
+    id: z.number().int(),
+    submissionId: z.number().int(),
+    decision: z.enum(['confirm', 'approve', 'return']),
+    reason: z.string(),
+    comments: z.array(CellCommentSchema),
+    decidedBy: z.number().int(),
+    createdAt: z.string(),
+  })
+  .openapi('Decision');
+
+export const SubmissionSummarySchema = z
+  .object({
+    id: z.number().int(),
+    departmentId: z.number().int(),
+    taskId: z.number().int().nullable(),
+    version: z.number().int(),
+    sheetKinds: z.array(SheetKindSchema),
+    status: SubmissionStatusSchema,
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    submittedBy: z.number().int(),
+    createdAt: z.string(),
+    originalFilename: z.string().nullable(),
+  })
+  .openapi('SubmissionSummary');
+
+export const SubmitResponseSchema = z
+  .object({ submission: SubmissionSummarySchema, report: ReportSchema, replayed: z.boolean() })
+  .openapi('SubmitResponse');
+
+export const SubmissionDetailSchema = SubmissionSummarySchema.extend({
+  report: ReportSchema,
+  decisions: z.array(DecisionSchema),
+  workbook: WorkbookGridSchema.optional(),
+}).openapi('SubmissionDetail');
+
+export const SubmissionListQuerySchema = z.object({
+  taskId: z.coerce.number().int().positive().optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  status: SubmissionStatusSchema.optional(),
+  sheetKind: SheetKindSchema.optional(),
+  order: z.enum(['oldest', 'newest']).default('newest'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const RoleSchema = z.enum(['clerk', 'lead', 'coordinator', 'admin']);
+
+export const DepartmentSchema = z.object({ id: z.number().int(), name: z.string(), code: z.string().nullable(), createdAt: z.string() }).openapi('Department');
+export const DepartmentInputSchema = z.object({ name: z.string().trim().min(1).max(100), code: z.string().trim().max(50).nullable().optional() }).openapi('DepartmentInput');
+
+export const UserSchema = z
+  .object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: RoleSchema, departmentId: z.number().int().nullable(), active: z.boolean(), createdAt: z.string() })
+  .openapi('User');
+
+const PasswordSchema = z.string().min(10, '密码至少 10 位').max(200);
+export const UserInputSchema = z
+  .object({
+    username: z.string().trim().min(2).max(50).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符'),
+    displayName: z.string().trim().min(1).max(50),
+    role: RoleSchema,
+    departmentId: z.number().int().positive().nullable().default(null),
+    password: PasswordSchema,
+  })
+  .openapi('UserInput');
+export const UserUpdateSchema = z
+  .object({ displayName: z.string().trim().min(1).max(50), role: RoleSchema, departmentId: z.number().int().positive().nullable(), active: z.boolean(), password: PasswordSchema })
+  .partial()
+  .openapi('UserUpdate');
+
+export const TokenSchema = z
+  .object({ id: z.number().int(), userId: z.number().int(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
+  .openapi('ApiToken');
+export const TokenInputSchema = z.object({ name: z.string().trim().min(1).max(100), userId: z.number().int().positive().optional() }).openapi('TokenInput');
+
+export const TaskSchema = z
+  .object({ id: z.number().int(), title: z.string(), sheetKinds: z.array(SheetKindSchema), departmentIds: z.array(z.number().int()), dueDate: z.string(), createdBy: z.number().int(), createdAt: z.string() })
+  .openapi('Task');
+export const TaskInputSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    sheetKinds: z.array(SheetKindSchema).min(1),
+    departmentIds: z.array(z.number().int().positive()).min(1),
+    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期应写成 YYYY-MM-DD').optional(),
+    dueInWorkingDays: z.number().int().min(1).max(250).optional(),
+  })
+  .refine((t) => (t.dueDate === undefined) !== (t.dueInWorkingDays === undefined), { message: '请填写截止日期或工作日天数（二选一）' })
+  .openapi('TaskInput');
+
+export const SettingsSchema = z.object({ leadConfirmation: z.boolean() }).openapi('BureauSettings');
+
+export const SignInSchema = z.object({ username: z.string().min(1).max(50), password: z.string().min(1).max(200) }).openapi('SignIn');
+
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }).openapi('Error');
+
+export const DiffSchema = z
+  .object({
+    base: z.object({ id: z.number().int(), version: z.number().int() }).nullable(),
+    resources: z.object({
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      changed: z.array(z.object({ name: z.string(), fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })), itemsAdded: z.array(z.string()), itemsRemoved: z.array(z.string()), itemsChanged: z.array(z.object({ name: z.string(), fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })) })) })),
+    }),
+  })
+  .openapi('CatalogueDiff');
+
+export { IssueSchema, ReportSchema };

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Everything a bureau can set, from environment variables, checked once at start. A wrong value
+ * stops the server with a Chinese message naming the variable, never a stack trace.
+ */
+const MiB = 1024 * 1024;
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const EnvSchema = z.object({
+  PORT: int(3000).describe('监听端口'),
+  HOST: z.string().default('0.0.0.0').describe('监听地址'),
+  DATA_DIR: z.string().default('data').describe('数据目录（SQLite 数据库、日志），首次启动时创建'),
+  DATABASE_URL: z.string().optional().describe('数据库：sqlite:路径 或 postgres://用户@主机:端口/库名；默认 DATA_DIR 下的 SQLite'),
+  PUBLIC_URL: z.string().url().optional().describe('用户访问服务器的地址（用于加载项清单），如 https://data.example.gov.cn'),
+  TLS_CERT_FILE: z.string().optional().describe('HTTPS 证书文件（PEM）'),
+  TLS_KEY_FILE: z.string().optional().describe('HTTPS 私钥文件（PEM）'),
+  UPLOAD_MAX_BYTES: int(20 * MiB).describe('上传 .xlsx 的最大字节数'),
+  JSON_MAX_BYTES: int(64 * MiB).describe('加载项提交的 JSON 请求体最大字节数'),
+  MAX_ROWS: int(300_000).describe('一次提交的最大行数（所有工作表合计）'),
+  MAX_CELLS: int(6_000_000).describe('一次提交的最大单元格数'),
+  MAX_UNCOMPRESSED_BYTES: int(256 * MiB).describe('上传文件解压后的最大字节数（防止压缩炸弹）'),
+  SIGN_IN_LIMIT: int(10).describe('同一地址每 15 分钟最多登录尝试次数'),
+  TRUST_PROXY: z.string().optional().describe('位于负载均衡或反向代理之后时设置（如 1 或 loopback）'),
+  DEMO: bool(true).describe('空数据库首次启动时是否创建演示单位'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`环境变量 ${String(issue.path[0])} 的值无效：${issue.message}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) throw new ConfigError('启用 HTTPS 需要同时设置 TLS_CERT_FILE 和 TLS_KEY_FILE');
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'govcat.db')}`,
+    publicUrl: e.PUBLIC_URL ?? null,
+    tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : null,
+    limits: {
+      uploadBytes: e.UPLOAD_MAX_BYTES,
+      jsonBytes: e.JSON_MAX_BYTES,
+      rows: e.MAX_ROWS,
+      cells: e.MAX_CELLS,
+      uncompressedBytes: e.MAX_UNCOMPRESSED_BYTES,
+      signInPer15Min: e.SIGN_IN_LIMIT,
+    },
+    trustProxy: e.TRUST_PROXY ?? null,
+    demo: e.DEMO,
+  };
+}
+
+/** The variables and what they mean, for the README's configuration reference. */
+export function configReference(): Array<{ name: string; description: string }> {
+  return Object.entries(EnvSchema.shape).map(([name, schema]) => ({ name, description: schema.description ?? '' }));
+}

@@ -1,0 +1,208 @@
+/**
+ * The data-access layer's contract. One implementation (Kysely) serves both backends, SQLite
+ * (embedded default) and PostgreSQL (several server instances sharing one database).
+ *
+ * Department isolation lives here, not only in routes: every read of submissions takes the
+ * Actor asking, and a clerk or lead sees only their own department's rows — another department's
+ * submission reads as "not found".
+ */
+import type { Report, SheetKind, WorkbookGrid } from '../../../shared/src';
+
+export type Role = 'clerk' | 'lead' | 'coordinator' | 'admin';
+export type SubmissionStatus = 'submitted' | 'confirmed' | 'approved' | 'returned';
+
+/** Who is asking. Clerks and leads belong to a department; coordinators and admins to none. */
+export interface Actor {
+  userId: number;
+  role: Role;
+  departmentId: number | null;
+}
+
+export interface Department {
+  id: number;
+  name: string;
+  code: string | null;
+  createdAt: string;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface ApiToken {
+  id: number;
+  userId: number;
+  name: string;
+  /** The first characters of the token, shown so a user can tell tokens apart; the token itself is never stored. */
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface Task {
+  id: number;
+  title: string;
+  sheetKinds: SheetKind[];
+  departmentIds: number[];
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  createdBy: number;
+  createdAt: string;
+}
+
+/** A comment a reviewer pins to a sheet, a row or a cell. */
+export interface CellComment {
+  sheet: string;
+  row: number | null;
+  /** A1 address when the comment is about one cell. */
+  cell: string | null;
+  message: string;
+}
+
+export interface Decision {
+  id: number;
+  submissionId: number;
+  decision: 'confirm' | 'approve' | 'return';
+  reason: string;
+  comments: CellComment[];
+  decidedBy: number;
+  createdAt: string;
+}
+
+export interface SubmissionSummary {
+  id: number;
+  departmentId: number;
+  taskId: number | null;
+  /** 1, 2, 3 … per department and task (per department when there is no task). */
+  version: number;
+  sheetKinds: SheetKind[];
+  status: SubmissionStatus;
+  errors: number;
+  warnings: number;
+  submittedBy: number;
+  createdAt: string;
+  originalFilename: string | null;
+}
+
+export interface Submission extends SubmissionSummary {
+  grid: WorkbookGrid;
+  report: Report;
+  decisions: Decision[];
+}
+
+export interface NewSubmission {
+  departmentId: number;
+  taskId: number | null;
+  sheetKinds: SheetKind[];
+  grid: WorkbookGrid;
+  report: Report;
+  submittedBy: number;
+  /** A retried request with the same key (per user) returns the first submission instead of a new one. */
+  idempotencyKey: string | null;
+  originalFile: { filename: string; content: Buffer } | null;
+  /** 'submitted', or 'confirmed' directly when the bureau does not use the lead step. */
+  status: SubmissionStatus;
+}
+
+export interface SubmissionFilter {
+  taskId?: number;
+  departmentId?: number;
+  status?: SubmissionStatus;
+  sheetKind?: SheetKind;
+  /** Oldest first or newest first. */
+  order?: 'oldest' | 'newest';
+  limit?: number;
+  offset?: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface NewAuditEntry {
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** A write with its audit entry; both land or neither does. */
+export interface Store {
+  /** Runs `work` in one transaction; a throw rolls everything back. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+
+  departments: {
+    create(input: { name: string; code?: string | null }): Promise<Department>;
+    list(): Promise<Department[]>;
+    get(id: number): Promise<Department | null>;
+    rename(id: number, input: { name: string; code?: string | null }): Promise<Department | null>;
+  };
+
+  users: {
+    create(input: { username: string; displayName: string; role: Role; departmentId: number | null; passwordHash: string }): Promise<User>;
+    get(id: number): Promise<User | null>;
+    /** With the password hash, for signing in. */
+    findForSignIn(username: string): Promise<(User & { passwordHash: string }) | null>;
+    list(filter?: { departmentId?: number; role?: Role }): Promise<User[]>;
+    update(id: number, input: Partial<{ displayName: string; role: Role; departmentId: number | null; active: boolean; passwordHash: string }>): Promise<User | null>;
+  };
+
+  tokens: {
+    /** `tokenHash` is the SHA-256 of the token shown once to the user. */
+    create(input: { userId: number; name: string; prefix: string; tokenHash: string }): Promise<ApiToken>;
+    /** The active token with this hash and its user, marking it used; null when unknown, revoked or the user is inactive. */
+    findUser(tokenHash: string): Promise<{ token: ApiToken; user: User } | null>;
+    list(userId?: number): Promise<ApiToken[]>;
+    revoke(id: number): Promise<boolean>;
+  };
+
+  tasks: {
+    create(input: { title: string; sheetKinds: SheetKind[]; departmentIds: number[]; dueDate: string; createdBy: number }): Promise<Task>;
+    get(id: number): Promise<Task | null>;
+    /** A clerk or lead sees the tasks given to their department; others see all. */
+    list(actor: Actor): Promise<Task[]>;
+  };
+
+  submissions: {
+    /** Stores the version; with an idempotency key already used by the same user, returns that submission and `created: false`. */
+    create(input: NewSubmission): Promise<{ submission: SubmissionSummary; created: boolean }>;
+    /** Null when it does not exist or the actor may not see it. */
+    get(actor: Actor, id: number): Promise<Submission | null>;
+    list(actor: Actor, filter?: SubmissionFilter): Promise<{ items: SubmissionSummary[]; total: number }>;
+    /** The original uploaded file, under the same visibility as `get`. */
+    originalFile(actor: Actor, id: number): Promise<{ filename: string; content: Buffer } | null>;
+    /** The department's last approved version for the task (or without task), older than `beforeId`. */
+    lastApproved(departmentId: number, taskId: number | null, beforeId: number): Promise<Submission | null>;
+    /**
+     * Records a decision and moves the status, only if the submission is still in `from`
+     * (so two reviewers cannot both decide the same version); null when it was not.
+     */
+    decide(input: { submissionId: number; from: SubmissionStatus[]; to: SubmissionStatus; decision: Decision['decision']; reason: string; comments: CellComment[]; decidedBy: number }): Promise<Decision | null>;
+  };
+
+  settings: {
+    get<T>(key: string, fallback: T): Promise<T>;
+    set(key: string, value: unknown): Promise<void>;
+  };
+
+  audit: {
+    append(entry: NewAuditEntry): Promise<void>;
+    list(filter?: { entity?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]>;
+  };
+
+  close(): Promise<void>;
+}

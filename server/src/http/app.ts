@@ -1,0 +1,55 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import swaggerUi from 'swagger-ui-express';
+import { WorkingCalendar } from '../../../shared/src';
+import { adminRoutes } from '../api/routes/admin';
+import { authRoutes } from '../api/routes/auth';
+import { submissionRoutes } from '../api/routes/submissions';
+import { openApiDocument } from '../api/openapi';
+import type { Config } from '../config';
+import type { Store } from '../db/store';
+import { ApprovedCatalogue } from '../services/catalogue';
+import { authenticate } from './auth';
+import { ApiError, errorBody } from './errors';
+import { errorHandler } from './error-handler';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** The Express app: API under /api, its documentation at /api/docs. */
+export function createApp({ config, store, log = defaultLog }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  app.use(helmet());
+
+  const catalogue = new ApprovedCatalogue(store);
+  const calendar = new WorkingCalendar();
+  const document = openApiDocument();
+
+  app.get('/api/health', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'govcat API 文档' }));
+
+  app.use('/api', authRoutes(store, config.limits.signInPer15Min));
+  app.use('/api', authenticate(store));
+  app.use('/api', submissionRoutes(store, catalogue, config));
+  app.use('/api', adminRoutes(store, calendar));
+  app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));
+  app.use(errorHandler(config.limits, log));
+  app.use((_req, res) => {
+    res.status(404).json(errorBody(new ApiError(404, 'not-found', '页面不存在')));
+  });
+  return app;
+}
+
+function defaultLog(message: string, error?: unknown): void {
+  console.error(`[govcat] ${message}`, error);
+}
