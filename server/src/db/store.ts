@@ -116,7 +116,7 @@ export interface SubmissionFilter {
   departmentId?: number;
   status?: SubmissionStatus;
   sheetKind?: SheetKind;
-  /** Oldest first or newest first. */
+  /** Oldest first or newest first (the default). */
   order?: 'oldest' | 'newest';
   limit?: number;
   offset?: number;
@@ -142,7 +142,11 @@ export interface NewAuditEntry {
 
 /** A write with its audit entry; both land or neither does. */
 export interface Store {
-  /** Runs `work` in one transaction; a throw rolls everything back. */
+  /**
+   * Runs `work` in one transaction; a throw rolls everything back. Use only `tx` inside (the
+   * outer store would wait for the transaction's connection on SQLite). Called on `tx` it nests
+   * as a savepoint: a throw undoes the inner block only.
+   */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 
   departments: {
@@ -164,9 +168,13 @@ export interface Store {
   tokens: {
     /** `tokenHash` is the SHA-256 of the token shown once to the user. */
     create(input: { userId: number; name: string; prefix: string; tokenHash: string }): Promise<ApiToken>;
-    /** The active token with this hash and its user, marking it used; null when unknown, revoked or the user is inactive. */
+    /**
+     * The active token with this hash and its user, marking it used (`lastUsedAt` is rewritten at most once a minute);
+     * null when unknown, revoked or the user is inactive.
+     */
     findUser(tokenHash: string): Promise<{ token: ApiToken; user: User } | null>;
     list(userId?: number): Promise<ApiToken[]>;
+    /** False when there is no such token; revoking twice keeps the first revocation time. */
     revoke(id: number): Promise<boolean>;
   };
 
@@ -201,6 +209,7 @@ export interface Store {
 
   audit: {
     append(entry: NewAuditEntry): Promise<void>;
+    /** Newest first. */
     list(filter?: { entity?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]>;
   };
 

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { ConflictError, InvalidReferenceError } from '../db/errors';
 import { WorkbookReadError } from '../xlsx/read';
 import { ApiError, errorBody } from './errors';
 
@@ -19,6 +20,8 @@ const UPLOAD_CODES: Record<string, [number, string, string]> = {
 
 export function toApiError(err: unknown, limits: { uploadBytes: number; jsonBytes: number }): ApiError | null {
   if (err instanceof ApiError) return err;
+  if (err instanceof ConflictError) return new ApiError(409, `${err.entity}-${err.field}-taken`, err.message);
+  if (err instanceof InvalidReferenceError) return new ApiError(400, 'invalid-reference', err.message);
   if (err instanceof WorkbookReadError) return new ApiError(err.code === 'too-large' ? 413 : 422, `workbook-${err.code}`, err.message);
   const e = err as { type?: string; code?: string; status?: number };
   if (e?.type === 'entity.parse.failed') return new ApiError(400, 'malformed-json', '请求内容不是有效的 JSON，请检查格式');

@@ -1,0 +1,16 @@
+/**
+ * Every migration, imported in code rather than found on disk, so the compiled server in
+ * dist/ carries them. Kysely runs them in name order: add new ones as '002_…', never rename.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './001-initial';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '001_initial': initial,
+};
+
+export const staticMigrations: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS;
+  },
+};

@@ -1,0 +1,67 @@
+/** Row ↔ object mapping for submissions and their decisions. */
+import type { Selectable } from 'kysely';
+import type { Report, SheetKind, WorkbookGrid } from '../../../../shared/src';
+import type { ReviewDecisionsTable, SubmissionsTable } from '../schema';
+import type { CellComment, Decision, Submission, SubmissionStatus, SubmissionSummary } from '../store';
+
+/** What lists show: everything but the grid, report and file, which can be megabytes. */
+export const SUMMARY_COLUMNS = [
+  'id',
+  'department_id',
+  'task_id',
+  'version',
+  'sheet_kinds',
+  'status',
+  'errors',
+  'warnings',
+  'submitted_by',
+  'created_at',
+  'original_filename',
+] as const;
+
+export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'grid', 'report'] as const;
+
+type SummaryRow = Pick<Selectable<SubmissionsTable>, (typeof SUMMARY_COLUMNS)[number]>;
+type DetailRow = Pick<Selectable<SubmissionsTable>, (typeof DETAIL_COLUMNS)[number]>;
+
+export function toSummary(row: SummaryRow): SubmissionSummary {
+  return {
+    id: row.id,
+    departmentId: row.department_id,
+    taskId: row.task_id,
+    version: row.version,
+    sheetKinds: JSON.parse(row.sheet_kinds) as SheetKind[],
+    status: row.status as SubmissionStatus,
+    errors: row.errors,
+    warnings: row.warnings,
+    submittedBy: row.submitted_by,
+    createdAt: row.created_at,
+    originalFilename: row.original_filename,
+  };
+}
+
+export function toSubmission(row: DetailRow, decisions: Decision[]): Submission {
+  return {
+    ...toSummary(row),
+    grid: JSON.parse(row.grid) as WorkbookGrid,
+    report: JSON.parse(row.report) as Report,
+    decisions,
+  };
+}
+
+export function toDecision(row: Selectable<ReviewDecisionsTable>): Decision {
+  return {
+    id: row.id,
+    submissionId: row.submission_id,
+    decision: row.decision as Decision['decision'],
+    reason: row.reason,
+    comments: JSON.parse(row.comments) as CellComment[],
+    decidedBy: row.decided_by,
+    createdAt: row.created_at,
+  };
+}
+
+/** pg and better-sqlite3 both return Buffers; normalise anything array-like just in case. */
+export function toBuffer(value: Buffer | Uint8Array): Buffer {
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}

@@ -1,0 +1,186 @@
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { translateDbError, translatingErrors, uniqueViolation } from '../errors';
+import type { Database } from '../schema';
+import type { Actor, NewSubmission, Store, Submission, SubmissionFilter, SubmissionSummary } from '../store';
+import { now, toCount, type RepoContext } from './context';
+import { DETAIL_COLUMNS, SUMMARY_COLUMNS, toBuffer, toDecision, toSubmission, toSummary } from './submission-rows';
+import { departmentScope } from './visibility';
+
+type SubmissionsEb = ExpressionBuilder<Database, 'submissions'>;
+
+/**
+ * A create that loses a race (another create took the same version, or the same idempotency
+ * key) rolls back and tries again; each round at least one racer wins, so this bounds the
+ * attempts of one of N concurrent creates for the same department well above any real N.
+ */
+const MAX_CREATE_ATTEMPTS = 100;
+
+/** The task series key: the task, or 0 for submissions without a task (see the migration). */
+function taskKey(taskId: number | null): number {
+  return taskId ?? 0;
+}
+
+/**
+ * The department the actor is limited to: null when they may see all, undefined when they may
+ * see none (a clerk or lead without a department).
+ */
+function visibleDepartment(actor: Actor): number | null | undefined {
+  const scope = departmentScope(actor);
+  if (scope.all) return null;
+  return scope.departmentId ?? undefined;
+}
+
+/** The actor's limit ANDed with the filter: a filter narrows what the actor sees, never widens it. */
+function listConditions(eb: SubmissionsEb, limitedTo: number | null, filter: SubmissionFilter): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (limitedTo !== null) conditions.push(eb('department_id', '=', limitedTo));
+  if (filter.departmentId !== undefined) conditions.push(eb('department_id', '=', filter.departmentId));
+  if (filter.taskId !== undefined) conditions.push(eb('task_id', '=', filter.taskId));
+  if (filter.status !== undefined) conditions.push(eb('status', '=', filter.status));
+  // sheet_kinds is a JSON array of fixed lowercase names (no LIKE wildcards), so its quoted
+  // form matches exactly one element, the same way in both backends.
+  if (filter.sheetKind !== undefined) conditions.push(eb('sheet_kinds', 'like', `%${JSON.stringify(filter.sheetKind)}%`));
+  return conditions;
+}
+
+async function withDecisions(db: Kysely<Database>, row: Parameters<typeof toSubmission>[0]): Promise<Submission> {
+  const decisions = await db.selectFrom('review_decisions').selectAll().where('submission_id', '=', row.id).orderBy('id').execute();
+  return toSubmission(row, decisions.map(toDecision));
+}
+
+/** One attempt: the earlier submission for this idempotency key, or the next version. */
+async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{ submission: SubmissionSummary; created: boolean }> {
+  if (input.idempotencyKey !== null) {
+    const earlier = await db
+      .selectFrom('submissions')
+      .select(SUMMARY_COLUMNS)
+      .where('submitted_by', '=', input.submittedBy)
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .executeTakeFirst();
+    if (earlier) return { submission: toSummary(earlier), created: false };
+  }
+  const key = taskKey(input.taskId);
+  const latest = await db
+    .selectFrom('submissions')
+    .select((eb) => eb.fn.max<number | null>('version').as('version'))
+    .where('department_id', '=', input.departmentId)
+    .where('task_key', '=', key)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto('submissions')
+    .values({
+      department_id: input.departmentId,
+      task_id: input.taskId,
+      task_key: key,
+      version: (latest?.version ?? 0) + 1,
+      sheet_kinds: JSON.stringify(input.sheetKinds),
+      grid: JSON.stringify(input.grid),
+      report: JSON.stringify(input.report),
+      errors: input.report.counts.errors,
+      warnings: input.report.counts.warnings,
+      status: input.status,
+      submitted_by: input.submittedBy,
+      created_at: now(),
+      original_filename: input.originalFile?.filename ?? null,
+      original_file: input.originalFile?.content ?? null,
+      idempotency_key: input.idempotencyKey,
+    })
+    .returning(SUMMARY_COLUMNS)
+    .executeTakeFirstOrThrow();
+  return { submission: toSummary(row), created: true };
+}
+
+export function submissionsRepository({ db, atomically }: RepoContext): Store['submissions'] {
+  return {
+    async create(input) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await atomically((tx) => createOnce(tx, input));
+        } catch (error) {
+          // The unique indexes on (department, task, version) and (user, idempotency key) are
+          // what make concurrent creates safe; the next attempt sees the winner's row.
+          if (uniqueViolation(error)?.table === 'submissions' && attempt < MAX_CREATE_ATTEMPTS) continue;
+          throw translateDbError(error);
+        }
+      }
+    },
+
+    async get(actor, id) {
+      const limitedTo = visibleDepartment(actor);
+      if (limitedTo === undefined) return null;
+      let query = db.selectFrom('submissions').select(DETAIL_COLUMNS).where('id', '=', id);
+      if (limitedTo !== null) query = query.where('department_id', '=', limitedTo);
+      const row = await query.executeTakeFirst();
+      return row ? withDecisions(db, row) : null;
+    },
+
+    async list(actor, filter = {}) {
+      const limitedTo = visibleDepartment(actor);
+      if (limitedTo === undefined) return { items: [], total: 0 };
+      const where = (eb: SubmissionsEb) => eb.and(listConditions(eb, limitedTo, filter));
+      const direction = filter.order === 'oldest' ? 'asc' : 'desc';
+      let page = db.selectFrom('submissions').select(SUMMARY_COLUMNS).where(where).orderBy('created_at', direction).orderBy('id', direction);
+      // SQLite accepts OFFSET only after a LIMIT.
+      if (filter.limit !== undefined || filter.offset !== undefined) page = page.limit(filter.limit ?? Number.MAX_SAFE_INTEGER);
+      if (filter.offset !== undefined) page = page.offset(filter.offset);
+      const items = (await page.execute()).map(toSummary);
+      if (filter.limit === undefined && !filter.offset) return { items, total: items.length };
+      const counted = await db.selectFrom('submissions').select((eb) => eb.fn.countAll<string | number>().as('n')).where(where).executeTakeFirstOrThrow();
+      return { items, total: toCount(counted.n) };
+    },
+
+    async originalFile(actor, id) {
+      const limitedTo = visibleDepartment(actor);
+      if (limitedTo === undefined) return null;
+      let query = db.selectFrom('submissions').select(['original_filename', 'original_file']).where('id', '=', id);
+      if (limitedTo !== null) query = query.where('department_id', '=', limitedTo);
+      const row = await query.executeTakeFirst();
+      if (!row || row.original_filename === null) return null;
+      return { filename: row.original_filename, content: row.original_file ? toBuffer(row.original_file) : Buffer.alloc(0) };
+    },
+
+    async lastApproved(departmentId, taskId, beforeId) {
+      const row = await db
+        .selectFrom('submissions')
+        .select(DETAIL_COLUMNS)
+        .where('department_id', '=', departmentId)
+        .where('task_key', '=', taskKey(taskId))
+        .where('status', '=', 'approved')
+        .where('id', '<', beforeId)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? withDecisions(db, row) : null;
+    },
+
+    async decide(input) {
+      if (input.from.length === 0) return null;
+      return translatingErrors(() =>
+        atomically(async (tx) => {
+          // The status check and the change are one statement, so of two reviewers deciding
+          // at once exactly one moves the submission.
+          const moved = await tx
+            .updateTable('submissions')
+            .set({ status: input.to })
+            .where('id', '=', input.submissionId)
+            .where('status', 'in', input.from)
+            .executeTakeFirst();
+          if (Number(moved.numUpdatedRows) === 0) return null;
+          const row = await tx
+            .insertInto('review_decisions')
+            .values({
+              submission_id: input.submissionId,
+              decision: input.decision,
+              reason: input.reason,
+              comments: JSON.stringify(input.comments),
+              decided_by: input.decidedBy,
+              created_at: now(),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          return toDecision(row);
+        }),
+      );
+    },
+  };
+}

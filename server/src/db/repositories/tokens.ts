@@ -1,0 +1,72 @@
+import type { Selectable } from 'kysely';
+import { translatingErrors } from '../errors';
+import type { ApiTokensTable } from '../schema';
+import type { ApiToken, Store } from '../store';
+import { now, type RepoContext } from './context';
+import { toUser, USER_COLUMNS } from './users';
+
+/** Every column but the hash, which is only ever compared. */
+const TOKEN_COLUMNS = ['id', 'user_id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'] as const;
+
+/**
+ * last_used_at is rewritten at most this often: a token authenticates every API call, and a
+ * synchronous write per call would cost a disk sync each time on SQLite.
+ */
+const LAST_USED_PRECISION_MS = 60_000;
+
+function toToken(row: Pick<Selectable<ApiTokensTable>, (typeof TOKEN_COLUMNS)[number]>): ApiToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export function tokensRepository({ db }: RepoContext): Store['tokens'] {
+  return {
+    async create(input) {
+      const row = await translatingErrors(() =>
+        db
+          .insertInto('api_tokens')
+          .values({ user_id: input.userId, name: input.name, prefix: input.prefix, token_hash: input.tokenHash, created_at: now() })
+          .returning(TOKEN_COLUMNS)
+          .executeTakeFirstOrThrow(),
+      );
+      return toToken(row);
+    },
+
+    async findUser(tokenHash) {
+      const tokenRow = await db.selectFrom('api_tokens').select(TOKEN_COLUMNS).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+      if (!tokenRow) return null;
+      const userRow = await db.selectFrom('users').select(USER_COLUMNS).where('id', '=', tokenRow.user_id).where('active', '=', 1).executeTakeFirst();
+      if (!userRow) return null;
+      const token = toToken(tokenRow);
+      const at = now();
+      if (token.lastUsedAt === null || Date.parse(at) - Date.parse(token.lastUsedAt) >= LAST_USED_PRECISION_MS) {
+        await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', token.id).execute();
+        token.lastUsedAt = at;
+      }
+      return { token, user: toUser(userRow) };
+    },
+
+    async list(userId) {
+      let query = db.selectFrom('api_tokens').select(TOKEN_COLUMNS).orderBy('id');
+      if (userId !== undefined) query = query.where('user_id', '=', userId);
+      return (await query.execute()).map(toToken);
+    },
+
+    async revoke(id) {
+      // True for any existing token; revoking twice keeps the first time.
+      const result = await db
+        .updateTable('api_tokens')
+        .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(now())) }))
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  };
+}

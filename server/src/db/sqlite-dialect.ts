@@ -1,0 +1,60 @@
+/**
+ * better-sqlite3 opened for durability, behind Kysely's SQLite dialect with two changes:
+ * transactions start with BEGIN IMMEDIATE, and migrations run in a transaction.
+ *
+ * Within one process Kysely's SqliteDriver already serialises everything: it has a single
+ * connection guarded by a mutex held from BEGIN to COMMIT, so concurrent requests' transactions
+ * queue rather than interleave. IMMEDIATE matters when a second process (the CLI, a second
+ * server) shares the file: a deferred BEGIN that later needs to write can fail with
+ * SQLITE_BUSY without waiting, while IMMEDIATE takes the write lock up front and honours
+ * busy_timeout. Open one store per file per process: better-sqlite3 waits synchronously, so a
+ * second connection in the same process would block on a lock only the first can release.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig } from 'kysely';
+
+export const SQLITE_MEMORY = ':memory:';
+
+export function openSqliteFile(path: string): BetterSqlite3.Database {
+  if (path !== SQLITE_MEMORY) mkdirSync(dirname(path), { recursive: true });
+  const db = new BetterSqlite3(path);
+  db.pragma('journal_mode = WAL');
+  // FULL syncs the WAL on every commit: an acknowledged submission survives a power cut or a
+  // killed process; NORMAL could lose the last commits.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** SQLite's DDL is transactional; Kysely's adapter just does not claim it. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+export class DurableSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}

@@ -1,0 +1,628 @@
+/**
+ * The Store contract, run against both backends: SQLite in a temporary file (so WAL is real)
+ * and PostgreSQL in a schema of its own, dropped afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect } from 'kysely';
+import { ENGINE_VERSION, type Report, type SheetKind, type WorkbookGrid } from '../../../shared/src';
+import { openStore, type OpenStoreOptions } from './connect';
+import { ConflictError, InvalidReferenceError } from './errors';
+import { createPostgresPool } from './postgres-pool';
+import { openSqliteFile } from './sqlite-dialect';
+import type { Actor, NewSubmission, Store } from './store';
+
+interface Backend {
+  name: string;
+  url: string;
+  options: OpenStoreOptions;
+  cleanup(): Promise<void>;
+}
+
+const PG_URL = process.env.GOVCAT_TEST_PG_URL ?? 'postgres://127.0.0.1:5432/test';
+
+const backends: Array<[string, () => Backend]> = [
+  [
+    'SQLite',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'govcat-store-'));
+      // A missing parent directory: openStore creates it.
+      const path = join(dir, 'data', 'govcat.db');
+      return { name: 'SQLite', url: `sqlite:${path}`, options: {}, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  ],
+  [
+    'PostgreSQL',
+    () => {
+      const schema = `govcat_test_${process.pid}_${Date.now().toString(36)}`;
+      return {
+        name: 'PostgreSQL',
+        url: PG_URL,
+        options: { schema },
+        cleanup: async () => {
+          const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: createPostgresPool(PG_URL) }) });
+          try {
+            await db.schema.dropSchema(schema).ifExists().cascade().execute();
+          } finally {
+            await db.destroy();
+          }
+        },
+      };
+    },
+  ],
+];
+
+function sampleGrid(): WorkbookGrid {
+  return {
+    sheets: [
+      {
+        name: '数据资源目录',
+        rows: [
+          ['资源名称', '资源代码', '共享类型', null],
+          ['人口基础信息', 'A-001', '无条件共享', 12.5],
+          [null, '', true, false],
+          ['“引号”与\\反斜杠\n换行', 0, -3.75, 45292],
+        ],
+        merges: [{ top: 3, left: 1, bottom: 4, right: 1 }],
+        startRow: 3,
+        startCol: 2,
+      },
+      { name: '空表', rows: [] },
+    ],
+  };
+}
+
+function sampleReport(errors = 1, warnings = 2): Report {
+  return {
+    engineVersion: ENGINE_VERSION,
+    sheets: [{ name: '数据资源目录', kind: 'catalogue', kindLabel: '数据资源目录', headerRow: 3, dataRows: 3, resources: 2, template: null }],
+    issues: [
+      { sheet: '数据资源目录', cell: 'B5', row: 5, col: 2, column: '资源名称', ruleId: 'required', severity: 'error', message: '“资源名称”不能为空', value: null },
+      { sheet: '数据资源目录', cell: null, row: 6, col: null, column: null, ruleId: 'row.blank', severity: 'warning', message: '第 6 行疑似空行', value: '' },
+    ],
+    counts: { errors, warnings, bySheet: { 数据资源目录: { errors, warnings } }, byRule: { required: errors, 'row.blank': warnings } },
+    truncated: false,
+  };
+}
+
+describe.each(backends)('Store on %s', (_name, makeBackend) => {
+  let backend: Backend;
+  let store: Store;
+  let seq = 0;
+  const unique = (prefix: string) => `${prefix}-${++seq}`;
+
+  beforeAll(async () => {
+    backend = makeBackend();
+    store = await openStore(backend.url, backend.options);
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await backend?.cleanup();
+  });
+
+  /** Two departments with a clerk and a lead each, a coordinator, an admin and a task for both. */
+  async function world() {
+    const a = await store.departments.create({ name: unique('发展改革委') });
+    const b = await store.departments.create({ name: unique('公安局') });
+    const user = async (role: Actor['role'], departmentId: number | null) => {
+      const u = await store.users.create({ username: unique(role), displayName: '张三', role, departmentId, passwordHash: 'hash' });
+      return { userId: u.id, role, departmentId } satisfies Actor;
+    };
+    const clerkA = await user('clerk', a.id);
+    const leadA = await user('lead', a.id);
+    const clerkB = await user('clerk', b.id);
+    const leadB = await user('lead', b.id);
+    const coordinator = await user('coordinator', null);
+    const admin = await user('admin', null);
+    const task = await store.tasks.create({ title: unique('2025 年目录更新'), sheetKinds: ['catalogue'], departmentIds: [a.id, b.id], dueDate: '2025-06-30', createdBy: coordinator.userId });
+    return { a, b, clerkA, leadA, clerkB, leadB, coordinator, admin, task };
+  }
+
+  function newSubmission(actor: Actor, over: Partial<NewSubmission> = {}): NewSubmission {
+    return {
+      departmentId: actor.departmentId!,
+      taskId: null,
+      sheetKinds: ['catalogue'],
+      grid: sampleGrid(),
+      report: sampleReport(),
+      submittedBy: actor.userId,
+      idempotencyKey: null,
+      originalFile: null,
+      status: 'submitted',
+      ...over,
+    };
+  }
+
+  describe('opening', () => {
+    it('migrates idempotently: a second open of the same database sees the same data', async () => {
+      const dept = await store.departments.create({ name: unique('重开测试') });
+      const again = await openStore(backend.url, backend.options);
+      try {
+        expect(await again.departments.get(dept.id)).toEqual(dept);
+      } finally {
+        await again.close();
+      }
+    });
+
+    if (_name === 'SQLite') {
+      it('puts the file in WAL mode', () => {
+        const raw = new BetterSqlite3(backend.url.slice('sqlite:'.length), { readonly: true });
+        try {
+          expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+        } finally {
+          raw.close();
+        }
+      });
+
+      it('opens connections with durable commits, foreign keys and a busy timeout', () => {
+        const raw = openSqliteFile(join(mkdtempSync(join(tmpdir(), 'govcat-pragma-')), 'p.db'));
+        try {
+          expect(raw.pragma('synchronous', { simple: true })).toBe(2); // FULL
+          expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+          expect(raw.pragma('busy_timeout', { simple: true })).toBe(5000);
+        } finally {
+          raw.close();
+          rmSync(dirname(raw.name), { recursive: true, force: true });
+        }
+      });
+    }
+  });
+
+  describe('departments', () => {
+    it('creates, reads, lists and renames', async () => {
+      const name = unique('统计局');
+      const dept = await store.departments.create({ name, code: 'TJJ' });
+      expect(dept).toEqual({ id: expect.any(Number), name, code: 'TJJ', createdAt: expect.any(String) });
+      expect(new Date(dept.createdAt).toISOString()).toBe(dept.createdAt);
+      expect(await store.departments.get(dept.id)).toEqual(dept);
+      expect(await store.departments.list()).toContainEqual(dept);
+
+      const renamed = await store.departments.rename(dept.id, { name: `${name}（新）` });
+      expect(renamed).toEqual({ ...dept, name: `${name}（新）` });
+      expect(await store.departments.rename(dept.id, { name: `${name}（新）`, code: null })).toEqual({ ...dept, name: `${name}（新）`, code: null });
+      expect(await store.departments.get(999_999)).toBeNull();
+      expect(await store.departments.rename(999_999, { name: unique('无') })).toBeNull();
+    });
+
+    it('reports a taken name as ConflictError', async () => {
+      const name = unique('教育局');
+      const first = await store.departments.create({ name });
+      const err = await store.departments.create({ name }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConflictError);
+      expect(err).toMatchObject({ entity: 'department', field: 'name' });
+      const other = await store.departments.create({ name: unique('卫健委') });
+      await expect(store.departments.rename(other.id, { name })).rejects.toMatchObject({ name: 'ConflictError', field: 'name' });
+      expect(await store.departments.get(first.id)).toEqual(first);
+    });
+  });
+
+  describe('users', () => {
+    it('creates, reads, lists by filter and updates', async () => {
+      const dept = await store.departments.create({ name: unique('民政局') });
+      const username = unique('lisi');
+      const user = await store.users.create({ username, displayName: '李四', role: 'clerk', departmentId: dept.id, passwordHash: 'argon2$x' });
+      expect(user).toEqual({ id: expect.any(Number), username, displayName: '李四', role: 'clerk', departmentId: dept.id, active: true, createdAt: expect.any(String) });
+      expect(user).not.toHaveProperty('passwordHash');
+      expect(await store.users.get(user.id)).toEqual(user);
+      expect(await store.users.findForSignIn(username)).toEqual({ ...user, passwordHash: 'argon2$x' });
+      expect(await store.users.findForSignIn(unique('nobody'))).toBeNull();
+
+      const lead = await store.users.create({ username: unique('wangwu'), displayName: '王五', role: 'lead', departmentId: dept.id, passwordHash: 'h' });
+      expect((await store.users.list({ departmentId: dept.id })).map((u) => u.id)).toEqual([user.id, lead.id]);
+      expect((await store.users.list({ departmentId: dept.id, role: 'lead' })).map((u) => u.id)).toEqual([lead.id]);
+
+      const updated = await store.users.update(user.id, { displayName: '李四（离职）', active: false, role: 'lead', departmentId: null, passwordHash: 'new' });
+      expect(updated).toEqual({ ...user, displayName: '李四（离职）', active: false, role: 'lead', departmentId: null });
+      expect((await store.users.findForSignIn(username))?.passwordHash).toBe('new');
+      expect(await store.users.update(user.id, {})).toEqual(updated);
+      expect(await store.users.update(999_999, { active: true })).toBeNull();
+    });
+
+    it('reports a taken username as ConflictError and a missing department as InvalidReferenceError', async () => {
+      const username = unique('zhaoliu');
+      await store.users.create({ username, displayName: '赵六', role: 'coordinator', departmentId: null, passwordHash: 'h' });
+      const err = await store.users.create({ username, displayName: '赵六', role: 'clerk', departmentId: null, passwordHash: 'h' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConflictError);
+      expect(err).toMatchObject({ entity: 'user', field: 'username', message: '用户名已被使用' });
+      await expect(store.users.create({ username: unique('x'), displayName: 'x', role: 'clerk', departmentId: 999_999, passwordHash: 'h' })).rejects.toBeInstanceOf(InvalidReferenceError);
+    });
+  });
+
+  describe('tokens', () => {
+    it('finds the user of an active token and marks it used', async () => {
+      const { clerkA } = await world();
+      const hash = unique('sha256');
+      const token = await store.tokens.create({ userId: clerkA.userId, name: '报送脚本', prefix: 'gct_ab12', tokenHash: hash });
+      expect(token).toEqual({ id: expect.any(Number), userId: clerkA.userId, name: '报送脚本', prefix: 'gct_ab12', createdAt: expect.any(String), lastUsedAt: null, revokedAt: null });
+      expect(token).not.toHaveProperty('tokenHash');
+
+      const found = await store.tokens.findUser(hash);
+      expect(found?.user).toMatchObject({ id: clerkA.userId, active: true });
+      expect(found?.token.lastUsedAt).toEqual(expect.any(String));
+      expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBe(found?.token.lastUsedAt);
+      expect(await store.tokens.findUser(unique('unknown'))).toBeNull();
+    });
+
+    it('revokes once and lists tokens per user', async () => {
+      const { clerkA, clerkB } = await world();
+      const revoked = await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash: unique('h') });
+      const kept = await store.tokens.create({ userId: clerkA.userId, name: 'b', prefix: 'p', tokenHash: unique('h') });
+      const other = await store.tokens.create({ userId: clerkB.userId, name: 'c', prefix: 'p', tokenHash: unique('h') });
+
+      expect(await store.tokens.revoke(revoked.id)).toBe(true);
+      const [first] = await store.tokens.list(clerkA.userId);
+      expect(first.revokedAt).toEqual(expect.any(String));
+      expect(await store.tokens.revoke(revoked.id)).toBe(true);
+      expect((await store.tokens.list(clerkA.userId))[0].revokedAt).toBe(first.revokedAt);
+      expect(await store.tokens.revoke(999_999)).toBe(false);
+
+      expect((await store.tokens.list(clerkA.userId)).map((t) => t.id)).toEqual([revoked.id, kept.id]);
+      expect((await store.tokens.list()).map((t) => t.id)).toEqual(expect.arrayContaining([revoked.id, kept.id, other.id]));
+    });
+
+    it('returns null for a revoked token and for an inactive user', async () => {
+      const { clerkA } = await world();
+      const revokedHash = unique('h');
+      const t = await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash: revokedHash });
+      await store.tokens.revoke(t.id);
+      expect(await store.tokens.findUser(revokedHash)).toBeNull();
+
+      const liveHash = unique('h');
+      await store.tokens.create({ userId: clerkA.userId, name: 'b', prefix: 'p', tokenHash: liveHash });
+      expect(await store.tokens.findUser(liveHash)).not.toBeNull();
+      await store.users.update(clerkA.userId, { active: false });
+      expect(await store.tokens.findUser(liveHash)).toBeNull();
+    });
+
+    it('reports a duplicate token hash as ConflictError', async () => {
+      const { clerkA } = await world();
+      const hash = unique('h');
+      await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash: hash });
+      await expect(store.tokens.create({ userId: clerkA.userId, name: 'b', prefix: 'p', tokenHash: hash })).rejects.toMatchObject({ name: 'ConflictError', field: 'tokenHash' });
+    });
+  });
+
+  describe('tasks', () => {
+    it('creates and reads a task with its departments', async () => {
+      const { a, b, coordinator } = await world();
+      const task = await store.tasks.create({ title: '年度目录', sheetKinds: ['catalogue', 'demand'], departmentIds: [b.id, a.id, b.id], dueDate: '2025-12-31', createdBy: coordinator.userId });
+      expect(task).toEqual({
+        id: expect.any(Number),
+        title: '年度目录',
+        sheetKinds: ['catalogue', 'demand'],
+        departmentIds: [a.id, b.id],
+        dueDate: '2025-12-31',
+        createdBy: coordinator.userId,
+        createdAt: expect.any(String),
+      });
+      expect(await store.tasks.get(task.id)).toEqual(task);
+      expect(await store.tasks.get(999_999)).toBeNull();
+      await expect(store.tasks.create({ title: 'x', sheetKinds: [], departmentIds: [999_999], dueDate: '2025-01-01', createdBy: coordinator.userId })).rejects.toBeInstanceOf(InvalidReferenceError);
+    });
+
+    it('lists to clerks and leads only the tasks given to their department', async () => {
+      const { a, b, clerkA, leadB, coordinator, admin } = await world();
+      const onlyA = await store.tasks.create({ title: unique('仅甲'), sheetKinds: ['contact'], departmentIds: [a.id], dueDate: '2025-03-01', createdBy: coordinator.userId });
+      const onlyB = await store.tasks.create({ title: unique('仅乙'), sheetKinds: ['contact'], departmentIds: [b.id], dueDate: '2025-03-01', createdBy: coordinator.userId });
+      const ids = async (actor: Actor) => (await store.tasks.list(actor)).map((t) => t.id);
+      expect(await ids(clerkA)).toContain(onlyA.id);
+      expect(await ids(clerkA)).not.toContain(onlyB.id);
+      expect(await ids(leadB)).toContain(onlyB.id);
+      expect(await ids(leadB)).not.toContain(onlyA.id);
+      expect(await ids(coordinator)).toEqual(expect.arrayContaining([onlyA.id, onlyB.id]));
+      expect(await ids(admin)).toEqual(expect.arrayContaining([onlyA.id, onlyB.id]));
+      expect(await store.tasks.list({ userId: clerkA.userId, role: 'clerk', departmentId: null })).toEqual([]);
+      expect((await store.tasks.list(clerkA)).find((t) => t.id === onlyA.id)).toEqual(onlyA);
+    });
+  });
+
+  describe('settings and audit', () => {
+    it('returns the fallback until a value is set, then the JSON value', async () => {
+      const key = unique('review');
+      expect(await store.settings.get(key, { leadStep: true })).toEqual({ leadStep: true });
+      await store.settings.set(key, { leadStep: false, bureau: '市数据局', holidays: ['2025-10-01'], limit: null });
+      expect(await store.settings.get(key, {})).toEqual({ leadStep: false, bureau: '市数据局', holidays: ['2025-10-01'], limit: null });
+      await store.settings.set(key, 42);
+      expect(await store.settings.get(key, 0)).toBe(42);
+      await store.settings.set(key, false);
+      expect(await store.settings.get(key, true)).toBe(false);
+    });
+
+    it('appends and lists audit entries, newest first', async () => {
+      const entity = unique('submission');
+      await store.audit.append({ userId: null, action: 'create', entity, entityId: '1' });
+      await store.audit.append({ userId: 7, action: 'approve', entity, entityId: '1', details: { 原因: '通过', n: 2, none: null } });
+      await store.audit.append({ userId: 7, action: 'create', entity, entityId: '2' });
+      const all = await store.audit.list({ entity });
+      expect(all.map((e) => e.action)).toEqual(['create', 'approve', 'create']);
+      expect(all[2]).toEqual({ id: expect.any(Number), at: expect.any(String), userId: null, action: 'create', entity, entityId: '1', details: {} });
+      expect(await store.audit.list({ entity, entityId: '1', limit: 1 })).toEqual([
+        { id: all[1].id, at: all[1].at, userId: 7, action: 'approve', entity, entityId: '1', details: { 原因: '通过', n: 2, none: null } },
+      ]);
+    });
+  });
+
+  describe('submissions: versions and idempotency', () => {
+    it('numbers versions per department and task, and per department without a task', async () => {
+      const { clerkA, clerkB, task } = await world();
+      const v = async (actor: Actor, taskId: number | null) => (await store.submissions.create(newSubmission(actor, { taskId }))).submission.version;
+      expect(await v(clerkA, null)).toBe(1);
+      expect(await v(clerkA, task.id)).toBe(1);
+      expect(await v(clerkA, null)).toBe(2);
+      expect(await v(clerkA, task.id)).toBe(2);
+      expect(await v(clerkB, task.id)).toBe(1);
+      expect(await v(clerkA, task.id)).toBe(3);
+    });
+
+    it('gives 20 concurrent creates distinct consecutive versions', async () => {
+      const { clerkA, task } = await world();
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.submissions.create(newSubmission(clerkA, { taskId: task.id }))));
+      expect(results.every((r) => r.created)).toBe(true);
+      expect(results.map((r) => r.submission.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+
+    it('returns the first submission for a repeated idempotency key', async () => {
+      const { clerkA, leadA } = await world();
+      const key = unique('key');
+      const first = await store.submissions.create(newSubmission(clerkA, { idempotencyKey: key }));
+      const again = await store.submissions.create(newSubmission(clerkA, { idempotencyKey: key, report: sampleReport(9, 9) }));
+      expect(first.created).toBe(true);
+      expect(again).toEqual({ submission: first.submission, created: false });
+      // The key is per user.
+      const byLead = await store.submissions.create(newSubmission(leadA, { idempotencyKey: key }));
+      expect(byLead.created).toBe(true);
+      expect(byLead.submission.version).toBe(2);
+    });
+
+    it('stores one submission when identical requests race', async () => {
+      const { a, clerkA, coordinator } = await world();
+      const key = unique('race');
+      const results = await Promise.all(Array.from({ length: 10 }, () => store.submissions.create(newSubmission(clerkA, { idempotencyKey: key }))));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.submission.id)).size).toBe(1);
+      expect((await store.submissions.list(coordinator, { departmentId: a.id })).total).toBe(1);
+    });
+
+    it('takes errors and warnings from the report counts', async () => {
+      const { clerkA } = await world();
+      const { submission } = await store.submissions.create(newSubmission(clerkA, { report: sampleReport(3, 5), sheetKinds: ['catalogue', 'contact'] }));
+      expect(submission).toEqual({
+        id: expect.any(Number),
+        departmentId: clerkA.departmentId,
+        taskId: null,
+        version: 1,
+        sheetKinds: ['catalogue', 'contact'],
+        status: 'submitted',
+        errors: 3,
+        warnings: 5,
+        submittedBy: clerkA.userId,
+        createdAt: expect.any(String),
+        originalFilename: null,
+      });
+    });
+  });
+
+  describe('submissions: content round-trip', () => {
+    it('returns grid and report exactly, Chinese text and nulls included', async () => {
+      const { clerkA } = await world();
+      const grid = sampleGrid();
+      const report = sampleReport();
+      const { submission } = await store.submissions.create(newSubmission(clerkA, { grid, report }));
+      const full = await store.submissions.get(clerkA, submission.id);
+      expect(full).toEqual({ ...submission, grid, report, decisions: [] });
+      expect(JSON.stringify(full?.grid)).toBe(JSON.stringify(grid));
+      expect(JSON.stringify(full?.report)).toBe(JSON.stringify(report));
+    });
+
+    it('returns the original file as a Buffer, byte for byte', async () => {
+      const { clerkA } = await world();
+      const content = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x00, 0x80, ...Buffer.from('目录.xlsx')]);
+      const { submission } = await store.submissions.create(newSubmission(clerkA, { originalFile: { filename: '2025年数据资源目录.xlsx', content } }));
+      expect(submission.originalFilename).toBe('2025年数据资源目录.xlsx');
+      const file = await store.submissions.originalFile(clerkA, submission.id);
+      expect(file?.filename).toBe('2025年数据资源目录.xlsx');
+      expect(Buffer.isBuffer(file?.content)).toBe(true);
+      expect(file?.content.equals(content)).toBe(true);
+
+      const { submission: bare } = await store.submissions.create(newSubmission(clerkA));
+      expect(await store.submissions.originalFile(clerkA, bare.id)).toBeNull();
+    });
+  });
+
+  describe('submissions: department isolation', () => {
+    it('keeps clerks and leads to their own department, whatever the filter asks', async () => {
+      const { a, b, clerkA, leadA, clerkB, leadB, coordinator, admin } = await world();
+      const content = Buffer.from('xlsx');
+      const subA = (await store.submissions.create(newSubmission(clerkA, { originalFile: { filename: 'a.xlsx', content } }))).submission;
+      const subB = (await store.submissions.create(newSubmission(clerkB, { originalFile: { filename: 'b.xlsx', content } }))).submission;
+
+      for (const actor of [clerkA, leadA]) {
+        expect(await store.submissions.get(actor, subA.id)).not.toBeNull();
+        expect(await store.submissions.get(actor, subB.id)).toBeNull();
+        expect(await store.submissions.originalFile(actor, subA.id)).not.toBeNull();
+        expect(await store.submissions.originalFile(actor, subB.id)).toBeNull();
+        expect(await store.submissions.list(actor, { departmentId: b.id })).toEqual({ items: [], total: 0 });
+        expect(await store.submissions.list(actor, { departmentId: b.id, limit: 10 })).toEqual({ items: [], total: 0 });
+        const own = await store.submissions.list(actor);
+        expect(own.items.map((s) => s.id)).toEqual([subA.id]);
+        expect(own.items.every((s) => s.departmentId === a.id)).toBe(true);
+      }
+      for (const actor of [clerkB, leadB]) {
+        expect(await store.submissions.get(actor, subA.id)).toBeNull();
+        expect((await store.submissions.list(actor)).items.map((s) => s.id)).toEqual([subB.id]);
+      }
+      for (const actor of [coordinator, admin]) {
+        expect(await store.submissions.get(actor, subB.id)).not.toBeNull();
+        expect(await store.submissions.originalFile(actor, subA.id)).not.toBeNull();
+        expect((await store.submissions.list(actor, { departmentId: b.id })).items.map((s) => s.id)).toEqual([subB.id]);
+        const ids = (await store.submissions.list(actor)).items.map((s) => s.id);
+        expect(ids).toEqual(expect.arrayContaining([subA.id, subB.id]));
+      }
+      const homeless: Actor = { userId: clerkA.userId, role: 'clerk', departmentId: null };
+      expect(await store.submissions.get(homeless, subA.id)).toBeNull();
+      expect(await store.submissions.list(homeless)).toEqual({ items: [], total: 0 });
+      expect(await store.submissions.originalFile(homeless, subA.id)).toBeNull();
+    });
+  });
+
+  describe('submissions: list filters', () => {
+    it('filters by task, department, status and sheet kind, orders and pages', async () => {
+      const { a, b, clerkA, clerkB, coordinator, task } = await world();
+      const make = async (actor: Actor, over: Partial<NewSubmission>) => (await store.submissions.create(newSubmission(actor, over))).submission;
+      const s1 = await make(clerkA, { taskId: task.id, sheetKinds: ['catalogue'] });
+      const s2 = await make(clerkA, { taskId: null, sheetKinds: ['contact', 'responsibility'] });
+      const s3 = await make(clerkA, { taskId: task.id, sheetKinds: ['demand'], status: 'confirmed' });
+      const s4 = await make(clerkB, { taskId: task.id, sheetKinds: ['catalogue', 'negative'] });
+      const ids = async (filter: Parameters<Store['submissions']['list']>[1]) => (await store.submissions.list(coordinator, filter)).items.map((s) => s.id);
+
+      expect(await ids({ taskId: task.id, order: 'oldest' })).toEqual([s1.id, s3.id, s4.id]);
+      expect(await ids({ departmentId: a.id, order: 'oldest' })).toEqual([s1.id, s2.id, s3.id]);
+      expect(await ids({ departmentId: a.id, taskId: task.id, status: 'confirmed' })).toEqual([s3.id]);
+      expect(await ids({ taskId: task.id, status: 'submitted', order: 'oldest' })).toEqual([s1.id, s4.id]);
+      const kind = async (k: SheetKind) => ids({ taskId: undefined, sheetKind: k, departmentId: undefined, order: 'oldest' }).then((xs) => xs.filter((x) => [s1.id, s2.id, s3.id, s4.id].includes(x)));
+      expect(await kind('catalogue')).toEqual([s1.id, s4.id]);
+      expect(await kind('contact')).toEqual([s2.id]);
+      expect(await kind('negative')).toEqual([s4.id]);
+      expect(await kind('template')).toEqual([]);
+      expect(await ids({ departmentId: b.id, sheetKind: 'catalogue' })).toEqual([s4.id]);
+
+      expect(await ids({ departmentId: a.id })).toEqual([s3.id, s2.id, s1.id]);
+      expect(await ids({ departmentId: a.id, order: 'newest' })).toEqual([s3.id, s2.id, s1.id]);
+
+      const page1 = await store.submissions.list(coordinator, { departmentId: a.id, order: 'oldest', limit: 2 });
+      const page2 = await store.submissions.list(coordinator, { departmentId: a.id, order: 'oldest', limit: 2, offset: 2 });
+      const tail = await store.submissions.list(coordinator, { departmentId: a.id, order: 'oldest', offset: 1 });
+      expect(page1).toEqual({ items: [s1, s2], total: 3 });
+      expect(page2).toEqual({ items: [s3], total: 3 });
+      expect(tail).toEqual({ items: [s2, s3], total: 3 });
+    });
+  });
+
+  describe('submissions: decisions', () => {
+    it('moves the status only from the expected states', async () => {
+      const { clerkA, leadA, coordinator } = await world();
+      const { submission } = await store.submissions.create(newSubmission(clerkA));
+      const comments = [{ sheet: '数据资源目录', row: 5, cell: 'B5', message: '请补充资源名称' }, { sheet: '数据资源目录', row: null, cell: null, message: '整表格式' }];
+
+      const confirm = await store.submissions.decide({ submissionId: submission.id, from: ['submitted'], to: 'confirmed', decision: 'confirm', reason: '', comments: [], decidedBy: leadA.userId });
+      expect(confirm).toEqual({ id: expect.any(Number), submissionId: submission.id, decision: 'confirm', reason: '', comments: [], decidedBy: leadA.userId, createdAt: expect.any(String) });
+      expect(await store.submissions.decide({ submissionId: submission.id, from: ['submitted'], to: 'confirmed', decision: 'confirm', reason: '', comments: [], decidedBy: leadA.userId })).toBeNull();
+
+      const ret = await store.submissions.decide({ submissionId: submission.id, from: ['submitted', 'confirmed'], to: 'returned', decision: 'return', reason: '资源名称缺失', comments, decidedBy: coordinator.userId });
+      expect(ret?.comments).toEqual(comments);
+      // Returned: approving needs a new version.
+      expect(await store.submissions.decide({ submissionId: submission.id, from: ['submitted', 'confirmed'], to: 'approved', decision: 'approve', reason: '', comments: [], decidedBy: coordinator.userId })).toBeNull();
+      expect(await store.submissions.decide({ submissionId: submission.id, from: [], to: 'approved', decision: 'approve', reason: '', comments: [], decidedBy: coordinator.userId })).toBeNull();
+      expect(await store.submissions.decide({ submissionId: 999_999, from: ['submitted'], to: 'approved', decision: 'approve', reason: '', comments: [], decidedBy: coordinator.userId })).toBeNull();
+
+      const full = await store.submissions.get(clerkA, submission.id);
+      expect(full?.status).toBe('returned');
+      expect(full?.decisions).toEqual([confirm, ret]);
+    });
+
+    it('lets exactly one of two simultaneous decisions through', async () => {
+      const { clerkA, coordinator, admin } = await world();
+      const { submission } = await store.submissions.create(newSubmission(clerkA, { status: 'confirmed' }));
+      const decide = (by: number) => store.submissions.decide({ submissionId: submission.id, from: ['confirmed'], to: 'approved', decision: 'approve', reason: '', comments: [], decidedBy: by });
+      const results = await Promise.all([decide(coordinator.userId), decide(admin.userId)]);
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+      expect((await store.submissions.get(coordinator, submission.id))?.decisions).toHaveLength(1);
+    });
+
+    it('finds the last approved version of the same series before a submission', async () => {
+      const { clerkA, clerkB, coordinator, task } = await world();
+      const create = async (actor: Actor, taskId: number | null) => (await store.submissions.create(newSubmission(actor, { taskId, status: 'confirmed' }))).submission;
+      const approve = (id: number) => store.submissions.decide({ submissionId: id, from: ['confirmed'], to: 'approved', decision: 'approve', reason: '', comments: [], decidedBy: coordinator.userId });
+
+      const v1 = await create(clerkA, task.id);
+      await approve(v1.id);
+      const noTask = await create(clerkA, null);
+      await approve(noTask.id);
+      const otherDept = await create(clerkB, task.id);
+      await approve(otherDept.id);
+      const v2 = await create(clerkA, task.id);
+      await store.submissions.decide({ submissionId: v2.id, from: ['confirmed'], to: 'returned', decision: 'return', reason: '退回', comments: [], decidedBy: coordinator.userId });
+      const v3 = await create(clerkA, task.id);
+
+      const last = await store.submissions.lastApproved(clerkA.departmentId!, task.id, v3.id);
+      expect(last).toMatchObject({ id: v1.id, version: 1, status: 'approved', grid: sampleGrid() });
+      expect(last?.decisions.map((d) => d.decision)).toEqual(['approve']);
+      expect(await store.submissions.lastApproved(clerkA.departmentId!, task.id, v1.id)).toBeNull();
+      expect((await store.submissions.lastApproved(clerkA.departmentId!, null, v3.id))?.id).toBe(noTask.id);
+    });
+  });
+
+  describe('transactions', () => {
+    it('rolls back everything when the work throws', async () => {
+      const { clerkA, coordinator } = await world();
+      const entity = unique('rollback');
+      let createdId = 0;
+      await expect(
+        store.transaction(async (tx) => {
+          createdId = (await tx.submissions.create(newSubmission(clerkA))).submission.id;
+          await tx.audit.append({ userId: clerkA.userId, action: 'create', entity, entityId: String(createdId) });
+          throw new Error('中途失败');
+        }),
+      ).rejects.toThrow('中途失败');
+      expect(createdId).toBeGreaterThan(0);
+      expect(await store.submissions.get(coordinator, createdId)).toBeNull();
+      expect(await store.audit.list({ entity })).toEqual([]);
+      // The rolled-back version number is free again.
+      expect((await store.submissions.create(newSubmission(clerkA))).submission.version).toBe(1);
+    });
+
+    it('commits the work and returns its result', async () => {
+      const { clerkA, coordinator } = await world();
+      const entity = unique('commit');
+      const id = await store.transaction(async (tx) => {
+        const { submission } = await tx.submissions.create(newSubmission(clerkA));
+        await tx.audit.append({ userId: clerkA.userId, action: 'create', entity, entityId: String(submission.id) });
+        return submission.id;
+      });
+      expect(await store.submissions.get(coordinator, id)).not.toBeNull();
+      expect(await store.audit.list({ entity })).toHaveLength(1);
+    });
+
+    it('undoes only a nested block that throws, and a conflict inside leaves the transaction usable', async () => {
+      const outerName = unique('外层');
+      const innerName = unique('内层');
+      const taken = (await store.departments.create({ name: unique('已占用') })).name;
+      await store.transaction(async (tx) => {
+        await tx.departments.create({ name: outerName });
+        await tx
+          .transaction(async (inner) => {
+            await inner.departments.create({ name: innerName });
+            throw new Error('inner');
+          })
+          .catch(() => undefined);
+        await expect(tx.transaction((inner) => inner.departments.create({ name: taken }))).rejects.toBeInstanceOf(ConflictError);
+        await tx.audit.append({ userId: null, action: 'after', entity: outerName, entityId: null });
+      });
+      const names = (await store.departments.list()).map((d) => d.name);
+      expect(names).toContain(outerName);
+      expect(names).not.toContain(innerName);
+      expect(await store.audit.list({ entity: outerName })).toHaveLength(1);
+    });
+
+    it('keeps concurrent transactions apart: rolling one back does not touch the others', async () => {
+      const prefix = unique('并发');
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          store.transaction(async (tx) => {
+            await tx.departments.create({ name: `${prefix}-${i}` });
+            await tx.audit.append({ userId: null, action: 'create', entity: prefix, entityId: String(i) });
+            if (i % 2 === 1) throw new Error(`fail ${i}`);
+            return i;
+          }),
+        ),
+      );
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
+      const names = (await store.departments.list()).map((d) => d.name).filter((n) => n.startsWith(`${prefix}-`));
+      expect(names.sort()).toEqual([0, 2, 4, 6, 8].map((i) => `${prefix}-${i}`));
+      expect((await store.audit.list({ entity: prefix })).map((e) => e.entityId).sort()).toEqual(['0', '2', '4', '6', '8']);
+    });
+  });
+});
