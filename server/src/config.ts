@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import './zod-zh';
 
 /**
  * Everything a bureau can set, from environment variables, checked once at start. A wrong value
@@ -14,7 +15,7 @@ const bool = (fallback: boolean) =>
     .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
 const EnvSchema = z.object({
-  PORT: int(3000).describe('监听端口'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('监听端口（0 表示任选空闲端口）'),
   HOST: z.string().default('0.0.0.0').describe('监听地址'),
   DATA_DIR: z.string().default('data').describe('数据目录（SQLite 数据库、日志），首次启动时创建'),
   DATABASE_URL: z.string().optional().describe('数据库：sqlite:路径 或 postgres://用户@主机:端口/库名；默认 DATA_DIR 下的 SQLite'),

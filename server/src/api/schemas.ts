@@ -1,5 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import '../zod-zh';
 import { IssueSchema, ReportSchema, SheetKindSchema } from '../../../shared/src/report';
 
 /**

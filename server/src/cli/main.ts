@@ -1,13 +1,15 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { processIo, type CliIo } from './io';
 import { EXIT, validateCommand } from './validate-command';
+import { initBureauCommand } from './init-bureau-command';
 
 /**
  * `govcat`: the product's command line. Commander parses; every message a user sees is Chinese,
  * and nothing prints a stack trace.
  */
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
-  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）。运行 govcat --help 查看用法。`,
+  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、init-bureau（初始化单位数据库）。运行 govcat --help 查看用法。`,
+  'commander.missingMandatoryOptionValue': (e) => `缺少必填选项${quoted(e.message)}。`,
   'commander.unknownOption': (e) => `未知的选项${quoted(e.message)}。运行 govcat help validate 查看可用选项。`,
   'commander.missingArgument': () => '缺少要校验的文件，用法：govcat validate 工作簿.xlsx [--json] [--catalog 目录.xlsx]',
   'commander.optionMissingArgument': (e) => `选项${quoted(e.message)}缺少取值。`,
@@ -46,6 +48,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--max-issues <数量>', '报告中最多保留的问题数', positiveInt)
     .action(async (file: string, opts: { json?: boolean; catalog?: string; all?: boolean; maxIssues?: number }) => {
       code = await validateCommand(file, opts, io);
+    });
+
+  program
+    .command('init-bureau')
+    .description('正式部署的第一步：建立数据库并创建第一个管理员（不含演示数据）。数据库位置由 DATABASE_URL 或 DATA_DIR 决定')
+    .requiredOption('--admin <用户名>', '管理员用户名')
+    .option('--name <显示名>', '管理员显示名', '系统管理员')
+    .action(async (opts: { admin: string; name: string }) => {
+      code = await initBureauCommand(opts, io);
     });
 
   try {

@@ -1,0 +1,123 @@
+/**
+ * Starting the server as `npm start` and `govcat init-bureau` do: the embedded SQLite database
+ * created on first run, the demo bureau on an empty database (and only then), a real bureau's
+ * first administrator from the CLI, and HTTPS with a bureau's own certificate.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { verifyPassword } from '../server/src/auth/secrets';
+import { runCli } from '../server/src/cli/main';
+import { loadConfig } from '../server/src/config';
+import { openStore } from '../server/src/db/connect';
+import { start } from '../server/src/main';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'govcat-start-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function quietly<T>(work: () => Promise<T>): Promise<{ result: T; printed: string }> {
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  try {
+    const result = await work();
+    return { result, printed: log.mock.calls.map((c) => c.join(' ')).join('\n') };
+  } finally {
+    log.mockRestore();
+  }
+}
+
+test('first start on an empty database creates the data directory, the SQLite file and a demo bureau, once', async () => {
+  const dataDir = join(dir, 'data');
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
+  const first = await quietly(() => start(config));
+  expect(existsSync(join(dataDir, 'govcat.db'))).toBe(true);
+  expect(first.printed).toContain('已创建演示单位');
+  const admin = /管理员\S*\s+admin\s+密码 (\S+)/.exec(first.printed);
+  expect(admin).not.toBeNull();
+  const users = await first.result.store.users.list();
+  expect(users.map((u) => u.role).sort()).toEqual(['admin', 'clerk', 'clerk', 'clerk', 'coordinator', 'lead', 'lead', 'lead']);
+  const signedIn = await fetch(`${first.result.url}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: admin![1] }) });
+  expect(signedIn.status).toBe(201);
+  await new Promise((r) => first.result.server.close(r));
+  await first.result.store.close();
+
+  const second = await quietly(() => start(config));
+  expect(second.printed).not.toContain('演示单位');
+  expect(await second.result.store.users.list()).toHaveLength(8);
+  await new Promise((r) => second.result.server.close(r));
+  await second.result.store.close();
+});
+
+test('DEMO=false starts on an empty database without demo data', async () => {
+  const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false' })));
+  expect(await result.store.users.list()).toEqual([]);
+  await new Promise((r) => result.server.close(r));
+  await result.store.close();
+});
+
+describe('govcat init-bureau', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  async function cli(...args: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { code, stdout, stderr };
+  }
+
+  test('creates the database and the first administrator, shows the password once, and refuses to run twice', async () => {
+    process.env.DATA_DIR = dir;
+    delete process.env.DATABASE_URL;
+    const r = await cli('init-bureau', '--admin', 'jsk.admin', '--name', '计算科管理员');
+    expect(r.code).toBe(0);
+    const password = /初始密码：(\S+)/.exec(r.stdout)![1];
+    const store = await openStore(`sqlite:${join(dir, 'govcat.db')}`);
+    const user = await store.users.findForSignIn('jsk.admin');
+    expect(user).toMatchObject({ role: 'admin', displayName: '计算科管理员', departmentId: null });
+    expect(await verifyPassword(user!.passwordHash, password)).toBe(true);
+    expect(await store.departments.list()).toEqual([]);
+    await store.close();
+
+    const again = await cli('init-bureau', '--admin', 'other');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已有用户');
+  });
+
+  test('refuses a bad user name and a missing --admin, in Chinese', async () => {
+    process.env.DATA_DIR = dir;
+    const bad = await cli('init-bureau', '--admin', '管理员 一');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('用户名只能包含');
+    const missing = await cli('init-bureau');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('缺少必填选项');
+  });
+});
+
+test('HTTPS with the bureau’s certificate and key', async () => {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+  const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false', TLS_CERT_FILE: cert, TLS_KEY_FILE: key })));
+  expect(result.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+  const body = await new Promise<string>((resolve, reject) => {
+    get(`${result.url}/api/health`, { rejectUnauthorized: false }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve(data));
+    }).on('error', reject);
+  });
+  expect(JSON.parse(body)).toEqual({ ok: true });
+  await new Promise((r) => result.server.close(r));
+  await result.store.close();
+});
+
+test('a configuration error names the variable in Chinese', () => {
+  expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  expect(() => loadConfig({ TLS_CERT_FILE: '/x.pem' })).toThrow('同时设置 TLS_CERT_FILE 和 TLS_KEY_FILE');
+});
