@@ -18,8 +18,8 @@ export interface Harness {
   config: Config;
   departments: { a: number; b: number };
   /** Bearer tokens by name. */
-  tokens: Record<'clerkA' | 'clerkB' | 'leadA' | 'coordinator' | 'admin', string>;
-  users: Record<'clerkA' | 'clerkB' | 'leadA' | 'coordinator' | 'admin', number>;
+  tokens: Record<'clerkA' | 'clerkB' | 'leadA' | 'leadB' | 'coordinator' | 'admin', string>;
+  users: Record<'clerkA' | 'clerkB' | 'leadA' | 'leadB' | 'coordinator' | 'admin', number>;
   passwords: Record<string, string>;
   close(): Promise<void>;
 }
@@ -34,6 +34,7 @@ export async function startHarness(env: Record<string, string> = {}, backend = p
     ['clerkA', 'clerk', a.id],
     ['clerkB', 'clerk', b.id],
     ['leadA', 'lead', a.id],
+    ['leadB', 'lead', b.id],
     ['coordinator', 'coordinator', null],
     ['admin', 'admin', null],
   ];
