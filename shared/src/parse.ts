@@ -75,7 +75,10 @@ export function parseSheet(
   const parsed: ParsedSheet = { name, def, headerRow, startCol, columns, rows: [], groups: grouped ? [] : null };
   const seen = new Map<string, Map<string, number>>();
   let group: ResourceGroup | null = null;
-  let previous: Fields = {};
+  // The row above, for "same as above" cells: its own fields, then its resource's.
+  let previousRow: Fields = {};
+  let previousGroup: Fields | null = null;
+  const above = (key: string): Field | undefined => previousGroup?.[key] ?? previousRow[key];
 
   const read = (m: ColumnMatch, raw: CellValue, i: number): Field => {
     const v = readValue(m.def.value, m.def.label, raw);
@@ -117,7 +120,10 @@ export function parseSheet(
         if (m.def.level !== 'resource') continue;
         const cell = raw[m.index] ?? null;
         if (cellText(cell) !== '') group.fields[m.def.key] = read(m, cell, i);
-        else if (m.def.fillDown && previous[m.def.key]) group.fields[m.def.key] = { ...previous[m.def.key]!, inherited: true };
+        else {
+          const from = m.def.fillDown ? above(m.def.key) : undefined;
+          if (from) group.fields[m.def.key] = { ...from, inherited: true };
+        }
       }
     } else if (grouped && group) {
       for (const m of columns) {
@@ -138,13 +144,17 @@ export function parseSheet(
       if (grouped && m.def.level === 'resource') continue;
       const cell = raw[m.index] ?? null;
       if (cellText(cell) !== '') record.fields[m.def.key] = read(m, cell, i);
-      else if (m.def.fillDown && previous[m.def.key]) record.fields[m.def.key] = { ...previous[m.def.key]!, inherited: true };
-      else if (m.def.requiredValue) requireValue(m, row);
+      else {
+        const from = m.def.fillDown ? above(m.def.key) : undefined;
+        if (from) record.fields[m.def.key] = { ...from, inherited: true };
+        else if (m.def.requiredValue) requireValue(m, row);
+      }
     }
 
     parsed.rows.push(record);
     if (group) group.items.push(record);
-    previous = group ? { ...record.fields, ...group.fields } : record.fields;
+    previousRow = record.fields;
+    previousGroup = group ? group.fields : null;
   }
 
   for (const g of parsed.groups ?? []) {

@@ -94,14 +94,17 @@ describe.each(backends)('API on %s', (backend) => {
 
     test('a retried request with the same Idempotency-Key counts once', async () => {
       const key = 'retry-0001-abcdef';
-      const first = await submit('clerkB', catalogueBook(), { 'Idempotency-Key': key });
-      const again = await submit('clerkB', catalogueBook(), { 'Idempotency-Key': key });
+      const workbook = catalogueBook();
+      const first = await submit('clerkB', workbook, { 'Idempotency-Key': key });
+      const again = await submit('clerkB', workbook, { 'Idempotency-Key': key });
       expect(first.status).toBe(201);
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ replayed: true, submission: { id: first.body.submission.id } });
       const list = await request(h.app).get('/api/submissions').set(as('clerkB'));
       expect(list.body.items.filter((s: { id: number }) => s.id === first.body.submission.id)).toHaveLength(1);
       expectError(await submit('clerkB', catalogueBook(), { 'Idempotency-Key': 'short' }), 400, 'invalid-idempotency-key');
+      // The same key with another workbook is refused, not answered with the first one.
+      expectError(await submit('clerkB', catalogueBook({ 责任科室: '办公室' }), { 'Idempotency-Key': key }), 409, 'idempotency-key-reused');
     });
 
     test('an .xlsx upload (for WPS and LibreOffice users) keeps the original file', async () => {
@@ -122,6 +125,7 @@ describe.each(backends)('API on %s', (backend) => {
       const before = (await request(h.app).get('/api/submissions').set(as('admin'))).body.total;
       expectError(await request(h.app).post('/api/submissions').set(as('clerkA')).set('Content-Type', 'application/json').send('{"workbook": [1,'), 400, 'malformed-json');
       expectError(await request(h.app).post('/api/submissions').set(as('clerkA')).send({ workbook: { sheets: 'x' } }), 400, 'invalid-request');
+      expectError(await request(h.app).post('/api/submissions').set(as('clerkA')).send({ workbook: { sheets: [{ name: '目录', rows: [[{ formula: '=1' }]] }] } }), 400, 'invalid-request');
       expectError(await request(h.app).post('/api/submissions').set(as('clerkA')).set('Content-Type', 'text/plain').send('hello'), 400, 'unsupported-content-type');
       expectError(await submit('clerkA', { sheets: [{ name: '汇总', rows: [['年份', '数量'], [2025, 3]] }] }), 422, 'workbook-unrecognised');
       expectError(await request(h.app).post('/api/submissions').set(as('clerkA')).attach('file', Buffer.from('序号,名称\n1,a\n'), { filename: '目录.csv', contentType: 'text/csv' }), 415, 'unsupported-file-type');

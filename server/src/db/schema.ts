@@ -80,6 +80,7 @@ export interface SubmissionsTable {
   original_filename: string | null;
   original_file: Buffer | null;
   idempotency_key: string | null;
+  request_hash: string | null;
 }
 
 export interface ReviewDecisionsTable {

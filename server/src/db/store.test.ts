@@ -128,6 +128,7 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       sheetKinds: ['catalogue'],
       grid: sampleGrid(),
       report: sampleReport(),
+      requestHash: 'sample-hash',
       submittedBy: actor.userId,
       idempotencyKey: null,
       originalFile: null,
@@ -370,7 +371,12 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       const first = await store.submissions.create(newSubmission(clerkA, { idempotencyKey: key }));
       const again = await store.submissions.create(newSubmission(clerkA, { idempotencyKey: key, report: sampleReport(9, 9) }));
       expect(first.created).toBe(true);
-      expect(again).toEqual({ submission: first.submission, created: false });
+      expect(again).toEqual({ submission: first.submission, created: false, sameRequest: true });
+      // The same key with other content is told apart, and finds the first submission.
+      const other = await store.submissions.create(newSubmission(clerkA, { idempotencyKey: key, requestHash: 'other-hash' }));
+      expect(other).toEqual({ submission: first.submission, created: false, sameRequest: false });
+      expect(await store.submissions.findByIdempotencyKey(clerkA.userId, key)).toEqual({ submission: first.submission, requestHash: 'sample-hash' });
+      expect(await store.submissions.findByIdempotencyKey(clerkA.userId, unique('unused'))).toBeNull();
       // The key is per user.
       const byLead = await store.submissions.create(newSubmission(leadA, { idempotencyKey: key }));
       expect(byLead.created).toBe(true);

@@ -106,6 +106,8 @@ export interface NewSubmission {
   submittedBy: number;
   /** A retried request with the same key (per user) returns the first submission instead of a new one. */
   idempotencyKey: string | null;
+  /** A hash of what the request carried, compared when the same idempotency key comes again. */
+  requestHash: string | null;
   originalFile: { filename: string; content: Buffer } | null;
   /** 'submitted', or 'confirmed' directly when the bureau does not use the lead step. */
   status: SubmissionStatus;
@@ -186,8 +188,13 @@ export interface Store {
   };
 
   submissions: {
-    /** Stores the version; with an idempotency key already used by the same user, returns that submission and `created: false`. */
-    create(input: NewSubmission): Promise<{ submission: SubmissionSummary; created: boolean }>;
+    /**
+     * Stores the version; with an idempotency key already used by the same user, returns that
+     * submission, `created: false`, and whether the earlier request carried the same content.
+     */
+    create(input: NewSubmission): Promise<{ submission: SubmissionSummary; created: boolean; sameRequest: boolean }>;
+    /** The submission an idempotency key of this user already made, with its request hash. */
+    findByIdempotencyKey(userId: number, key: string): Promise<{ submission: SubmissionSummary; requestHash: string | null } | null>;
     /** Null when it does not exist or the actor may not see it. */
     get(actor: Actor, id: number): Promise<Submission | null>;
     list(actor: Actor, filter?: SubmissionFilter): Promise<{ items: SubmissionSummary[]; total: number }>;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { validateWorkbook, type Report, type SheetKind, type WorkbookGrid } from '../../../shared/src';
 import type { Actor, Store, SubmissionSummary } from '../db/store';
 import { ApiError, forbidden, notFound } from '../http/errors';
@@ -14,6 +15,17 @@ export interface SubmitInput {
   originalFile: { filename: string; content: Buffer } | null;
   idempotencyKey: string | null;
 }
+
+/** What a request carried: the uploaded bytes, or the grids, with the task. */
+export function requestHashOf(input: Pick<SubmitInput, 'taskId' | 'grid' | 'originalFile'>): string {
+  const h = createHash('sha256').update(`task:${input.taskId ?? ''}\n`);
+  if (input.originalFile) h.update(input.originalFile.content);
+  else h.update(JSON.stringify(input.grid));
+  return h.digest('hex');
+}
+
+const keyReused = () =>
+  new ApiError(409, 'idempotency-key-reused', '这个 Idempotency-Key 已用于另一次内容不同的提交；每次新的提交请使用新的键，重试时才沿用原来的键');
 
 export interface SubmitLimits {
   rows: number;
@@ -41,6 +53,16 @@ export async function submitWorkbook(store: Store, catalogue: ApprovedCatalogue,
   const { actor } = input;
   if ((actor.role !== 'clerk' && actor.role !== 'lead') || actor.departmentId === null) throw forbidden();
   checkGridSize(input.grid, limits);
+  const requestHash = requestHashOf(input);
+  // A retry is answered from what was stored, without checking the workbook again.
+  if (input.idempotencyKey !== null) {
+    const earlier = await store.submissions.findByIdempotencyKey(actor.userId, input.idempotencyKey);
+    if (earlier) {
+      if (earlier.requestHash !== requestHash) throw keyReused();
+      const stored = await store.submissions.get(actor, earlier.submission.id);
+      if (stored) return { submission: earlier.submission, report: stored.report, replayed: true };
+    }
+  }
   if (input.taskId !== null) {
     const task = await store.tasks.get(input.taskId);
     if (!task || !task.departmentIds.includes(actor.departmentId)) throw notFound('填报任务');
@@ -54,7 +76,7 @@ export async function submitWorkbook(store: Store, catalogue: ApprovedCatalogue,
   const leadStep = await store.settings.get('leadConfirmation', false);
 
   const departmentId = actor.departmentId;
-  const { submission, created } = await store.transaction(async (tx) => {
+  const { submission, created, sameRequest } = await store.transaction(async (tx) => {
     const result = await tx.submissions.create({
       departmentId,
       taskId: input.taskId,
@@ -63,6 +85,7 @@ export async function submitWorkbook(store: Store, catalogue: ApprovedCatalogue,
       report,
       submittedBy: actor.userId,
       idempotencyKey: input.idempotencyKey,
+      requestHash,
       originalFile: input.originalFile,
       status: leadStep ? 'submitted' : 'confirmed',
     });
@@ -78,6 +101,7 @@ export async function submitWorkbook(store: Store, catalogue: ApprovedCatalogue,
     return result;
   });
   if (created) return { submission, report, replayed: false };
+  if (!sameRequest) throw keyReused();
   // A retried request: answer with what was stored the first time.
   const stored = await store.submissions.get(actor, submission.id);
   return { submission, report: stored?.report ?? report, replayed: true };

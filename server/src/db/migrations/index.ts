@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial';
+import { requestHash } from './002-request-hash';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
+  '002_request_hash': requestHash,
 };
 
 export const staticMigrations: MigrationProvider = {

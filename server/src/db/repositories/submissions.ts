@@ -49,15 +49,20 @@ async function withDecisions(db: Kysely<Database>, row: Parameters<typeof toSubm
 }
 
 /** One attempt: the earlier submission for this idempotency key, or the next version. */
-async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{ submission: SubmissionSummary; created: boolean }> {
+async function findByKey(db: Kysely<Database>, userId: number, key: string) {
+  const row = await db
+    .selectFrom('submissions')
+    .select([...SUMMARY_COLUMNS, 'request_hash'])
+    .where('submitted_by', '=', userId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  return row ? { submission: toSummary(row), requestHash: row.request_hash } : null;
+}
+
+async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{ submission: SubmissionSummary; created: boolean; sameRequest: boolean }> {
   if (input.idempotencyKey !== null) {
-    const earlier = await db
-      .selectFrom('submissions')
-      .select(SUMMARY_COLUMNS)
-      .where('submitted_by', '=', input.submittedBy)
-      .where('idempotency_key', '=', input.idempotencyKey)
-      .executeTakeFirst();
-    if (earlier) return { submission: toSummary(earlier), created: false };
+    const earlier = await findByKey(db, input.submittedBy, input.idempotencyKey);
+    if (earlier) return { submission: earlier.submission, created: false, sameRequest: earlier.requestHash === input.requestHash };
   }
   const key = taskKey(input.taskId);
   const latest = await db
@@ -84,10 +89,11 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
       original_filename: input.originalFile?.filename ?? null,
       original_file: input.originalFile?.content ?? null,
       idempotency_key: input.idempotencyKey,
+      request_hash: input.requestHash,
     })
     .returning(SUMMARY_COLUMNS)
     .executeTakeFirstOrThrow();
-  return { submission: toSummary(row), created: true };
+  return { submission: toSummary(row), created: true, sameRequest: true };
 }
 
 export function submissionsRepository({ db, atomically }: RepoContext): Store['submissions'] {
@@ -103,6 +109,10 @@ export function submissionsRepository({ db, atomically }: RepoContext): Store['s
           throw translateDbError(error);
         }
       }
+    },
+
+    findByIdempotencyKey(userId, key) {
+      return findByKey(db, userId, key);
     },
 
     async get(actor, id) {
