@@ -135,11 +135,13 @@ export function isColumnNumberRow(row: readonly CellValue[] | undefined): boolea
 export function isFootnoteRow(row: readonly CellValue[] | undefined): boolean {
   if (!row) return false;
   // A note merged across the row has the same text in every cell once merges are filled.
-  const texts = new Set<string>();
+  let text = '';
   for (const v of row) {
+    if (v === null || v === undefined || v === '') continue;
     const t = cellText(v);
-    if (t !== '') texts.add(t);
+    if (t === '' || t === text) continue;
+    if (text !== '') return false;
+    text = t;
   }
-  const [text] = texts;
-  return texts.size === 1 && /^(注|备注|说明|填表说明|填报说明|附注)[:：\d一二三四五六七八九十、.]/.test(fold(text));
+  return text !== '' && /^(注|备注|说明|填表说明|填报说明|附注)[:：\d一二三四五六七八九十、.]/.test(fold(text));
 }

@@ -25,10 +25,17 @@ const ROLE_PATTERNS: ReadonlyArray<readonly [ItemRole, RegExp]> = [
   ['email', /^(电子)?(邮箱|邮件|邮件地址|电子邮箱)$|^e-?mail$/],
 ];
 
+const roles = new Map<string, ItemRole | null>();
+
 export function itemRole(name: string): ItemRole | null {
-  const key = headerKey(name);
-  for (const [role, re] of ROLE_PATTERNS) if (re.test(key)) return role;
-  return null;
+  let role = roles.get(name);
+  if (role === undefined) {
+    const key = headerKey(name);
+    role = ROLE_PATTERNS.find(([, re]) => re.test(key))?.[0] ?? null;
+    // Item names repeat across rows and submissions; the table stays small in practice.
+    if (roles.size < 10_000) roles.set(name, role);
+  }
+  return role;
 }
 
 export interface PersonKinds {

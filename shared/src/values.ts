@@ -118,6 +118,7 @@ const TYPE_LETTERS = new Set(DATA_TYPE.entries.map((e) => e.value));
 
 /** "C", "c", "字符型", "字符型C", "C字符型", "字符型(C)" all read as C. */
 export function readDataType(raw: string): string | null {
+  if (raw.length === 1 && TYPE_LETTERS.has(raw.toUpperCase())) return raw.toUpperCase();
   const s = squeeze(fold(raw)).replace(/[()]/g, '');
   const direct = lookup(DATA_TYPE, s) ?? (TYPE_LETTERS.has(s.toUpperCase()) ? s.toUpperCase() : null);
   if (direct) return direct;
