@@ -5,7 +5,7 @@ import { createKyselyStore } from './kysely-store';
 import { migrateToLatest } from './migrate';
 import { createPostgresPool, isSchemaName } from './postgres-pool';
 import type { Database } from './schema';
-import { DurableSqliteDialect, openSqliteFile } from './sqlite-dialect';
+import { DurableSqliteDialect, openSqliteFile, withStatementCache } from './sqlite-dialect';
 import type { Store } from './store';
 
 export interface OpenStoreOptions {
@@ -19,7 +19,7 @@ export interface OpenStoreOptions {
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind === 'sqlite') {
-    const db = new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: openSqliteFile(target.path) }) });
+    const db = new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: withStatementCache(openSqliteFile(target.path)) }) });
     return migrated(db);
   }
   const schema = options.schema;
