@@ -1,0 +1,122 @@
+import { parseA1, type CellValue, type MergeArea, type SheetGrid } from '../../../shared/src';
+import { MARK_FILLS, noteText } from '../marks/style';
+import type { CellMark, HostCapabilities, HostOptions, NewSheet, SettingsStore, WorkbookHost } from './types';
+
+/**
+ * A workbook in memory: the host for tests and for the pane's browser preview. It behaves as
+ * the Excel host must: marks change fills and notes only, and clearing restores each cell's own
+ * fill exactly.
+ */
+export interface MemorySheet {
+  name: string;
+  cells: CellValue[][];
+  merges: MergeArea[];
+  /** Fill colours by A1 address; absent means no fill. */
+  fills: Map<string, string>;
+  notes: Map<string, string>;
+  columnWidths: number[];
+  frozenRows: number;
+  lists: Map<number, string[]>;
+}
+
+export function memorySheet(name: string, cells: CellValue[][], extra: Partial<MemorySheet> = {}): MemorySheet {
+  return { name, cells, merges: [], fills: new Map(), notes: new Map(), columnWidths: [], frozenRows: 0, lists: new Map(), ...extra };
+}
+
+export class MemoryHost implements WorkbookHost {
+  readonly name = 'memory';
+  readonly capabilities: HostCapabilities = { notes: true, comments: true, dataValidation: true };
+  readonly sheets: MemorySheet[];
+  active: string;
+  selection: { sheet: string; cell: string } | null = null;
+  /** Each marked cell's own fill (null: none), kept until marks are cleared. */
+  private readonly ownFills = new Map<string, Map<string, string | null>>();
+  private readonly values = new Map<string, string>();
+
+  constructor(sheets: MemorySheet[]) {
+    this.sheets = sheets;
+    this.active = sheets[0]?.name ?? '';
+  }
+
+  readonly settings: SettingsStore = {
+    get: async (key) => this.values.get(key) ?? null,
+    set: async (key, value) => {
+      if (value === null) this.values.delete(key);
+      else this.values.set(key, value);
+    },
+  };
+
+  private sheet(name: string): MemorySheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`没有名为“${name}”的工作表`);
+    return s;
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.sheets.map((s) => s.name);
+  }
+
+  async activeSheet(): Promise<string> {
+    return this.active;
+  }
+
+  async readSheet(name: string, options: HostOptions = {}): Promise<SheetGrid> {
+    const s = this.sheet(name);
+    options.signal?.throwIfAborted();
+    options.onProgress?.(s.cells.length, s.cells.length);
+    return { name, rows: s.cells.map((r) => [...r]), merges: s.merges.map((m) => ({ ...m })) };
+  }
+
+  async applyMarks(marks: readonly CellMark[], options: HostOptions = {}): Promise<void> {
+    const byCell = new Map<string, CellMark[]>();
+    for (const m of marks) {
+      const key = `${m.sheet}\u0000${m.cell}`;
+      byCell.set(key, [...(byCell.get(key) ?? []), m]);
+    }
+    let done = 0;
+    for (const list of byCell.values()) {
+      options.signal?.throwIfAborted();
+      const { sheet, cell } = list[0];
+      const s = this.sheet(sheet);
+      if (!parseA1(cell)) continue;
+      const own = this.ownFills.get(sheet) ?? new Map<string, string | null>();
+      this.ownFills.set(sheet, own);
+      if (!own.has(cell)) own.set(cell, s.fills.get(cell) ?? null);
+      // The most serious kind colours the cell.
+      const kind = list.some((m) => m.kind === 'error') ? 'error' : list.some((m) => m.kind === 'review') ? 'review' : 'warning';
+      s.fills.set(cell, MARK_FILLS[kind]);
+      s.notes.set(cell, noteText(list));
+      options.onProgress?.(++done, byCell.size);
+    }
+  }
+
+  async clearMarks(sheets?: readonly string[]): Promise<void> {
+    for (const [name, own] of this.ownFills) {
+      if (sheets && !sheets.includes(name)) continue;
+      const s = this.sheet(name);
+      for (const [cell, fill] of own) {
+        if (fill === null) s.fills.delete(cell);
+        else s.fills.set(cell, fill);
+        s.notes.delete(cell);
+      }
+      this.ownFills.delete(name);
+    }
+  }
+
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    this.sheet(sheet);
+    this.active = sheet;
+    this.selection = { sheet, cell };
+  }
+
+  async createSheet(spec: NewSheet): Promise<void> {
+    if (this.sheets.some((s) => s.name === spec.name)) throw new Error(`已有名为“${spec.name}”的工作表`);
+    const s = memorySheet(spec.name, [...spec.headRows.map((r) => [...r]), [...spec.headers]], {
+      columnWidths: [...spec.columnWidths],
+      frozenRows: spec.headRows.length + 1,
+      lists: new Map(spec.lists.map((l) => [l.column, [...l.values]])),
+    });
+    this.sheets.push(s);
+    this.active = spec.name;
+  }
+}

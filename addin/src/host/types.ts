@@ -1,0 +1,68 @@
+import type { CellValue, SheetGrid } from '../../../shared/src';
+
+/**
+ * The one seam between the task pane and a spreadsheet program. The Office.js implementation is
+ * the only code that touches `Excel.*`; the in-memory one serves tests and the browser preview;
+ * a WPS implementation can follow without touching the rest.
+ */
+
+/** What a mark says: the engine's severities, and a reviewer's comment coming back from the server. */
+export type MarkKind = 'error' | 'warning' | 'review';
+
+export interface CellMark {
+  sheet: string;
+  /** A1 address of one cell. */
+  cell: string;
+  kind: MarkKind;
+  message: string;
+}
+
+export interface HostOptions {
+  signal?: AbortSignal;
+  /** Called as work proceeds: `done` of `total` units (rows read, marks applied). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface NewSheet {
+  name: string;
+  /** Rows above the header: a title, a data template's identity marker. */
+  headRows: CellValue[][];
+  headers: string[];
+  /** Column widths in characters, by column. */
+  columnWidths: number[];
+  /** Drop-down lists, by 0-based column index, applied to the data rows below the header. */
+  lists: Array<{ column: number; values: string[] }>;
+  /** How many data rows the drop-downs cover. */
+  dataRows: number;
+}
+
+export interface HostCapabilities {
+  /** Cell notes (ExcelApi 1.18). */
+  notes: boolean;
+  /** Threaded comments (ExcelApi 1.10), the fallback for messages on cells. */
+  comments: boolean;
+  /** Data-validation lists (ExcelApi 1.8). */
+  dataValidation: boolean;
+}
+
+export interface SettingsStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string | null): Promise<void>;
+}
+
+export interface WorkbookHost {
+  readonly name: 'excel' | 'memory';
+  readonly capabilities: HostCapabilities;
+  listSheets(): Promise<string[]>;
+  activeSheet(): Promise<string>;
+  /** The sheet's used range as a grid, with its merged areas. */
+  readSheet(name: string, options?: HostOptions): Promise<SheetGrid>;
+  /** Fills and messages on cells; a cell's own fill is kept so that clearMarks can restore it. Values never change. */
+  applyMarks(marks: readonly CellMark[], options?: HostOptions): Promise<void>;
+  /** Restores the marked cells' own fills and removes the messages, on the given sheets or all. */
+  clearMarks(sheets?: readonly string[]): Promise<void>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  createSheet(sheet: NewSheet): Promise<void>;
+  /** The add-in's own settings (server address, token): kept by the add-in, never in the workbook. */
+  readonly settings: SettingsStore;
+}
