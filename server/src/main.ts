@@ -6,12 +6,13 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openStore } from './db/connect';
 import type { Store } from './db/store';
 import { createApp } from './http/app';
+import { SubmissionChecker } from './services/checker';
 
 /**
  * `npm start`: the server on its embedded default (SQLite in DATA_DIR), with a demo bureau on
  * an empty database, or on PostgreSQL when DATABASE_URL says so.
  */
-export async function start(config: Config): Promise<{ server: Server; store: Store; url: string }> {
+export async function start(config: Config): Promise<{ server: Server; store: Store; checker: SubmissionChecker; url: string }> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl);
   if (config.demo && (await isEmpty(store))) {
@@ -19,7 +20,8 @@ export async function start(config: Config): Promise<{ server: Server; store: St
     console.log('数据库为空，已创建演示单位（正式部署请先运行 npx govcat init-bureau，或设置 DEMO=false）。可用以下账号登录：');
     console.log(describeCredentials(credentials));
   }
-  const app = createApp({ config, store });
+  const checker = new SubmissionChecker(config.validationWorkers);
+  const app = createApp({ config, store, checker });
   const server = config.tls
     ? createHttps({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
     : createHttp(app);
@@ -30,7 +32,8 @@ export async function start(config: Config): Promise<{ server: Server; store: St
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `${config.tls ? 'https' : 'http'}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  return { server, store, url };
+  server.once('close', () => void checker.close());
+  return { server, store, checker, url };
 }
 
 if (require.main === module) {

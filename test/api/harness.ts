@@ -9,6 +9,7 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { openStore } from '../../server/src/db/connect';
 import type { Role, Store } from '../../server/src/db/store';
 import { createApp } from '../../server/src/http/app';
+import { SubmissionChecker } from '../../server/src/services/checker';
 
 export const PG_URL = process.env.GOVCAT_TEST_PG_URL ?? 'postgres://127.0.0.1:5432/test';
 
@@ -50,7 +51,7 @@ export async function startHarness(env: Record<string, string> = {}, backend = p
     users[name] = user.id;
     passwords[name.toLowerCase()] = password;
   }
-  const app = createApp({ config, store, log: () => undefined });
+  const app = createApp({ config, store, checker: new SubmissionChecker(0), log: () => undefined });
   return {
     app,
     store,

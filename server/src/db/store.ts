@@ -101,7 +101,9 @@ export interface NewSubmission {
   departmentId: number;
   taskId: number | null;
   sheetKinds: SheetKind[];
-  grid: WorkbookGrid;
+  /** The grid, or null when `gridJson` carries it already serialised (checked on a worker thread). */
+  grid: WorkbookGrid | null;
+  gridJson?: string;
   report: Report;
   submittedBy: number;
   /** A retried request with the same key (per user) returns the first submission instead of a new one. */

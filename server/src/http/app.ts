@@ -9,6 +9,7 @@ import { openApiDocument } from '../api/openapi';
 import type { Config } from '../config';
 import type { Store } from '../db/store';
 import { ApprovedCatalogue } from '../services/catalogue';
+import type { SubmissionChecker } from '../services/checker';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
@@ -16,11 +17,12 @@ import { errorHandler } from './error-handler';
 export interface AppDeps {
   config: Config;
   store: Store;
+  checker: SubmissionChecker;
   log?: (message: string, error?: unknown) => void;
 }
 
 /** The Express app: API under /api, its documentation at /api/docs. */
-export function createApp({ config, store, log = defaultLog }: AppDeps): Express {
+export function createApp({ config, store, checker, log = defaultLog }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
@@ -40,7 +42,7 @@ export function createApp({ config, store, log = defaultLog }: AppDeps): Express
 
   app.use('/api', authRoutes(store, config.limits.signInPer15Min));
   app.use('/api', authenticate(store));
-  app.use('/api', submissionRoutes(store, catalogue, config));
+  app.use('/api', submissionRoutes(store, catalogue, checker, config));
   app.use('/api', adminRoutes(store, calendar));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));
   app.use(errorHandler(config.limits, log));

@@ -7,36 +7,44 @@ import { idParam, parse } from '../../http/parse';
 import { xlsxUpload } from '../../http/upload';
 import type { ApprovedCatalogue } from '../../services/catalogue';
 import { decide, type Action } from '../../services/review';
-import { submitWorkbook } from '../../services/submit';
+import { submitJson, submitUpload, type SubmitDeps } from '../../services/submit';
 import { readWorkbook } from '../../xlsx/read';
-import { DecisionRequestSchema, SubmissionListQuerySchema, SubmitJsonSchema } from '../schemas';
+import { DecisionRequestSchema, SubmissionListQuerySchema } from '../schemas';
 import type { Config } from '../../config';
+import type { SubmissionChecker } from '../../services/checker';
 
 /** Submissions: send a workbook (JSON grids from the add-in, or an .xlsx upload), list, read, diff, decide. */
-export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, config: Config): Router {
+export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, checker: SubmissionChecker, config: Config): Router {
   const r = Router();
   const limits = config.limits;
+  const deps: SubmitDeps = { store, catalogue, checker, limits };
   const json = express.json({ limit: limits.jsonBytes });
+  // The submission body is parsed where it is checked, on a worker thread.
+  const rawJson = express.raw({ type: 'application/json', limit: limits.jsonBytes });
   const upload = xlsxUpload(limits.uploadBytes);
 
-  r.post('/submissions', async (req, res, next) => {
+  r.post('/submissions', async (req, res) => {
     const actor = caller(req);
     const idempotencyKey = idempotencyKeyOf(req);
     if (req.is('multipart/form-data')) {
       await new Promise<void>((resolve, reject) => upload(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
       if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
       const taskId = req.body?.taskId ? idParam(req.body.taskId) : null;
-      const grid = await readWorkbook(req.file.buffer, { maxRows: limits.rows, maxCells: limits.cells, maxUncompressedBytes: limits.uncompressedBytes });
-      const result = await submitWorkbook(store, catalogue, limits, { actor, taskId, grid, originalFile: { filename: req.file.originalname, content: req.file.buffer }, idempotencyKey });
+      const file = req.file;
+      const result = await submitUpload(
+        deps,
+        actor,
+        { taskId, file: { filename: file.originalname, content: file.buffer }, read: () => readWorkbook(file.buffer, { maxRows: limits.rows, maxCells: limits.cells, maxUncompressedBytes: limits.uncompressedBytes }) },
+        idempotencyKey,
+      );
       res.status(result.replayed ? 200 : 201).json(result);
       return;
     }
     if (!req.is('application/json')) throw badRequest('unsupported-content-type', '请以 JSON（application/json）提交表格，或以 multipart/form-data 上传 .xlsx 文件');
-    await new Promise<void>((resolve, reject) => json(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
-    const body = parse(SubmitJsonSchema, req.body);
-    const result = await submitWorkbook(store, catalogue, limits, { actor, taskId: body.taskId ?? null, grid: body.workbook, originalFile: null, idempotencyKey });
+    await new Promise<void>((resolve, reject) => rawJson(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+    if (!Buffer.isBuffer(req.body)) throw badRequest('malformed-json', '请求内容不是有效的 JSON，请检查格式');
+    const result = await submitJson(deps, actor, req.body, idempotencyKey);
     res.status(result.replayed ? 200 : 201).json(result);
-    void next;
   });
 
   r.get('/submissions', async (req, res) => {

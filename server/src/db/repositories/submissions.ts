@@ -79,7 +79,7 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
       task_key: key,
       version: (latest?.version ?? 0) + 1,
       sheet_kinds: JSON.stringify(input.sheetKinds),
-      grid: JSON.stringify(input.grid),
+      grid: input.gridJson ?? JSON.stringify(input.grid),
       report: JSON.stringify(input.report),
       errors: input.report.counts.errors,
       warnings: input.report.counts.warnings,
