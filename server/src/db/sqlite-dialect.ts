@@ -56,7 +56,47 @@ export function withStatementCache(db: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+/**
+ * First come, first served. Kysely's own lock wakes every waiter at once and lets whichever
+ * runs first win, so under load some requests waited seconds while later ones went ahead.
+ */
+class FifoGate {
+  private readonly waiting: Array<() => void> = [];
+  private busy = false;
+
+  async enter(): Promise<void> {
+    if (!this.busy) {
+      this.busy = true;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy = false;
+  }
+}
+
 class ImmediateSqliteDriver extends SqliteDriver {
+  private readonly gate = new FifoGate();
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    await this.gate.enter();
+    try {
+      return await super.acquireConnection();
+    } catch (e) {
+      this.gate.leave();
+      throw e;
+    }
+  }
+
+  override async releaseConnection(): Promise<void> {
+    await super.releaseConnection();
+    this.gate.leave();
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }

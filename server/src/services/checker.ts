@@ -34,7 +34,7 @@ export class SubmissionChecker {
   }
 }
 
-/** One worker per core beyond the main thread's, at least one. */
+/** One worker per core beyond the main thread's, at least two (one alone was measured to serve requests unevenly). */
 export function defaultWorkers(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(2, Math.min(4, availableParallelism() - 1));
 }
