@@ -12,7 +12,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -20,6 +19,7 @@ import { hashPassword, newToken } from '../server/src/auth/secrets';
 import { openStore } from '../server/src/db/connect';
 import type { Role } from '../server/src/db/store';
 import { catalogueSheet, validResource } from '../shared/src/testing';
+import { freePort } from './fixtures/free-port';
 
 const ROOT = resolve(__dirname, '..');
 const STREAMS = 8;
@@ -67,16 +67,6 @@ const agents: http.Agent[] = [];
 const ids = { deptA: 0, deptB: 0, clerkA: 0, clerkB: 0 };
 const tokens = { clerkA: '', clerkB: '', admin: '' };
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 interface Reply {
   status: number;

@@ -10,7 +10,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -20,6 +19,7 @@ import { loadConfig } from '../../server/src/config';
 import { openStore } from '../../server/src/db/connect';
 import type { Actor, Store } from '../../server/src/db/store';
 import { start } from '../../server/src/main';
+import { freePort } from '../fixtures/free-port';
 
 export const LOAD = { connections: 50, seconds: 20, resources: 250, itemsPerResource: 4, p99TargetMs: 250 } as const;
 
@@ -57,16 +57,6 @@ async function settledCount(count: () => Promise<number>): Promise<number> {
   return last;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
