@@ -20,6 +20,7 @@ import { openStore } from '../server/src/db/connect';
 import type { Role } from '../server/src/db/store';
 import { catalogueSheet, validResource } from '../shared/src/testing';
 import { freePort } from './fixtures/free-port';
+import { inflateRawSync } from 'node:zlib';
 
 const ROOT = resolve(__dirname, '..');
 const STREAMS = 8;
@@ -49,6 +50,7 @@ interface StoredRow {
   submitted_by: number;
   idempotency_key: string | null;
   grid: string | null;
+  grid_deflated: Buffer | null;
   report: string | null;
   errors: number;
   warnings: number;
@@ -160,7 +162,7 @@ function checkDatabase(file: string, byKey: Map<string, Attempt>): Map<string, S
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const rows = db
-      .prepare('select id, department_id, task_key, version, submitted_by, idempotency_key, grid, report, errors, warnings, sheet_kinds from submissions order by id')
+      .prepare('select id, department_id, task_key, version, submitted_by, idempotency_key, grid, grid_deflated, report, errors, warnings, sheet_kinds from submissions order by id')
       .all() as StoredRow[];
     const stored = new Map<string, StoredRow>();
     for (const row of rows) {
@@ -171,7 +173,9 @@ function checkDatabase(file: string, byKey: Map<string, Attempt>): Map<string, S
       stored.set(k, row);
       // Whole: the grid as sent, byte for byte, a parseable report agreeing with the counts.
       expect(row.department_id).toBe(deptOf(attempt!));
-      expect(row.grid === attempt!.workbookJson).toBe(true);
+      // Stored deflated (grid-codec.ts); the JSON inside is the grid as sent.
+      expect(row.grid_deflated).not.toBeNull();
+      expect(inflateRawSync(row.grid_deflated!).toString('utf8') === attempt!.workbookJson).toBe(true);
       const report = JSON.parse(row.report ?? 'null');
       expect(report).toEqual(expect.objectContaining({ counts: expect.objectContaining({ errors: row.errors, warnings: row.warnings }) }));
       expect(JSON.parse(row.sheet_kinds ?? 'null')).toEqual(['catalogue']);

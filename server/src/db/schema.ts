@@ -70,7 +70,9 @@ export interface SubmissionsTable {
   task_key: number;
   version: number;
   sheet_kinds: JsonText;
+  /** JSON text, or '' when the grid is stored deflated in grid_deflated. */
   grid: JsonText;
+  grid_deflated: Buffer | null;
   report: JsonText;
   errors: number;
   warnings: number;

@@ -101,9 +101,10 @@ export interface NewSubmission {
   departmentId: number;
   taskId: number | null;
   sheetKinds: SheetKind[];
-  /** The grid, or null when `gridJson` carries it already serialised (checked on a worker thread). */
+  /** The grid, or null when `gridDeflated` carries it already serialised (on a worker thread). */
   grid: WorkbookGrid | null;
-  gridJson?: string;
+  /** The grid's JSON deflated (grid-codec.ts). */
+  gridDeflated?: Uint8Array;
   report: Report;
   submittedBy: number;
   /** A retried request with the same key (per user) returns the first submission instead of a new one. */

@@ -1,12 +1,13 @@
 import { validateWorkbook, type CatalogueResource, type Report, type SheetKind, type WorkbookGrid } from '../../../shared/src';
 import { SubmitJsonSchema } from '../api/schemas';
+import { deflateGrid } from '../db/grid-codec';
 import { ApiError } from '../http/errors';
 import { parse } from '../http/parse';
 
 /**
  * Everything a JSON submission needs before it is stored, as one pure step that can run on a
  * worker thread: parse the body, check its shape and size, validate it with the engine, and
- * serialise the grid for storage. Failures come back as data, since errors do not cross threads.
+ * serialise and deflate the grid for storage. Failures come back as data, since errors do not cross threads.
  */
 export interface SubmitLimits {
   rows: number;
@@ -15,7 +16,8 @@ export interface SubmitLimits {
 
 export interface CheckedWorkbook {
   taskId: number | null;
-  gridJson: string;
+  /** The grid's JSON, deflated for storage (grid-codec.ts), done here to spare the main thread. */
+  gridDeflated: Uint8Array;
   report: Report;
   sheetKinds: SheetKind[];
 }
@@ -54,7 +56,7 @@ export function checkJsonSubmission(body: Uint8Array, catalogue: readonly Catalo
     }
     const request = parse(SubmitJsonSchema, value);
     const { report, sheetKinds } = checkGrid(request.workbook, catalogue, limits);
-    return { ok: true, workbook: { taskId: request.taskId ?? null, gridJson: JSON.stringify(request.workbook), report, sheetKinds } };
+    return { ok: true, workbook: { taskId: request.taskId ?? null, gridDeflated: deflateGrid(JSON.stringify(request.workbook)), report, sheetKinds } };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: { status: e.status, code: e.code, message: e.message, details: e.details } };
     throw e;

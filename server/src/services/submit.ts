@@ -26,8 +26,9 @@ export interface SubmitResult {
 
 interface Checked {
   taskId: number | null;
+  /** The grid, or its deflated JSON when a worker prepared it. */
   grid: WorkbookGrid | null;
-  gridJson: string;
+  gridDeflated: Uint8Array | null;
   report: Report;
   sheetKinds: SheetKind[];
 }
@@ -70,7 +71,7 @@ export async function submitUpload(
   if (replay) return replay;
   const grid = await upload.read();
   const { report, sheetKinds } = checkGrid(grid, await deps.catalogue.resources(), deps.limits);
-  return store(deps, actor, { taskId: upload.taskId, grid, gridJson: JSON.stringify(grid), report, sheetKinds }, idempotencyKey, requestHash, upload.file);
+  return store(deps, actor, { taskId: upload.taskId, grid, gridDeflated: null, report, sheetKinds }, idempotencyKey, requestHash, upload.file);
 }
 
 async function replayed(store: Store, actor: Actor, key: string | null, requestHash: string | null): Promise<SubmitResult | null> {
@@ -103,7 +104,7 @@ async function store(
       taskId: checked.taskId,
       sheetKinds: checked.sheetKinds,
       grid: checked.grid,
-      gridJson: checked.gridJson,
+      gridDeflated: checked.gridDeflated ?? undefined,
       report,
       submittedBy: actor.userId,
       idempotencyKey,

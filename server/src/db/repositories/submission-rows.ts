@@ -1,6 +1,7 @@
 /** Row ↔ object mapping for submissions and their decisions. */
 import type { Selectable } from 'kysely';
 import type { Report, SheetKind, WorkbookGrid } from '../../../../shared/src';
+import { inflateGrid } from '../grid-codec';
 import type { ReviewDecisionsTable, SubmissionsTable } from '../schema';
 import type { CellComment, Decision, Submission, SubmissionStatus, SubmissionSummary } from '../store';
 
@@ -19,7 +20,7 @@ export const SUMMARY_COLUMNS = [
   'original_filename',
 ] as const;
 
-export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'grid', 'report'] as const;
+export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'grid', 'grid_deflated', 'report'] as const;
 
 type SummaryRow = Pick<Selectable<SubmissionsTable>, (typeof SUMMARY_COLUMNS)[number]>;
 type DetailRow = Pick<Selectable<SubmissionsTable>, (typeof DETAIL_COLUMNS)[number]>;
@@ -43,7 +44,7 @@ export function toSummary(row: SummaryRow): SubmissionSummary {
 export function toSubmission(row: DetailRow, decisions: Decision[]): Submission {
   return {
     ...toSummary(row),
-    grid: JSON.parse(row.grid) as WorkbookGrid,
+    grid: row.grid_deflated ? inflateGrid(row.grid_deflated) : (JSON.parse(row.grid) as WorkbookGrid),
     report: JSON.parse(row.report) as Report,
     decisions,
   };

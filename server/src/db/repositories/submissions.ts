@@ -2,6 +2,7 @@ import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { translateDbError, translatingErrors, uniqueViolation } from '../errors';
 import type { Database } from '../schema';
 import type { Actor, NewSubmission, Store, Submission, SubmissionFilter, SubmissionSummary } from '../store';
+import { deflateGrid } from '../grid-codec';
 import { now, toCount, type RepoContext } from './context';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, toBuffer, toDecision, toSubmission, toSummary } from './submission-rows';
 import { departmentScope } from './visibility';
@@ -79,7 +80,8 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
       task_key: key,
       version: (latest?.version ?? 0) + 1,
       sheet_kinds: JSON.stringify(input.sheetKinds),
-      grid: input.gridJson ?? JSON.stringify(input.grid),
+      grid: '',
+      grid_deflated: input.gridDeflated ? Buffer.from(input.gridDeflated.buffer, input.gridDeflated.byteOffset, input.gridDeflated.byteLength) : deflateGrid(JSON.stringify(input.grid)),
       report: JSON.stringify(input.report),
       errors: input.report.counts.errors,
       warnings: input.report.counts.warnings,
