@@ -14,7 +14,7 @@ import { SubmissionChecker } from './services/checker';
  */
 export async function start(config: Config): Promise<{ server: Server; store: Store; checker: SubmissionChecker; url: string }> {
   mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
   if (config.demo && (await isEmpty(store))) {
     const credentials = await createDemoBureau(store);
     console.log('数据库为空，已创建演示单位（正式部署请先运行 npx govcat init-bureau，或设置 DEMO=false）。可用以下账号登录：');

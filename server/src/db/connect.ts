@@ -9,6 +9,8 @@ import { DurableSqliteDialect, openSqliteFile, withStatementCache } from './sqli
 import type { Store } from './store';
 
 export interface OpenStoreOptions {
+  /** SQLite only: FULL (the default) syncs every commit; NORMAL syncs at checkpoints, faster, and loses recent commits only on a power cut, never on a crash. */
+  sqliteSynchronous?: 'full' | 'normal';
   /**
    * PostgreSQL only: keep every table in this schema (created if missing), e.g. one per test
    * run so parallel runs do not collide. A plain lowercase identifier: a-z, 0-9, _.
@@ -19,7 +21,7 @@ export interface OpenStoreOptions {
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind === 'sqlite') {
-    const db = new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: withStatementCache(openSqliteFile(target.path)) }) });
+    const db = new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: withStatementCache(openSqliteFile(target.path, options.sqliteSynchronous ?? 'full')) }) });
     return migrated(db);
   }
   const schema = options.schema;

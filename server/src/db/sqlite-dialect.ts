@@ -17,13 +17,14 @@ import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type Databas
 
 export const SQLITE_MEMORY = ':memory:';
 
-export function openSqliteFile(path: string): BetterSqlite3.Database {
+export function openSqliteFile(path: string, synchronous: 'full' | 'normal' = 'full'): BetterSqlite3.Database {
   if (path !== SQLITE_MEMORY) mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   db.pragma('journal_mode = WAL');
   // FULL syncs the WAL on every commit: an acknowledged submission survives a power cut or a
-  // killed process; NORMAL could lose the last commits.
-  db.pragma('synchronous = FULL');
+  // killed process. NORMAL (a bureau's choice) survives a killed process; a power cut may lose
+  // the last commits.
+  db.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   return db;

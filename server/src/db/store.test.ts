@@ -169,6 +169,16 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
           rmSync(dirname(raw.name), { recursive: true, force: true });
         }
       });
+
+      it('syncs at checkpoints only when a bureau chooses NORMAL', () => {
+        const raw = openSqliteFile(join(mkdtempSync(join(tmpdir(), 'govcat-pragma-')), 'p.db'), 'normal');
+        try {
+          expect(raw.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+        } finally {
+          raw.close();
+          rmSync(dirname(raw.name), { recursive: true, force: true });
+        }
+      });
     }
   });
 
