@@ -17,6 +17,9 @@ const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
   'commander.invalidArgument': (e) => e.message.replace(/^error: /, ''),
 };
 
+/** Commander's section titles in Chinese; the rest of the help text is ours already. */
+const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' };
+
 function quoted(message: string): string {
   const m = /'([^']+)'/.exec(message);
   return m ? `“${m[1]}”` : '';
@@ -32,14 +35,17 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   let code: number = EXIT.ok;
   const program = new Command()
     .name('govcat')
+    .usage('[选项] [命令]')
     .description('政务数据资源目录工具：校验目录、清单和数据模板')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp({ styleTitle: (title: string) => HELP_TITLES[title] ?? title })
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: () => undefined, outputError: () => undefined });
 
   program
     .command('validate')
+    .usage('[选项] <文件>')
     .description('校验一个 .xlsx 工作簿：目录、需求清单、负面清单、责任清单、联系表和数据模板')
     .argument('<文件>', '要校验的 .xlsx 文件')
     .option('--json', '输出 JSON 格式的报告')
@@ -52,6 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
 
   program
     .command('init-bureau')
+    .usage('--admin <用户名> [--name <显示名>]')
     .description('正式部署的第一步：建立数据库并创建第一个管理员（不含演示数据）。数据库位置由 DATABASE_URL 或 DATA_DIR 决定')
     .requiredOption('--admin <用户名>', '管理员用户名')
     .option('--name <显示名>', '管理员显示名', '系统管理员')
