@@ -1,0 +1,100 @@
+import { addressBatches, areasOf } from '../marks/batches';
+import { MARK_FILLS, noteText } from '../marks/style';
+import type { CellMark, HostCapabilities, HostOptions, MarkKind } from '../host/types';
+
+/**
+ * Marks on Excel cells without touching the cells' own formats: each mark colour is a
+ * conditional format over the marked areas (a custom rule that is always true), and each message
+ * a note (ExcelApi 1.18) or a comment (1.10). Clearing deletes exactly the conditional formats
+ * and notes this add-in made, whose ids it keeps, so every cell's own fill comes back as it was.
+ * Values are never written.
+ */
+export interface AppliedMarks {
+  /** Conditional-format ids by sheet. */
+  formats: Record<string, string[]>;
+  /** Cells that got a note (or comment) by sheet. */
+  notes: Record<string, string[]>;
+}
+
+/** Batches queued before each context.sync(): bounded so one request stays far below 5 MB. */
+export const BATCHES_PER_SYNC = 50;
+export const NOTES_PER_SYNC = 1000;
+
+const KINDS: MarkKind[] = ['review', 'warning', 'error'];
+
+/**
+ * syncs = ⌈address batches ÷ BATCHES_PER_SYNC⌉ + ⌈cells with messages ÷ NOTES_PER_SYNC⌉, per sheet.
+ */
+export function markSyncs(batches: number, noteCells: number, messages: boolean): number {
+  return Math.ceil(batches / BATCHES_PER_SYNC) + (messages ? Math.ceil(noteCells / NOTES_PER_SYNC) : 0);
+}
+
+export async function applyMarks(context: Excel.RequestContext, marks: readonly CellMark[], capabilities: HostCapabilities, options: HostOptions = {}): Promise<AppliedMarks> {
+  const applied: AppliedMarks = { formats: {}, notes: {} };
+  const bySheet = new Map<string, CellMark[]>();
+  for (const m of marks) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
+  let done = 0;
+  for (const [name, sheetMarks] of bySheet) {
+    const sheet = context.workbook.worksheets.getItem(name);
+    // One colour per cell: the most serious kind wins, as in the pane.
+    const cellKind = new Map<string, MarkKind>();
+    for (const m of sheetMarks) {
+      const held = cellKind.get(m.cell);
+      if (!held || KINDS.indexOf(m.kind) > KINDS.indexOf(held)) cellKind.set(m.cell, m.kind);
+    }
+    const formats: Excel.ConditionalFormat[] = [];
+    let queued = 0;
+    for (const kind of KINDS) {
+      const cells = [...cellKind].filter(([, k]) => k === kind).map(([c]) => c);
+      for (const batch of addressBatches(areasOf(cells))) {
+        options.signal?.throwIfAborted();
+        const format = sheet.getRanges(batch).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        format.custom.rule.formula = '=TRUE';
+        format.custom.format.fill.color = MARK_FILLS[kind];
+        format.load('id');
+        formats.push(format);
+        if (++queued % BATCHES_PER_SYNC === 0) await context.sync();
+      }
+    }
+    if (queued % BATCHES_PER_SYNC !== 0) await context.sync();
+    applied.formats[name] = formats.map((f) => f.id);
+
+    if (capabilities.notes || capabilities.comments) {
+      const byCell = new Map<string, CellMark[]>();
+      for (const m of sheetMarks) byCell.set(m.cell, [...(byCell.get(m.cell) ?? []), m]);
+      const noted: string[] = [];
+      for (const [cell, list] of byCell) {
+        const text = noteText(list);
+        if (capabilities.notes) sheet.notes.add(cell, text);
+        else context.workbook.comments.add(`${name}!${cell}`, text);
+        noted.push(cell);
+        if (noted.length % NOTES_PER_SYNC === 0) await context.sync();
+      }
+      if (noted.length % NOTES_PER_SYNC !== 0) await context.sync();
+      applied.notes[name] = noted;
+    }
+    done += sheetMarks.length;
+    options.onProgress?.(done, marks.length);
+  }
+  return applied;
+}
+
+/** Deletes the marks `applied` lists, on the given sheets or all; one sync per sheet. */
+export async function clearMarks(context: Excel.RequestContext, applied: AppliedMarks, capabilities: HostCapabilities, sheets?: readonly string[]): Promise<AppliedMarks> {
+  const left: AppliedMarks = { formats: { ...applied.formats }, notes: { ...applied.notes } };
+  const names = new Set([...Object.keys(applied.formats), ...Object.keys(applied.notes)]);
+  for (const name of names) {
+    if (sheets && !sheets.includes(name)) continue;
+    const sheet = context.workbook.worksheets.getItem(name);
+    const all = sheet.getRange().conditionalFormats;
+    for (const id of applied.formats[name] ?? []) all.getItem(id).delete();
+    for (const cell of applied.notes[name] ?? []) {
+      if (capabilities.notes) sheet.notes.getItem(cell).delete();
+      else context.workbook.comments.getItemByCell(`${name}!${cell}`).delete();
+    }
+    await context.sync();
+    delete left.formats[name];
+    delete left.notes[name];
+  }
+  return left;
+}
