@@ -1,0 +1,115 @@
+import type { SheetGrid } from '../../../shared/src';
+import type { CellMark, HostCapabilities, HostOptions, NewSheet, SettingsStore, WorkbookHost } from '../host/types';
+import { createSheet } from './create-sheet';
+import { applyMarks, clearMarks, type AppliedMarks } from './marks';
+import { readSheet } from './read-sheet';
+
+/**
+ * The WorkbookHost on Office.js: the only class that talks to `Excel.*`. What it marked is
+ * recorded in the workbook's own document settings (the marks live in the workbook too), so a
+ * reopened pane can still clear them; the server address and token never go there.
+ */
+export const MARKS_KEY = 'govcat.marks';
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface DocumentSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: { status: string }) => void): void;
+}
+
+export function capabilitiesOf(isSetSupported: (name: string, version: string) => boolean): HostCapabilities {
+  return {
+    notes: isSetSupported('ExcelApi', '1.18'),
+    comments: isSetSupported('ExcelApi', '1.10'),
+    dataValidation: isSetSupported('ExcelApi', '1.8'),
+  };
+}
+
+export class ExcelHost implements WorkbookHost {
+  readonly name = 'excel';
+
+  constructor(
+    private readonly run: Run,
+    readonly capabilities: HostCapabilities,
+    private readonly documentSettings: DocumentSettings,
+    readonly settings: SettingsStore,
+  ) {}
+
+  listSheets(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      await context.sync();
+      return sheets.items.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+    });
+  }
+
+  activeSheet(): Promise<string> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load('name');
+      await context.sync();
+      return sheet.name;
+    });
+  }
+
+  readSheet(name: string, options?: HostOptions): Promise<SheetGrid> {
+    return this.run((context) => readSheet(context, name, options));
+  }
+
+  async applyMarks(marks: readonly CellMark[], options?: HostOptions): Promise<void> {
+    const applied = await this.run((context) => applyMarks(context, marks, this.capabilities, options));
+    const held = this.record();
+    for (const [sheet, ids] of Object.entries(applied.formats)) held.formats[sheet] = [...(held.formats[sheet] ?? []), ...ids];
+    for (const [sheet, cells] of Object.entries(applied.notes)) held.notes[sheet] = [...new Set([...(held.notes[sheet] ?? []), ...cells])];
+    await this.save(held);
+  }
+
+  async clearMarks(sheets?: readonly string[]): Promise<void> {
+    const held = this.record();
+    const left = await this.run((context) => clearMarks(context, held, this.capabilities, sheets));
+    await this.save(left);
+  }
+
+  selectCell(sheet: string, cell: string): Promise<void> {
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await context.sync();
+    });
+  }
+
+  createSheet(sheet: NewSheet): Promise<void> {
+    return this.run((context) => createSheet(context, sheet, this.capabilities.dataValidation));
+  }
+
+  private record(): AppliedMarks {
+    const raw = this.documentSettings.get(MARKS_KEY);
+    if (typeof raw !== 'string') return { formats: {}, notes: {} };
+    try {
+      const parsed = JSON.parse(raw) as AppliedMarks;
+      return { formats: parsed.formats ?? {}, notes: parsed.notes ?? {} };
+    } catch {
+      return { formats: {}, notes: {} };
+    }
+  }
+
+  private save(record: AppliedMarks): Promise<void> {
+    this.documentSettings.set(MARKS_KEY, JSON.stringify(record));
+    return new Promise((resolve, reject) => this.documentSettings.saveAsync((r) => (r.status === 'succeeded' ? resolve() : reject(new Error('无法保存标注记录')))));
+  }
+}
+
+/** The add-in's own settings, in the pane's browser storage: never in the workbook. */
+export function browserSettings(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, prefix = 'govcat.'): SettingsStore {
+  return {
+    get: async (key) => storage.getItem(prefix + key),
+    set: async (key, value) => {
+      if (value === null) storage.removeItem(prefix + key);
+      else storage.setItem(prefix + key, value);
+    },
+  };
+}
