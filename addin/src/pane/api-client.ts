@@ -1,0 +1,79 @@
+import type { Report, WorkbookGrid } from '../../../shared/src';
+
+/**
+ * The pane's client for the submission service. Every failure becomes one Chinese sentence the
+ * pane can show as it is: no network, an expired or wrong token, a refusal from the server.
+ */
+export interface SubmissionSummary {
+  id: number;
+  departmentId: number;
+  taskId: number | null;
+  version: number;
+  status: 'submitted' | 'confirmed' | 'approved' | 'returned';
+  errors: number;
+  warnings: number;
+  createdAt: string;
+}
+
+export interface Decision {
+  decision: 'confirm' | 'approve' | 'return';
+  reason: string;
+  comments: Array<{ sheet: string; row: number | null; cell: string | null; message: string }>;
+  createdAt: string;
+}
+
+export interface SubmissionDetail extends SubmissionSummary {
+  report: Report;
+  decisions: Decision[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: 'network' | 'unauthenticated' | 'refused' | 'server',
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+    private readonly fetchImpl: Fetch = (url, init) => fetch(url, init),
+  ) {}
+
+  private async call<T>(path: string, init: RequestInit = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.baseUrl.replace(/\/+$/, '')}/api${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${this.token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...(init.headers ?? {}) },
+      });
+    } catch {
+      throw new ApiError('network', '无法连接服务器，请检查网络或服务器地址后重试；工作簿没有任何改动。');
+    }
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    if (res.ok) return body as T;
+    const message = body?.error?.message;
+    if (res.status === 401) throw new ApiError('unauthenticated', '访问令牌无效或已过期，请在“设置”中重新填写令牌。', 401, body?.error?.code ?? null);
+    if (res.status >= 500) throw new ApiError('server', '服务器暂时无法处理，请稍后重试；工作簿没有任何改动。', res.status, body?.error?.code ?? null);
+    throw new ApiError('refused', message ?? `服务器拒绝了请求（${res.status}）。`, res.status, body?.error?.code ?? null);
+  }
+
+  me(): Promise<{ id: number; displayName: string; role: string; departmentId: number | null }> {
+    return this.call('/me');
+  }
+
+  submit(workbook: WorkbookGrid, idempotencyKey: string, taskId: number | null = null): Promise<{ submission: SubmissionSummary; report: Report; replayed: boolean }> {
+    return this.call('/submissions', { method: 'POST', body: JSON.stringify({ taskId, workbook }), headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  submission(id: number): Promise<SubmissionDetail> {
+    return this.call(`/submissions/${id}`);
+  }
+}
