@@ -13,6 +13,7 @@ import type { SubmissionChecker } from '../services/checker';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
+import { ADDIN_DIR, OFFICE_JS_DIR } from '../paths';
 
 export interface AppDeps {
   config: Config;
@@ -26,7 +27,17 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Excel on the web shows the task pane in a frame of its own pages.
+          frameAncestors: ["'self'", 'https://*.officeapps.live.com', 'https://*.office.com', 'https://*.office365.com', 'https://*.sharepoint.com', 'https://*.cloud.microsoft'],
+        },
+      },
+      frameguard: false,
+    }),
+  );
 
   const catalogue = new ApprovedCatalogue(store);
   const calendar = new WorkingCalendar();
@@ -39,6 +50,10 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
     res.json(document);
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'govcat API 文档' }));
+
+  // The task pane and office.js from this server, so intranets without the internet can run the add-in.
+  app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html', maxAge: '1h' }));
+  app.use('/office-js', express.static(OFFICE_JS_DIR, { maxAge: '1d' }));
 
   app.use('/api', authRoutes(store, config.limits.signInPer15Min));
   app.use('/api', authenticate(store));

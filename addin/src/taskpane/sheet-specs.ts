@@ -1,0 +1,33 @@
+import {
+  CATALOGUE, CONTACT, DATA_TYPE, DEMAND, NEGATIVE, type CodeList, type SheetDef,
+} from '../../../shared/src';
+import type { NewSheet } from '../host/types';
+
+/**
+ * Blank sheets the clerk can create, laid out from the shared sheet definitions: the standard
+ * headers, and a drop-down list for every coded column. One place: the definitions in shared/.
+ */
+export const CREATABLE: ReadonlyArray<{ def: SheetDef; title: string }> = [
+  { def: CATALOGUE, title: '政务数据资源目录' },
+  { def: DEMAND, title: '政务数据共享需求清单' },
+  { def: NEGATIVE, title: '政务数据共享负面清单' },
+  { def: CONTACT, title: '政务数据资源目录编制工作联系表' },
+];
+
+export function blankSheet(def: SheetDef, title: string, name = def.label, dataRows = 500): NewSheet {
+  const columns = def.columns;
+  const lists = columns.flatMap((c, column) => {
+    const codes: CodeList | null = c.value.kind === 'code' ? c.value.codes : c.value.kind === 'dataType' ? DATA_TYPE : null;
+    // Multi-valued cells (several share methods) cannot be a single-choice list.
+    if (!codes || (c.value.kind === 'code' && c.value.multiple)) return [];
+    return [{ column, values: codes.entries.map((e) => e.value) }];
+  });
+  return {
+    name,
+    headRows: [[title]],
+    headers: columns.map((c) => c.label),
+    columnWidths: columns.map((c) => Math.min(30, Math.max(6, c.label.length * 2))),
+    lists,
+    dataRows,
+  };
+}

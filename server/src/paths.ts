@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** The repository root (the nearest folder with package.json), from sources or from dist/ alike. */
+export function projectRoot(from = __dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
+/** The built task pane (npm run build), and the office.js package served for intranets. */
+export const ADDIN_DIR = join(projectRoot(), 'dist', 'addin');
+export const OFFICE_JS_DIR = join(projectRoot(), 'node_modules', '@microsoft', 'office-js', 'dist');
