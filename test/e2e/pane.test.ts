@@ -1,0 +1,109 @@
+/**
+ * The task pane end to end, in headless Chromium against a really running server: the pane on
+ * the in-memory host, a catalogue with mistakes, validate, the issue list, click an issue (its
+ * cell is selected), fix, submit, a coordinator returns it with a reason on a cell, and the pane
+ * shows the reason and marks that cell.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { hashPassword, newToken } from '../../server/src/auth/secrets';
+import { loadConfig } from '../../server/src/config';
+import type { Store } from '../../server/src/db/store';
+import { start } from '../../server/src/main';
+import { projectRoot } from '../../server/src/paths';
+import { launchChromium } from './browser';
+
+let dir: string;
+let server: Server;
+let store: Store;
+let url: string;
+let browser: Browser;
+let page: Page;
+const tokens = { clerk: '', coordinator: '' };
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(projectRoot(), 'addin', 'build.js')], { stdio: 'inherit' });
+  dir = mkdtempSync(join(tmpdir(), 'govcat-e2e-'));
+  ({ server, store, url } = await start(loadConfig({ DATA_DIR: dir, DEMO: 'false', HOST: '127.0.0.1', PORT: '0', VALIDATION_WORKERS: '0' })));
+  const dept = await store.departments.create({ name: '芜湖市统计局' });
+  for (const [who, role, departmentId] of [['clerk', 'clerk', dept.id], ['coordinator', 'coordinator', null]] as const) {
+    const user = await store.users.create({ username: who, displayName: who === 'clerk' ? '统计局填报员' : '计算科审核员', role, departmentId, passwordHash: await hashPassword('a-long-password') });
+    const t = newToken();
+    await store.tokens.create({ userId: user.id, name: 'e2e', prefix: t.prefix, tokenHash: t.hash });
+    tokens[who] = t.token;
+  }
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
+  await page.goto(`${url}/addin/taskpane.html`);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const preview = <T>(fn: string) => page.evaluate(`(() => { const host = window.govcatPreview; return (${fn})(host); })()`) as Promise<T>;
+
+test('validate, see the issues, click one: its cell is selected', async () => {
+  await page.getByRole('button', { name: '校验', exact: true }).click();
+  await page.getByTestId('issues').waitFor();
+  await page.getByText(/发现 \d+ 个错误/).waitFor();
+  const first = page.getByTestId('issues').getByRole('button').first();
+  const label = (await first.textContent()) ?? '';
+  const cell = label.split('：')[0];
+  expect(cell).toMatch(/^[A-Z]+\d+$/);
+  await first.click();
+  await expect(preview<{ cell: string } | null>('h => h.selection')).resolves.toMatchObject({ cell });
+  await expect(preview<string>(`h => h.sheets[0].fills.get('${cell}')`)).resolves.toBe('#FFC7CE');
+  // GOVCAT_SCREENSHOTS=1 npm test refreshes the README's picture; otherwise it goes to the temp folder.
+  const shots = process.env.GOVCAT_SCREENSHOTS ? join(projectRoot(), 'addin', 'screenshots') : dir;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'taskpane.png'), fullPage: true });
+});
+
+test('fix the cells, validate again, submit; a coordinator returns it with a cell comment; the pane shows it on the cell', async () => {
+  // The clerk fixes every problem in the preview workbook: fill the blank office, cite a law, stop opening the unshared resource.
+  await preview(`h => {
+    const rows = h.sheets[0].cells; const header = rows[1];
+    const col = (name) => header.indexOf(name);
+    for (const r of rows.slice(2)) {
+      if (r[col('数据资源名称')] === '统计调查证信息') r[col('责任科室')] = '法规科';
+      if (r[col('数据资源名称')] === '统计原始资料') { r[col('不予共享依据')] = '《中华人民共和国统计法》第二十五条'; r[col('开放属性')] = '不予开放'; }
+    }
+  }`);
+  await page.getByRole('button', { name: '校验', exact: true }).click();
+  await page.getByText(/没有错误/).waitFor();
+
+  await page.getByRole('tab', { name: '设置' }).click();
+  await page.getByLabel('服务器地址').fill(url);
+  await page.getByLabel('个人访问令牌').fill(tokens.clerk);
+  await page.getByRole('button', { name: '保存并测试连接' }).click();
+  await page.getByText('已连接：统计局填报员').waitFor();
+
+  await page.getByRole('tab', { name: '提交' }).click();
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  await page.getByText(/已提交第 1 版/).waitFor();
+  const list = await (await fetch(`${url}/api/submissions`, { headers: { Authorization: `Bearer ${tokens.coordinator}` } })).json();
+  expect(list.total).toBe(1);
+  const id = list.items[0].id;
+
+  const returned = await fetch(`${url}/api/submissions/${id}/return`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tokens.coordinator}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ reason: '请补充共享条件', comments: [{ sheet: '目录', row: 3, cell: 'I3', message: '有条件共享须写明具体条件' }] }),
+  });
+  expect(returned.status).toBe(200);
+
+  await page.getByRole('button', { name: '查看审核结果' }).click();
+  await page.getByTestId('review').getByText('已退回').waitFor();
+  await page.getByText('退回理由：请补充共享条件').waitFor();
+  await page.getByText('目录!I3：有条件共享须写明具体条件').waitFor();
+  await expect(preview<string>(`h => h.sheets[0].fills.get('I3')`)).resolves.toBe('#BDD7EE');
+  await expect(preview<string>(`h => h.sheets[0].notes.get('I3')`)).resolves.toBe('【审核意见】有条件共享须写明具体条件');
+});
