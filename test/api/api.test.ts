@@ -215,6 +215,16 @@ describe.each(backends)('API on %s', (backend) => {
       expect(diff.body.resources.changed[0]).toMatchObject({ name: '资源1', fields: expect.arrayContaining([{ field: '共享类型', before: '无条件共享', after: '有条件共享' }]) });
     });
 
+    test('the approved catalogue is offered as resources for data templates, with their version', async () => {
+      const v = (await submit('clerkA', { sheets: [catalogueSheet([validResource({ 数据资源名称: '统计调查证信息表' })])] })).body.submission;
+      expect((await request(h.app).post(`/api/submissions/${v.id}/approve`).set(as('coordinator')).send({})).status).toBe(200);
+      const res = await request(h.app).get('/api/catalogue/resources').set(as('clerkB'));
+      expect(res.status).toBe(200);
+      expect(res.body.find((r: { name: string }) => r.name === '统计调查证信息表')).toMatchObject({ version: v.version, department: '芜湖市统计局' });
+      expect(res.body[0]).toEqual(expect.objectContaining({ version: expect.any(Number), items: expect.any(Array) }));
+      expectError(await request(h.app).get('/api/catalogue/resources'), 401, 'unauthenticated');
+    });
+
     test('with the lead step on, a lead confirms before the coordinator may approve', async () => {
       expectError(await request(h.app).put('/api/settings').set(as('coordinator')).send({ leadConfirmation: true }), 403, 'forbidden');
       expect((await request(h.app).put('/api/settings').set(as('admin')).send({ leadConfirmation: true })).status).toBe(200);

@@ -107,3 +107,28 @@ test('fix the cells, validate again, submit; a coordinator returns it with a cel
   await expect(preview<string>(`h => h.sheets[0].fills.get('I3')`)).resolves.toBe('#BDD7EE');
   await expect(preview<string>(`h => h.sheets[0].notes.get('I3')`)).resolves.toBe('【审核意见】有条件共享须写明具体条件');
 });
+
+test('a data template and a zero report are generated from the approved catalogue', async () => {
+  // The clerk sends a new version, which the coordinator approves.
+  await page.getByRole('tab', { name: '提交' }).click();
+  await page.getByRole('button', { name: '提交', exact: true }).click();
+  await page.getByText(/已提交第 2 版/).waitFor();
+  const list = await (await fetch(`${url}/api/submissions?status=confirmed`, { headers: { Authorization: `Bearer ${tokens.coordinator}` } })).json();
+  const approved = await fetch(`${url}/api/submissions/${list.items[0].id}/approve`, { method: 'POST', headers: { Authorization: `Bearer ${tokens.coordinator}`, 'Content-Type': 'application/json' }, body: '{}' });
+  expect(approved.status).toBe(200);
+
+  await page.getByRole('tab', { name: '新建表' }).click();
+  await page.getByRole('button', { name: '读取目录资源' }).click();
+  await page.getByRole('button', { name: /^企业登记信息（/ }).click();
+  await page.getByLabel('报送期次').fill('2026-11');
+  await page.getByRole('button', { name: '生成数据模板' }).click();
+  await page.getByText('已生成“企业登记信息”的数据模板').waitFor();
+  await page.getByRole('button', { name: '生成零上报' }).click();
+  await page.getByText('已生成“企业登记信息”2026-11的零上报。').waitFor();
+  const names = await preview<string[]>('h => h.sheets.map((s) => s.name)');
+  expect(names).toEqual(expect.arrayContaining(['企业登记信息', '企业登记信息（零上报）']));
+  const marker = await preview<string>(`h => h.sheets.find((s) => s.name === '企业登记信息（零上报）').cells[1][0]`);
+  expect(marker).toContain('零上报：是');
+  expect(marker).toContain('目录版本：2');
+  expect(marker).toContain('报送期次：2026-11');
+});

@@ -1,4 +1,4 @@
-import type { Report, WorkbookGrid } from '../../../shared/src';
+import type { CatalogueResource, Report, WorkbookGrid } from '../../../shared/src';
 
 /**
  * The pane's client for the submission service. Every failure becomes one Chinese sentence the
@@ -71,6 +71,11 @@ export class ApiClient {
 
   submit(workbook: WorkbookGrid, idempotencyKey: string, taskId: number | null = null): Promise<{ submission: SubmissionSummary; report: Report; replayed: boolean }> {
     return this.call('/submissions', { method: 'POST', body: JSON.stringify({ taskId, workbook }), headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  /** The approved catalogue's resources, to generate data templates from. */
+  resources(): Promise<CatalogueResource[]> {
+    return this.call('/catalogue/resources');
   }
 
   submission(id: number): Promise<SubmissionDetail> {

@@ -2,11 +2,12 @@ import {
   Badge, Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Tab, TabList, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { groupIssues, type Issue, type Report } from '../../../shared/src';
+import { groupIssues, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
 import type { WorkbookHost } from '../host/types';
 import { ApiClient, type SubmissionDetail } from '../pane/api-client';
 import { PaneController, type Scope } from '../pane/controller';
 import { blankSheet, CREATABLE } from './sheet-specs';
+import { templateSheet } from './template-sheet';
 
 /** The task pane: check, mark, submit, read the reviewer's reasons, create sheets. zh-CN throughout. */
 const useStyles = makeStyles({
@@ -29,16 +30,44 @@ export function App({ host }: { host: WorkbookHost }) {
   const [serverUrl, setServerUrl] = useState('');
   const [token, setToken] = useState('');
   const [detail, setDetail] = useState<SubmissionDetail | null>(null);
+  const [resources, setResources] = useState<CatalogueResource[] | null>(null);
+  const [chosen, setChosen] = useState<CatalogueResource | null>(null);
+  const [period, setPeriod] = useState(() => new Date().toISOString().slice(0, 7));
   const abort = useRef<AbortController | null>(null);
+
+  const api = (url = serverUrl, key = token) => (url && key ? new ApiClient(url, key) : null);
 
   useEffect(() => {
     void (async () => {
-      setServerUrl((await host.settings.get('serverUrl')) ?? window.location.origin);
-      setToken((await host.settings.get('token')) ?? '');
+      const url = (await host.settings.get('serverUrl')) ?? window.location.origin;
+      const key = (await host.settings.get('token')) ?? '';
+      setServerUrl(url);
+      setToken(key);
+      // Opened again later: show where the last submission stands, and the reviewer's comments on their cells.
+      const client = api(url, key);
+      if (client) setDetail(await pane.review(client).catch(() => null));
     })();
-  }, [host]);
+  }, [host, pane]);
 
-  const api = () => (serverUrl && token ? new ApiClient(serverUrl, token) : null);
+  async function loadResources() {
+    const client = api();
+    if (!client) return setMessage({ intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' });
+    try {
+      setResources(await client.resources());
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function createTemplate(zeroReport: boolean) {
+    if (!chosen) return;
+    try {
+      await host.createSheet(templateSheet(chosen, { period: period.trim() || null, zeroReport }));
+      setMessage({ intent: 'success', text: zeroReport ? `已生成“${chosen.name}”${period}的零上报。` : `已生成“${chosen.name}”的数据模板，请在表头下填写数据。` });
+    } catch (e) {
+      fail(e);
+    }
+  }
   const fail = (e: unknown) => setMessage({ intent: 'error', text: e instanceof Error ? e.message : '操作失败' });
 
   async function check() {
@@ -159,6 +188,26 @@ export function App({ host }: { host: WorkbookHost }) {
               {def.label}
             </Button>
           ))}
+          <Divider />
+          <Text>按已通过的目录生成数据模板，或本期无数据时生成零上报：</Text>
+          <Button onClick={loadResources}>读取目录资源</Button>
+          {resources && resources.length === 0 && <Text>目录中还没有已通过的资源。</Text>}
+          {resources?.map((r) => (
+            <Button key={`${r.department}/${r.name}`} appearance={chosen === r ? 'primary' : 'subtle'} className={styles.issue} onClick={() => setChosen(r)}>
+              {r.name}（{r.department}，{r.items.length} 个信息项{r.version ? `，第 ${r.version} 版` : ''}）
+            </Button>
+          ))}
+          {chosen && (
+            <>
+              <Field label="报送期次">
+                <Input value={period} onChange={(_, d) => setPeriod(d.value)} placeholder="2026-11" />
+              </Field>
+              <div className={styles.row}>
+                <Button appearance="primary" onClick={() => void createTemplate(false)}>生成数据模板</Button>
+                <Button onClick={() => void createTemplate(true)}>生成零上报</Button>
+              </div>
+            </>
+          )}
         </div>
       )}
 

@@ -46,6 +46,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   route({ method: 'get', path: '/api/tokens', summary: '我的令牌（管理员加 all=true 看全部）', responses: { 200: json(z.array(S.TokenSchema), '令牌'), ...errors } });
   route({ method: 'post', path: '/api/tokens', summary: '新建令牌（只显示一次）', request: { body: { content: { 'application/json': { schema: S.TokenInputSchema } } } }, responses: { 201: json(S.TokenSchema.extend({ token: z.string() }), '令牌'), ...errors } });
   route({ method: 'delete', path: '/api/tokens/{id}', summary: '吊销令牌', request: { params: id }, responses: { 204: { description: '已吊销' }, ...errors } });
+  route({ method: 'get', path: '/api/catalogue/resources', summary: '已通过的全市目录资源（生成数据模板用）', responses: { 200: json(z.array(z.object({ department: z.string(), code: z.string().nullable(), name: z.string(), version: z.number().int().nullable(), items: z.array(z.object({ name: z.string(), dataType: z.string().nullable(), dataLength: z.number().nullable(), isKey: z.boolean() })) })), '资源'), ...errors } });
   route({ method: 'get', path: '/api/tasks', summary: '填报任务', responses: { 200: json(z.array(S.TaskSchema), '任务'), ...errors } });
   route({ method: 'get', path: '/api/tasks/{id}', summary: '填报任务详情', request: { params: id }, responses: { 200: json(S.TaskSchema, '任务'), ...errors } });
   route({ method: 'post', path: '/api/tasks', summary: '新建填报任务（审核人员）：截止日期或工作日天数', request: { body: { content: { 'application/json': { schema: S.TaskInputSchema } } } }, responses: { 201: json(S.TaskSchema, '已建'), ...errors } });

@@ -58,7 +58,7 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/api', authRoutes(store, config.limits.signInPer15Min));
   app.use('/api', authenticate(store));
   app.use('/api', submissionRoutes(store, catalogue, checker, config));
-  app.use('/api', adminRoutes(store, calendar));
+  app.use('/api', adminRoutes(store, calendar, catalogue));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));
   app.use(errorHandler(config.limits, log));
   app.use((_req, res) => {

@@ -2,13 +2,14 @@ import express, { Router } from 'express';
 import { WorkingCalendar } from '../../../../shared/src';
 import { hashPassword, newToken } from '../../auth/secrets';
 import type { Store } from '../../db/store';
+import type { ApprovedCatalogue } from '../../services/catalogue';
 import { caller, requireRole } from '../../http/auth';
 import { badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
 import { DepartmentInputSchema, SettingsSchema, TaskInputSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
 
 /** Departments, users, tokens, tasks and bureau settings. Every write leaves an audit entry. */
-export function adminRoutes(store: Store, calendar: WorkingCalendar): Router {
+export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: ApprovedCatalogue): Router {
   const r = Router();
   r.use(express.json({ limit: '1mb' }));
 
@@ -89,6 +90,12 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar): Router {
     });
     if (!revoked) throw notFound('令牌');
     res.status(204).end();
+  });
+
+  // The consolidated approved catalogue, for generating data templates in the add-in.
+  r.get('/catalogue/resources', async (req, res) => {
+    caller(req);
+    res.json(await catalogue.resources());
   });
 
   r.get('/tasks', async (req, res) => {
