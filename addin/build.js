@@ -1,6 +1,6 @@
 // Bundles the task pane into dist/addin/ (static files the server serves at /addin/).
 const { build } = require('esbuild');
-const { copyFileSync, mkdirSync } = require('node:fs');
+const { copyFileSync, cpSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
 const out = join(__dirname, '..', 'dist', 'addin');
@@ -18,5 +18,8 @@ build({
   outfile: join(out, 'taskpane.js'),
   logLevel: 'warning',
 })
-  .then(() => copyFileSync(join(__dirname, 'taskpane.html'), join(out, 'taskpane.html')))
+  .then(() => {
+    copyFileSync(join(__dirname, 'taskpane.html'), join(out, 'taskpane.html'));
+    cpSync(join(__dirname, 'assets'), join(out, 'assets'), { recursive: true });
+  })
   .catch(() => process.exit(1));

@@ -50,6 +50,12 @@ afterAll(async () => {
 
 const preview = <T>(fn: string) => page.evaluate(`(() => { const host = window.govcatPreview; return (${fn})(host); })()`) as Promise<T>;
 
+test('the server serves the pane, its own office.js and the icons', async () => {
+  for (const path of ['/addin/taskpane.html', '/addin/taskpane.js', '/office-js/office.js', '/addin/assets/icon-16.png', '/addin/assets/icon-80.png']) {
+    expect([path, (await fetch(url + path)).status]).toEqual([path, 200]);
+  }
+});
+
 test('validate, see the issues, click one: its cell is selected', async () => {
   await page.getByRole('button', { name: '校验', exact: true }).click();
   await page.getByTestId('issues').waitFor();

@@ -1,0 +1,47 @@
+/**
+ * The shipped manifest: generated from one template, valid against the Office add-in manifest
+ * XSDs (kept in the repo: the online validator is unreachable from intranets), and served with
+ * everything it names by the server itself.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildManifest, DEFAULT_MANIFEST, ICON_SIZES } from '../server/src/manifest/build';
+import { projectRoot } from '../server/src/paths';
+
+const root = projectRoot();
+const XSD = join(root, 'server', 'src', 'manifest', 'schemas', 'OfficeAppManifestV1_1.xsd');
+
+function xmllint(xml: string): { ok: boolean; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'govcat-manifest-'));
+  const file = join(dir, 'manifest.xml');
+  writeFileSync(file, xml);
+  try {
+    return { ok: true, output: execFileSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8', stdio: 'pipe' }) };
+  } catch (e) {
+    return { ok: false, output: String((e as { stderr?: string }).stderr ?? e) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the shipped manifest.xml is the template for the development address', () => {
+  expect(readFileSync(join(root, 'manifest.xml'), 'utf8')).toBe(buildManifest(DEFAULT_MANIFEST));
+});
+
+test('it validates against the XSDs, and a broken one does not', () => {
+  expect(xmllint(buildManifest(DEFAULT_MANIFEST))).toEqual({ ok: true, output: '' });
+  const broken = buildManifest(DEFAULT_MANIFEST).replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>');
+  expect(xmllint(broken).ok).toBe(false);
+});
+
+test('a Home-tab button opens the task pane, with icons at 16, 32 and 80 pixels on the same server', () => {
+  const xml = buildManifest({ ...DEFAULT_MANIFEST, baseUrl: 'https://data.example.gov.cn/' });
+  expect(xml).toContain('<OfficeTab id="TabHome">');
+  expect(xml).toContain('<Action xsi:type="ShowTaskpane">');
+  for (const size of [16, 32, 80]) expect(xml).toContain(`https://data.example.gov.cn/addin/assets/icon-${size}.png`);
+  expect(xml).toContain('<AppDomain>https://data.example.gov.cn</AppDomain>');
+  expect(xml).toContain('<SourceLocation DefaultValue="https://data.example.gov.cn/addin/taskpane.html"/>');
+  for (const size of ICON_SIZES) expect(readFileSync(join(root, 'addin', 'assets', `icon-${size}.png`)).subarray(1, 4).toString()).toBe('PNG');
+});
