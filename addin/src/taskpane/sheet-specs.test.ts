@@ -9,6 +9,8 @@ test('a blank catalogue has every standard header and drop-downs on coded column
   expect(byHeader.get('共享类型')).toEqual(['无条件共享', '有条件共享', '不予共享']);
   expect(byHeader.get('数据类型')).toContain('C');
   expect(byHeader.get('安全级别')).toEqual(['1级', '2级', '3级', '4级']);
+  expect(byHeader.get('更新周期')).toEqual(['实时', '每日', '每周', '每月', '每季度', '每年', '其他']);
+  expect(byHeader.get('所属领域')).toContain('财税金融');
   expect(byHeader.has('共享方式')).toBe(false);
 });
 

@@ -1,5 +1,5 @@
 import {
-  CATALOGUE, CONTACT, DATA_TYPE, DEMAND, NEGATIVE, type CodeList, type SheetDef,
+  CATALOGUE, CONTACT, DATA_TYPE, DEMAND, DOMAIN_FIELD, NEGATIVE, UPDATE_FREQUENCY, type CodeList, type ColumnDef, type SheetDef,
 } from '../../../shared/src';
 import type { NewSheet } from '../host/types';
 
@@ -14,10 +14,26 @@ export const CREATABLE: ReadonlyArray<{ def: SheetDef; title: string }> = [
   { def: CONTACT, title: '政务数据资源目录编制工作联系表' },
 ];
 
+/** The drop-down for a column: its code list; 更新周期 and 所属领域 also take written-out values, which the list allows. */
+function listOf(c: ColumnDef): CodeList | null {
+  switch (c.value.kind) {
+    case 'code':
+      return c.value.codes;
+    case 'dataType':
+      return DATA_TYPE;
+    case 'frequency':
+      return UPDATE_FREQUENCY;
+    case 'domain':
+      return DOMAIN_FIELD;
+    default:
+      return null;
+  }
+}
+
 export function blankSheet(def: SheetDef, title: string, name = def.label, dataRows = 500): NewSheet {
   const columns = def.columns;
   const lists = columns.flatMap((c, column) => {
-    const codes: CodeList | null = c.value.kind === 'code' ? c.value.codes : c.value.kind === 'dataType' ? DATA_TYPE : null;
+    const codes = listOf(c);
     // Multi-valued cells (several share methods) cannot be a single-choice list.
     if (!codes || (c.value.kind === 'code' && c.value.multiple)) return [];
     return [{ column, values: codes.entries.map((e) => e.value) }];
