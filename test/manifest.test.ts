@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildManifest, DEFAULT_MANIFEST, ICON_SIZES } from '../server/src/manifest/build';
 import { projectRoot } from '../server/src/paths';
+import { validateManifest } from '../server/src/manifest/validate';
 
 const root = projectRoot();
 const XSD = join(root, 'server', 'src', 'manifest', 'schemas', 'OfficeAppManifestV1_1.xsd');
@@ -44,4 +45,23 @@ test('a Home-tab button opens the task pane, with icons at 16, 32 and 80 pixels 
   expect(xml).toContain('<AppDomain>https://data.example.gov.cn</AppDomain>');
   expect(xml).toContain('<SourceLocation DefaultValue="https://data.example.gov.cn/addin/taskpane.html"/>');
   for (const size of ICON_SIZES) expect(readFileSync(join(root, 'addin', 'assets', `icon-${size}.png`)).subarray(1, 4).toString()).toBe('PNG');
+});
+
+describe('our own checks, offline', () => {
+  const good = buildManifest({ ...DEFAULT_MANIFEST, baseUrl: 'https://data.example.gov.cn' });
+
+  test('the template passes the XSDs and every rule', async () => {
+    expect(await validateManifest(good)).toEqual([]);
+  });
+
+  test.each([
+    ['a bad GUID', good.replace(/<Id>[^<]*<\/Id>/, '<Id>not-a-guid</Id>'), 'id', /GUID/],
+    ['an http address', buildManifest({ ...DEFAULT_MANIFEST, baseUrl: 'http://data.example.gov.cn' }), 'https', /HTTPS/],
+    ['a missing icon', good.replace(/\s*<bt:Image id="Icon.80x80"[^>]*\/>/, '').replace(/\s*<bt:Image size="80" resid="Icon.80x80"\/>/g, ''), 'icon', /80 像素/],
+    ['a wrong version', good.replace('<Version>1.0.0.0</Version>', '<Version>v1</Version>'), 'version', /四段数字/],
+    ['an element out of place', good.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>All</Permissions>'), 'schema', /结构/],
+  ])('%s is refused with a clear message', async (_name, xml, rule, message) => {
+    const problems = await validateManifest(xml);
+    expect(problems.find((p) => p.rule === rule)?.message).toMatch(message);
+  });
 });
