@@ -1,12 +1,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The repository root (the nearest folder with package.json), from sources or from dist/ alike. */
+/**
+ * The repository root (the nearest folder with package.json), from sources or from dist/ alike;
+ * for a build placed elsewhere (tests compile to a temporary folder), from the working directory.
+ */
 export function projectRoot(from = __dirname): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return from;
+  for (const start of [from, process.cwd()]) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      if (existsSync(join(dir, 'package.json'))) return dir;
+      if (dirname(dir) === dir) break;
+    }
   }
+  return from;
 }
 
 /** The built task pane (npm run build), and the office.js package served for intranets. */

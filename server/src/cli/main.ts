@@ -1,14 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_MANIFEST } from '../manifest/build';
 import { processIo, type CliIo } from './io';
 import { EXIT, validateCommand } from './validate-command';
 import { initBureauCommand } from './init-bureau-command';
+import { manifestCommand } from './manifest-command';
 
 /**
  * `govcat`: the product's command line. Commander parses; every message a user sees is Chinese,
  * and nothing prints a stack trace.
  */
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
-  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、init-bureau（初始化单位数据库）。运行 govcat --help 查看用法。`,
+  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、init-bureau（初始化单位数据库）、manifest（生成加载项清单）。运行 govcat --help 查看用法。`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必填选项${quoted(e.message)}。`,
   'commander.unknownOption': (e) => `未知的选项${quoted(e.message)}。运行 govcat help validate 查看可用选项。`,
   'commander.missingArgument': () => '缺少要校验的文件，用法：govcat validate 工作簿.xlsx [--json] [--catalog 目录.xlsx]',
@@ -66,6 +68,19 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       code = await initBureauCommand(opts, io);
     });
 
+  program
+    .command('manifest')
+    .usage('--base-url <地址> --name <名称> [--out manifest.xml]')
+    .description('为本单位的服务器地址生成 Excel 加载项清单（manifest.xml），并离线检查')
+    .requiredOption('--base-url <地址>', '服务器的 HTTPS 地址，如 https://data.example.gov.cn')
+    .option('--name <名称>', '加载项在 Excel 中显示的名称', DEFAULT_MANIFEST.name)
+    .option('--id <GUID>', '加载项 Id（默认由服务器地址确定，保持不变）')
+    .option('--addin-version <版本>', '清单版本，如 1.0.0.0', DEFAULT_MANIFEST.version)
+    .option('--out <文件>', '写入的文件', 'manifest.xml')
+    .action(async (opts: { baseUrl: string; name: string; id?: string; addinVersion: string; out: string }) => {
+      code = await manifestCommand({ baseUrl: opts.baseUrl, name: opts.name, id: opts.id, version: opts.addinVersion, out: opts.out }, io);
+    });
+
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return code;
@@ -76,7 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       io.stderr(`${explain ? explain(e) : '命令行参数有误，运行 govcat --help 查看用法。'}\n`);
       return EXIT.unusable;
     }
-    io.stderr('发生了意外错误，校验未完成。请确认文件可以在 Excel 中正常打开后重试。\n');
+    io.stderr('发生了意外错误，命令未完成。如是校验文件，请确认文件可以在 Excel 中正常打开后重试。\n');
     return EXIT.unusable;
   }
 }
