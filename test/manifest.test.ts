@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { buildManifest, DEFAULT_MANIFEST, ICON_SIZES } from '../server/src/manifest/build';
 import { projectRoot } from '../server/src/paths';
 import { validateManifest } from '../server/src/manifest/validate';
+import request from 'supertest';
+import { startHarness } from './api/harness';
 
 const root = projectRoot();
 const XSD = join(root, 'server', 'src', 'manifest', 'schemas', 'OfficeAppManifestV1_1.xsd');
@@ -64,4 +66,18 @@ describe('our own checks, offline', () => {
     const problems = await validateManifest(xml);
     expect(problems.find((p) => p.rule === rule)?.message).toMatch(message);
   });
+});
+
+test('the server serves its own manifest for its public address', async () => {
+  const h = await startHarness({ PUBLIC_URL: 'https://data.wuhu.gov.cn' });
+  try {
+    const res = await request(h.app).get('/manifest.xml');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/xml/);
+    const xml = res.text;
+    expect(xml).toContain('https://data.wuhu.gov.cn/addin/taskpane.html');
+    expect(await validateManifest(xml)).toEqual([]);
+  } finally {
+    await h.close();
+  }
 });

@@ -14,6 +14,8 @@ import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
 import { ADDIN_DIR, OFFICE_JS_DIR } from '../paths';
+import { buildManifest, DEFAULT_MANIFEST } from '../manifest/build';
+import { bureauAddinId } from '../manifest/bureau-id';
 
 export interface AppDeps {
   config: Config;
@@ -50,6 +52,12 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
     res.json(document);
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'govcat API 文档' }));
+
+  // This server's own manifest, for its public address (PUBLIC_URL, or the address it was reached at).
+  app.get('/manifest.xml', (req, res) => {
+    const baseUrl = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+    res.type('application/xml').attachment('manifest.xml').send(buildManifest({ ...DEFAULT_MANIFEST, id: bureauAddinId(baseUrl), baseUrl }));
+  });
 
   // The task pane and office.js from this server, so intranets without the internet can run the add-in.
   app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html', maxAge: '1h' }));
