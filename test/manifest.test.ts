@@ -81,3 +81,16 @@ test('the server serves its own manifest for its public address', async () => {
     await h.close();
   }
 });
+
+test('OFFICE_JS=cdn points the pane at Microsoft’s office.js and allows that script', async () => {
+  const h = await startHarness({ OFFICE_JS: 'cdn' });
+  try {
+    const res = await request(h.app).get('/addin/taskpane.html');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('https://appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect(res.text).not.toContain('/office-js/office.js');
+    expect(res.headers['content-security-policy']).toContain('script-src \'self\' https://appsforoffice.microsoft.com');
+  } finally {
+    await h.close();
+  }
+});

@@ -4,7 +4,7 @@
  * first administrator from the CLI, and HTTPS with a bureau's own certificate.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,4 +120,22 @@ test('HTTPS with the bureau’s certificate and key', async () => {
 test('a configuration error names the variable in Chinese', () => {
   expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   expect(() => loadConfig({ TLS_CERT_FILE: '/x.pem' })).toThrow('同时设置 TLS_CERT_FILE 和 TLS_KEY_FILE');
+});
+
+test('HTTPS with a development certificate from office-addin-dev-certs', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { generateCertificates } = require('office-addin-dev-certs') as { generateCertificates: (ca: string, cert: string, key: string, days: number) => Promise<void> };
+  const [ca, cert, key] = ['ca.crt', 'localhost.crt', 'localhost.key'].map((f) => join(dir, 'certs', f));
+  await generateCertificates(ca, cert, key, 1);
+  const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false', TLS_CERT_FILE: cert, TLS_KEY_FILE: key })));
+  const body = await new Promise<string>((resolve, reject) => {
+    get(`${result.url}/api/health`, { ca: readFileSync(ca) }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve(data));
+    }).on('error', reject);
+  });
+  expect(JSON.parse(body)).toEqual({ ok: true });
+  await new Promise((r) => result.server.close(r));
+  await result.store.close();
 });

@@ -13,9 +13,12 @@ import type { SubmissionChecker } from '../services/checker';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
-import { ADDIN_DIR, OFFICE_JS_DIR } from '../paths';
+import { readFile } from 'node:fs/promises';
+import { ADDIN_DIR, OFFICE_JS_DIR, TASKPANE_HTML } from '../paths';
 import { buildManifest, DEFAULT_MANIFEST } from '../manifest/build';
 import { bureauAddinId } from '../manifest/bureau-id';
+
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export interface AppDeps {
   config: Config;
@@ -33,6 +36,7 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
     helmet({
       contentSecurityPolicy: {
         directives: {
+          scriptSrc: ["'self'", ...(config.officeJs === 'cdn' ? [new URL(OFFICE_JS_CDN).origin] : [])],
           // Excel on the web shows the task pane in a frame of its own pages.
           frameAncestors: ["'self'", 'https://*.officeapps.live.com', 'https://*.office.com', 'https://*.office365.com', 'https://*.sharepoint.com', 'https://*.cloud.microsoft'],
         },
@@ -59,7 +63,13 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
     res.type('application/xml').attachment('manifest.xml').send(buildManifest({ ...DEFAULT_MANIFEST, id: bureauAddinId(baseUrl), baseUrl }));
   });
 
-  // The task pane and office.js from this server, so intranets without the internet can run the add-in.
+  // The task pane and office.js from this server, so intranets without the internet can run the add-in;
+  // OFFICE_JS=cdn points the pane at Microsoft's copy instead.
+  if (config.officeJs === 'cdn') {
+    app.get(['/addin', '/addin/', '/addin/taskpane.html'], (_req, res, next) => {
+      readFile(TASKPANE_HTML, 'utf8').then((html) => res.type('html').send(html.replace('/office-js/office.js', OFFICE_JS_CDN)), next);
+    });
+  }
   app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html', maxAge: '1h' }));
   app.use('/office-js', express.static(OFFICE_JS_DIR, { maxAge: '1d' }));
 
