@@ -50,10 +50,18 @@ afterAll(async () => {
 
 const preview = <T>(fn: string) => page.evaluate(`(() => { const host = window.govcatPreview; return (${fn})(host); })()`) as Promise<T>;
 
-test('the server serves the pane, its own office.js and the icons', async () => {
-  for (const path of ['/addin/taskpane.html', '/addin/taskpane.js', '/office-js/office.js', '/addin/assets/icon-16.png', '/addin/assets/icon-80.png']) {
-    expect([path, (await fetch(url + path)).status]).toEqual([path, 200]);
+test('the server serves its manifest and everything the manifest and the pane name, none from the internet', async () => {
+  const manifest = await (await fetch(`${url}/manifest.xml`)).text();
+  const named = [...manifest.matchAll(/DefaultValue="(https?:[^"]+)"/g)].map((m) => m[1]);
+  expect(named.length).toBeGreaterThan(5);
+  for (const address of new Set(named)) {
+    expect(new URL(address).origin).toBe(url);
+    expect([address, (await fetch(address)).status]).toEqual([address, 200]);
   }
+  const page = await (await fetch(`${url}/addin/taskpane.html`)).text();
+  const scripts = [...page.matchAll(/src="([^"]+)"/g)].map((m) => m[1]);
+  expect(scripts).toEqual(['/office-js/office.js', 'taskpane.js']);
+  for (const path of ['/office-js/office.js', '/addin/taskpane.js']) expect([path, (await fetch(url + path)).status]).toEqual([path, 200]);
 });
 
 test('validate, see the issues, click one: its cell is selected', async () => {

@@ -57,6 +57,9 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'govcat API 文档' }));
 
+  // Until the review pages exist, the server's front page is its API documentation.
+  app.get('/', (_req, res) => res.redirect('/api/docs/'));
+
   // This server's own manifest, for its public address (PUBLIC_URL, or the address it was reached at).
   app.get('/manifest.xml', (req, res) => {
     const baseUrl = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
