@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { get } from 'node:https';
+import { get, type RequestOptions } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyPassword } from '../server/src/auth/secrets';
@@ -17,6 +17,16 @@ import { start } from '../server/src/main';
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'govcat-start-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function httpsText(address: string, options: RequestOptions): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(address, options, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve(data));
+    }).on('error', reject);
+  });
+}
 
 async function quietly<T>(work: () => Promise<T>): Promise<{ result: T; printed: string }> {
   const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -105,13 +115,7 @@ test('HTTPS with the bureau’s certificate and key', async () => {
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
   const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false', TLS_CERT_FILE: cert, TLS_KEY_FILE: key })));
   expect(result.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-  const body = await new Promise<string>((resolve, reject) => {
-    get(`${result.url}/api/health`, { rejectUnauthorized: false }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve(data));
-    }).on('error', reject);
-  });
+  const body = await httpsText(`${result.url}/api/health`, { rejectUnauthorized: false });
   expect(JSON.parse(body)).toEqual({ ok: true });
   await new Promise((r) => result.server.close(r));
   await result.store.close();
@@ -128,13 +132,7 @@ test('HTTPS with a development certificate from office-addin-dev-certs', async (
   const [ca, cert, key] = ['ca.crt', 'localhost.crt', 'localhost.key'].map((f) => join(dir, 'certs', f));
   await generateCertificates(ca, cert, key, 1);
   const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false', TLS_CERT_FILE: cert, TLS_KEY_FILE: key })));
-  const body = await new Promise<string>((resolve, reject) => {
-    get(`${result.url}/api/health`, { ca: readFileSync(ca) }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve(data));
-    }).on('error', reject);
-  });
+  const body = await httpsText(`${result.url}/api/health`, { ca: readFileSync(ca) });
   expect(JSON.parse(body)).toEqual({ ok: true });
   await new Promise((r) => result.server.close(r));
   await result.store.close();

@@ -1,5 +1,5 @@
-import { OfficeMockObject } from 'office-addin-mock';
 import { createSheet, listSource } from './create-sheet';
+import { countingContext } from '../../test-support/mock-context';
 
 function mockWorkbook() {
   const ranges = new Map<string, Record<string, unknown>>();
@@ -26,14 +26,7 @@ function mockWorkbook() {
       },
     },
   };
-  const mock = new OfficeMockObject(data) as unknown as { sync: () => Promise<void> };
-  const sync = mock.sync.bind(mock);
-  let syncs = 0;
-  mock.sync = async () => {
-    syncs++;
-    await sync();
-  };
-  return { context: mock as unknown as Excel.RequestContext, sheet, ranges, syncs: () => syncs };
+  return { ...countingContext(data), sheet, ranges };
 }
 
 beforeAll(() => {

@@ -1,12 +1,11 @@
-import { OfficeMockObject } from 'office-addin-mock';
 import { addressBatches, areasOf } from '../marks/batches';
 import { MARK_FILLS } from '../marks/style';
 import type { CellMark, HostCapabilities } from '../host/types';
 import { applyMarks, clearMarks, markSyncs } from './marks';
 import { readSheet } from './read-sheet';
 import { readSyncs } from './blocks';
+import { countingContext, type MockNode } from '../../test-support/mock-context';
 
-type MockNode = { addMock(name: string): void; populate(data: object): void; [key: string]: unknown };
 
 const CAPS: HostCapabilities = { notes: true, comments: true, dataValidation: true };
 
@@ -66,14 +65,7 @@ function mockWorkbook(cells: unknown[][] = [['x']]) {
       comments: { add: () => undefined, getItemByCell: () => ({ delete: () => undefined }) },
     },
   };
-  const mock = new OfficeMockObject(data) as unknown as { sync: () => Promise<void> };
-  const sync = mock.sync.bind(mock);
-  let syncs = 0;
-  mock.sync = async () => {
-    syncs++;
-    await sync();
-  };
-  return { context: mock as unknown as Excel.RequestContext, syncs: () => syncs, made, notes, deleted, valuesWritten };
+  return { ...countingContext(data), made, notes, deleted, valuesWritten };
 }
 
 beforeAll(() => {

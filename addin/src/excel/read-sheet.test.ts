@@ -1,9 +1,7 @@
-import { OfficeMockObject } from 'office-addin-mock';
 import { readSheet, mergesOf } from './read-sheet';
 import { readSyncs, rowsPerBlock } from './blocks';
+import { countingContext, type MockNode } from '../../test-support/mock-context';
 
-/** The parts of office-addin-mock's objects the fake worksheet uses (its typings mark them private). */
-type MockNode = { addMock(name: string): void; populate(data: object): void; [key: string]: unknown };
 
 /**
  * A worksheet in office-addin-mock: getRangeByIndexes adds the block it is asked for to the
@@ -47,14 +45,7 @@ function mockWorkbook(cells: unknown[][], merged: string | null, origin = { row:
     },
   };
   const requested: Array<[number, number]> = [];
-  const mock = new OfficeMockObject(data) as unknown as { sync: () => Promise<void> };
-  const sync = mock.sync.bind(mock);
-  let syncs = 0;
-  mock.sync = async () => {
-    syncs++;
-    await sync();
-  };
-  return { context: mock as unknown as Excel.RequestContext, syncs: () => syncs, requested };
+  return { ...countingContext(data), requested };
 }
 
 test('a sheet comes back as a grid with its merges and where its used range starts', async () => {
