@@ -29,8 +29,8 @@ function fakeRun() {
         },
       },
     }),
-    getRange: () => ({ conditionalFormats: { getItem: (id: string) => ({ delete: () => calls.push(`delete ${id}`) }) } }),
-    notes: { add: (cell: string) => calls.push(`note ${cell}`), getItem: (cell: string) => ({ delete: () => calls.push(`delete note ${cell}`) }) },
+    getRange: () => ({ conditionalFormats: { getItemOrNullObject: (id: string) => ({ isNullObject: false, load: () => undefined, delete: () => calls.push(`delete ${id}`) }) } }),
+    notes: { add: (cell: string) => calls.push(`note ${cell}`), getItemOrNullObject: (cell: string) => ({ isNullObject: false, load: () => undefined, delete: () => calls.push(`delete note ${cell}`) }) },
   };
   const context = { workbook: { worksheets: { getItem: () => sheet } }, sync: async () => undefined } as unknown as Excel.RequestContext;
   const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context);

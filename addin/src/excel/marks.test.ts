@@ -15,6 +15,8 @@ function mockWorkbook(cells: unknown[][] = [['x']]) {
   const notes = new Map<string, string>();
   const deleted: string[] = [];
   const valuesWritten: string[] = [];
+  /** Formats a clerk deleted by hand. */
+  const gone = new Set<string>();
   let n = 0;
   const data = {
     workbook: {
@@ -51,11 +53,12 @@ function mockWorkbook(cells: unknown[][] = [['x']]) {
             };
           },
           getRange() {
-            return { conditionalFormats: { getItem: (id: string) => ({ delete: () => deleted.push(id) }) } };
+            const live = new Set(made.map((m) => String(m.node.id)).filter((id) => !gone.has(id)));
+            return { conditionalFormats: { getItemOrNullObject: (id: string) => ({ isNullObject: !live.has(id), load: () => undefined, delete: () => deleted.push(id) }) } };
           },
           notes: {
             add: (cell: string, text: string) => notes.set(cell, text),
-            getItem: (cell: string) => ({ delete: () => notes.delete(cell) }),
+            getItemOrNullObject: (cell: string) => ({ isNullObject: !notes.has(cell), load: () => undefined, delete: () => notes.delete(cell) }),
           },
         },
         getItem() {
@@ -65,7 +68,7 @@ function mockWorkbook(cells: unknown[][] = [['x']]) {
       comments: { add: () => undefined, getItemByCell: () => ({ delete: () => undefined }) },
     },
   };
-  return { ...countingContext(data), made, notes, deleted, valuesWritten };
+  return { ...countingContext(data), made, notes, deleted, valuesWritten, gone };
 }
 
 beforeAll(() => {
@@ -95,6 +98,18 @@ test('clearing deletes exactly the formats and notes the add-in made', async () 
   expect(wb.deleted.sort()).toEqual([...applied.formats['目录']].sort());
   expect([...wb.notes]).toEqual([['Z1', '用户自己的批注']]);
   expect(left).toEqual({ formats: {}, notes: {} });
+});
+
+test('clearing still works when the clerk already deleted some marks by hand', async () => {
+  const wb = mockWorkbook();
+  const applied = await applyMarks(wb.context, [mark('A2', 'error'), mark('C5', 'warning')], CAPS);
+  wb.gone.add(applied.formats['目录'][0]);
+  wb.notes.delete('A2');
+  const syncsBefore = wb.syncs();
+  await expect(clearMarks(wb.context, applied, CAPS)).resolves.toEqual({ formats: {}, notes: {} });
+  expect(wb.deleted).toEqual([applied.formats['目录'][1]]);
+  expect(wb.notes.size).toBe(0);
+  expect(wb.syncs() - syncsBefore).toBe(2);
 });
 
 test('without notes or comments (older Excel) only the colours are applied', async () => {

@@ -79,7 +79,10 @@ export async function applyMarks(context: Excel.RequestContext, marks: readonly 
   return applied;
 }
 
-/** Deletes the marks `applied` lists, on the given sheets or all; one sync per sheet. */
+/**
+ * Deletes the marks `applied` lists, on the given sheets or all: two syncs per sheet, one to see
+ * which still exist (a clerk may have deleted some by hand), one to delete those.
+ */
 export async function clearMarks(context: Excel.RequestContext, applied: AppliedMarks, capabilities: HostCapabilities, sheets?: readonly string[]): Promise<AppliedMarks> {
   const left: AppliedMarks = { formats: { ...applied.formats }, notes: { ...applied.notes } };
   const names = new Set([...Object.keys(applied.formats), ...Object.keys(applied.notes)]);
@@ -87,11 +90,14 @@ export async function clearMarks(context: Excel.RequestContext, applied: Applied
     if (sheets && !sheets.includes(name)) continue;
     const sheet = context.workbook.worksheets.getItem(name);
     const all = sheet.getRange().conditionalFormats;
-    for (const id of applied.formats[name] ?? []) all.getItem(id).delete();
+    const found: Array<{ isNullObject: boolean; delete(): void }> = [];
+    for (const id of applied.formats[name] ?? []) found.push(all.getItemOrNullObject(id));
     for (const cell of applied.notes[name] ?? []) {
-      if (capabilities.notes) sheet.notes.getItem(cell).delete();
-      else context.workbook.comments.getItemByCell(`${name}!${cell}`).delete();
+      found.push(capabilities.notes ? sheet.notes.getItemOrNullObject(cell) : context.workbook.comments.getItemByCell(`${name}!${cell}`));
     }
+    for (const item of found) (item as unknown as { load(p: string): void }).load('isNullObject');
+    await context.sync();
+    for (const item of found) if (!item.isNullObject) item.delete();
     await context.sync();
     delete left.formats[name];
     delete left.notes[name];
