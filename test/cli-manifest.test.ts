@@ -9,17 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bureauAddinId } from '../server/src/manifest/bureau-id';
 import { validateManifest } from '../server/src/manifest/validate';
-import { projectRoot } from '../server/src/paths';
+import { compileInto, nodePath, ROOT } from './fixtures/compiled-build';
 
-const ROOT = projectRoot();
 let build: string;
 let out: string;
 
 beforeAll(() => {
   build = mkdtempSync(join(tmpdir(), 'govcat-cli-build-'));
   out = mkdtempSync(join(tmpdir(), 'govcat-manifest-out-'));
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', build], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}\n${tsc.stderr}`);
+  compileInto(build);
 }, 90_000);
 
 afterAll(() => {
@@ -28,7 +26,7 @@ afterAll(() => {
 });
 
 function govcat(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(build, 'server/src/cli/main.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(build, 'server/src/cli/main.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_PATH: nodePath }, timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -9,11 +9,11 @@
  * The build goes to a temporary directory (not dist/, which `npm run build` may be rewriting
  * at the same time); NODE_PATH lets it find the repository's node_modules from there.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { hashPassword, newToken } from '../server/src/auth/secrets';
 import { openStore } from '../server/src/db/connect';
@@ -21,8 +21,8 @@ import type { Role } from '../server/src/db/store';
 import { catalogueSheet, validResource } from '../shared/src/testing';
 import { freePort } from './fixtures/free-port';
 import { inflateRawSync } from 'node:zlib';
+import { compileInto, nodePath } from './fixtures/compiled-build';
 
-const ROOT = resolve(__dirname, '..');
 const STREAMS = 8;
 /** Data rows per submission: 100 resources × 2 items. */
 const RESOURCES_PER_SUBMISSION = 100;
@@ -106,7 +106,7 @@ async function startServer(): Promise<number> {
   const { DATABASE_URL: _ignored, ...env } = process.env;
   const child = spawn(process.execPath, [join(buildDir, 'server/src/main.js')], {
     cwd: tmp,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'false', NODE_PATH: join(ROOT, 'node_modules') },
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'false', NODE_PATH: nodePath },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server = child;
@@ -217,10 +217,7 @@ beforeAll(async () => {
   mkdirSync(dataDir);
 
   const t0 = Date.now();
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', buildDir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  if (tsc.status !== 0 || !existsSync(join(buildDir, 'server/src/main.js'))) {
-    throw new Error(`tsc failed (${tsc.status ?? tsc.signal ?? tsc.error?.message}):\n${tsc.stdout}\n${tsc.stderr}`);
-  }
+  compileInto(buildDir);
   console.log(`durability: tsc build ${Date.now() - t0} ms`);
 
   const store = await openStore(`sqlite:${dbFile}`);

@@ -1,5 +1,6 @@
 import { addressBatches, areasOf } from '../marks/batches';
-import { MARK_FILLS, noteText } from '../marks/style';
+import { groupBy } from '../marks/group';
+import { MARK_FILLS, noteText, strongestKind } from '../marks/style';
 import type { CellMark, HostCapabilities, HostOptions, MarkKind } from '../host/types';
 
 /**
@@ -20,6 +21,7 @@ export interface AppliedMarks {
 export const BATCHES_PER_SYNC = 50;
 export const NOTES_PER_SYNC = 1000;
 
+/** The order conditional formats are added in. */
 const KINDS: MarkKind[] = ['review', 'warning', 'error'];
 
 /**
@@ -31,17 +33,13 @@ export function markSyncs(batches: number, noteCells: number, messages: boolean)
 
 export async function applyMarks(context: Excel.RequestContext, marks: readonly CellMark[], capabilities: HostCapabilities, options: HostOptions = {}): Promise<AppliedMarks> {
   const applied: AppliedMarks = { formats: {}, notes: {} };
-  const bySheet = new Map<string, CellMark[]>();
-  for (const m of marks) bySheet.set(m.sheet, [...(bySheet.get(m.sheet) ?? []), m]);
+  const bySheet = groupBy(marks, (m) => m.sheet);
   let done = 0;
   for (const [name, sheetMarks] of bySheet) {
     const sheet = context.workbook.worksheets.getItem(name);
-    // One colour per cell: the most serious kind wins, as in the pane.
-    const cellKind = new Map<string, MarkKind>();
-    for (const m of sheetMarks) {
-      const held = cellKind.get(m.cell);
-      if (!held || KINDS.indexOf(m.kind) > KINDS.indexOf(held)) cellKind.set(m.cell, m.kind);
-    }
+    // One colour per cell: the strongest of its marks (style.ts), as the in-memory host does.
+    const byCell = groupBy(sheetMarks, (m) => m.cell);
+    const cellKind = new Map([...byCell].map(([cell, list]) => [cell, strongestKind(list.map((m) => m.kind))] as const));
     const formats: Excel.ConditionalFormat[] = [];
     let queued = 0;
     for (const kind of KINDS) {
@@ -60,8 +58,6 @@ export async function applyMarks(context: Excel.RequestContext, marks: readonly 
     applied.formats[name] = formats.map((f) => f.id);
 
     if (capabilities.notes || capabilities.comments) {
-      const byCell = new Map<string, CellMark[]>();
-      for (const m of sheetMarks) byCell.set(m.cell, [...(byCell.get(m.cell) ?? []), m]);
       const noted: string[] = [];
       for (const [cell, list] of byCell) {
         const text = noteText(list);

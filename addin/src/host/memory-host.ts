@@ -1,5 +1,6 @@
 import { parseA1, type CellValue, type MergeArea, type SheetGrid } from '../../../shared/src';
-import { MARK_FILLS, noteText } from '../marks/style';
+import { groupBy } from '../marks/group';
+import { MARK_FILLS, noteText, strongestKind } from '../marks/style';
 import type { CellMark, HostCapabilities, HostOptions, NewSheet, SettingsStore, WorkbookHost } from './types';
 
 /**
@@ -68,11 +69,7 @@ export class MemoryHost implements WorkbookHost {
   }
 
   async applyMarks(marks: readonly CellMark[], options: HostOptions = {}): Promise<void> {
-    const byCell = new Map<string, CellMark[]>();
-    for (const m of marks) {
-      const key = `${m.sheet}\u0000${m.cell}`;
-      byCell.set(key, [...(byCell.get(key) ?? []), m]);
-    }
+    const byCell = groupBy(marks, (m) => `${m.sheet}\u0000${m.cell}`);
     let done = 0;
     for (const list of byCell.values()) {
       options.signal?.throwIfAborted();
@@ -82,9 +79,7 @@ export class MemoryHost implements WorkbookHost {
       const own = this.ownFills.get(sheet) ?? new Map<string, string | null>();
       this.ownFills.set(sheet, own);
       if (!own.has(cell)) own.set(cell, s.fills.get(cell) ?? null);
-      // The most serious kind colours the cell.
-      const kind = list.some((m) => m.kind === 'error') ? 'error' : list.some((m) => m.kind === 'review') ? 'review' : 'warning';
-      s.fills.set(cell, MARK_FILLS[kind]);
+      s.fills.set(cell, MARK_FILLS[strongestKind(list.map((m) => m.kind))]);
       s.notes.set(cell, noteText(list));
       options.onProgress?.(++done, byCell.size);
     }

@@ -17,3 +17,12 @@ export const MARK_LABELS: Record<MarkKind, string> = {
 export function noteText(marks: ReadonlyArray<{ kind: MarkKind; message: string }>): string {
   return marks.map((m) => `【${MARK_LABELS[m.kind]}】${m.message}`).join('\n');
 }
+
+/** Which kind colours a cell that has several: an error first, then a reviewer's comment, then a warning. */
+const PRIORITY: readonly MarkKind[] = ['warning', 'review', 'error'];
+
+export function strongestKind(kinds: Iterable<MarkKind>): MarkKind {
+  let best: MarkKind = 'warning';
+  for (const k of kinds) if (PRIORITY.indexOf(k) > PRIORITY.indexOf(best)) best = k;
+  return best;
+}

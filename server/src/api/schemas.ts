@@ -166,13 +166,15 @@ export const SignInSchema = z.object({ username: z.string().min(1).max(50), pass
 
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }).openapi('Error');
 
+const FieldChangesSchema = z.array(z.object({ field: z.string(), before: z.string(), after: z.string() }));
+
 export const DiffSchema = z
   .object({
     base: z.object({ id: z.number().int(), version: z.number().int() }).nullable(),
     resources: z.object({
       added: z.array(z.string()),
       removed: z.array(z.string()),
-      changed: z.array(z.object({ name: z.string(), fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })), itemsAdded: z.array(z.string()), itemsRemoved: z.array(z.string()), itemsChanged: z.array(z.object({ name: z.string(), fields: z.array(z.object({ field: z.string(), before: z.string(), after: z.string() })) })) })),
+      changed: z.array(z.object({ name: z.string(), fields: FieldChangesSchema, itemsAdded: z.array(z.string()), itemsRemoved: z.array(z.string()), itemsChanged: z.array(z.object({ name: z.string(), fields: FieldChangesSchema })) })),
     }),
   })
   .openapi('CatalogueDiff');

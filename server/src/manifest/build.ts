@@ -27,6 +27,13 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
 
+/** The sizes a ribbon group and button take, each naming the image resource of that size. */
+const RIBBON_SIZES = [16, 32, 80] as const;
+
+function ribbonIcons(indent: string): string {
+  return ['<Icon>', ...RIBBON_SIZES.map((size) => `  <bt:Image size="${size}" resid="Icon.${size}x${size}"/>`), '</Icon>'].join(`\n${indent}`);
+}
+
 export function buildManifest(options: ManifestOptions): string {
   const base = options.baseUrl.replace(/\/+$/, '');
   const origin = new URL(base).origin;
@@ -73,22 +80,14 @@ export function buildManifest(options: ManifestOptions): string {
             <OfficeTab id="TabHome">
               <Group id="GovCat.Group">
                 <Label resid="Group.Label"/>
-                <Icon>
-                  <bt:Image size="16" resid="Icon.16x16"/>
-                  <bt:Image size="32" resid="Icon.32x32"/>
-                  <bt:Image size="80" resid="Icon.80x80"/>
-                </Icon>
+                ${ribbonIcons('                ')}
                 <Control xsi:type="Button" id="GovCat.OpenPane">
                   <Label resid="Button.Label"/>
                   <Supertip>
                     <Title resid="Button.Label"/>
                     <Description resid="Button.Tooltip"/>
                   </Supertip>
-                  <Icon>
-                    <bt:Image size="16" resid="Icon.16x16"/>
-                    <bt:Image size="32" resid="Icon.32x32"/>
-                    <bt:Image size="80" resid="Icon.80x80"/>
-                  </Icon>
+                  ${ribbonIcons('                  ')}
                   <Action xsi:type="ShowTaskpane">
                     <TaskpaneId>GovCatPane</TaskpaneId>
                     <SourceLocation resid="Taskpane.Url"/>
@@ -102,9 +101,7 @@ export function buildManifest(options: ManifestOptions): string {
     </Hosts>
     <Resources>
       <bt:Images>
-        <bt:Image id="Icon.16x16" DefaultValue="${icon(16)}"/>
-        <bt:Image id="Icon.32x32" DefaultValue="${icon(32)}"/>
-        <bt:Image id="Icon.80x80" DefaultValue="${icon(80)}"/>
+        ${RIBBON_SIZES.map((size) => `<bt:Image id="Icon.${size}x${size}" DefaultValue="${icon(size)}"/>`).join('\n        ')}
       </bt:Images>
       <bt:Urls>
         <bt:Url id="Taskpane.Url" DefaultValue="${pane}"/>

@@ -20,10 +20,14 @@ const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const VERSION = /^\d{1,5}(\.\d{1,5}){0,3}$/;
 
+let schemas: Array<{ fileName: string; contents: string }> | null = null;
+
+/** Read once: the server validates on every /manifest.xml check and the files never change. */
 function schemaFiles() {
-  return readdirSync(SCHEMA_DIR)
+  schemas ??= readdirSync(SCHEMA_DIR)
     .filter((f) => f.endsWith('.xsd'))
     .map((fileName) => ({ fileName, contents: readFileSync(join(SCHEMA_DIR, fileName), 'utf8') }));
+  return schemas;
 }
 
 const text = (xml: string, element: string) => new RegExp(`<${element}>([^<]*)</${element}>`).exec(xml)?.[1]?.trim() ?? null;

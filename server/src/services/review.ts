@@ -34,10 +34,10 @@ export async function decide(
   input: { reason: string; comments: CellComment[] },
 ): Promise<Decision> {
   const rule = RULES[action];
+  // A lead sees, and so decides for, only their own department: get() hides the others.
   const submission = await store.submissions.get(actor, submissionId);
   if (!submission) throw notFound('提交');
   if (!rule.roles.includes(actor.role)) throw forbidden();
-  // A lead decides only for their own department (get() already hides others).
   if (action === 'return' && input.reason.trim() === '' && input.comments.length === 0) {
     throw badRequest('reason-required', '退回时请写明理由，或在单元格上留下批注');
   }

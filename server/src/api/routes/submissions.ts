@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { diffCatalogues, extractCatalogue } from '../../../../shared/src';
 import type { Store, Submission } from '../../db/store';
 import { caller, requireRole } from '../../http/auth';
@@ -27,7 +27,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     const actor = caller(req);
     const idempotencyKey = idempotencyKeyOf(req);
     if (req.is('multipart/form-data')) {
-      await new Promise<void>((resolve, reject) => upload(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+      await run(upload, req, res);
       if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
       const taskId = req.body?.taskId ? idParam(req.body.taskId) : null;
       const file = req.file;
@@ -41,7 +41,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
       return;
     }
     if (!req.is('application/json')) throw badRequest('unsupported-content-type', '请以 JSON（application/json）提交表格，或以 multipart/form-data 上传 .xlsx 文件');
-    await new Promise<void>((resolve, reject) => rawJson(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+    await run(rawJson, req, res);
     if (!Buffer.isBuffer(req.body)) throw badRequest('malformed-json', '请求内容不是有效的 JSON，请检查格式');
     const result = await submitJson(deps, actor, req.body, idempotencyKey);
     res.status(result.replayed ? 200 : 201).json(result);
@@ -82,6 +82,11 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     });
   }
   return r;
+}
+
+/** Runs a body parser inside a handler, for a route that picks its parser by content type. */
+function run(middleware: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => middleware(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
 }
 
 async function visible(store: Store, req: Request): Promise<Submission> {
