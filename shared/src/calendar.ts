@@ -34,6 +34,11 @@ export function isoDate(utc: number): string {
   return new Date(utc).toISOString().slice(0, 10);
 }
 
+/** The calendar date in China (UTC+8, no daylight saving) at an instant, whatever the server's time zone. */
+export function chinaDate(at: Date = new Date()): string {
+  return isoDate(at.getTime() + 8 * 60 * 60 * 1000);
+}
+
 const packageYears = Object.keys(data.holidays).map((d) => Number(d.slice(0, 4)));
 
 export class WorkingCalendar {

@@ -4,33 +4,11 @@
  */
 import request from 'supertest';
 import ExcelJS from 'exceljs';
-import { catalogueSheet, validResource } from '../../shared/src/testing';
 import type { WorkbookGrid } from '../../shared/src';
-import { writeWorkbook } from '../../server/src/xlsx/write';
+import { catalogueSheet, validResource } from '../../shared/src/testing';
+import { backends, catalogueBook, CJK, expectError, xlsx } from './helpers';
 import { zerosEntry, zip, deflatedEntry } from '../../server/src/xlsx/test-zip';
 import { startHarness, type Harness } from './harness';
-
-const CJK = /[\u4e00-\u9fff]/;
-const backends = (process.env.GOVCAT_TEST_BACKENDS ?? 'sqlite,postgres').split(',');
-
-function catalogueBook(overrides: Parameters<typeof validResource>[0] = {}, count = 2): WorkbookGrid {
-  return { sheets: [catalogueSheet(Array.from({ length: count }, (_, i) => validResource({ 数据资源名称: `资源${i + 1}`, ...overrides })))] };
-}
-
-async function xlsx(grid: WorkbookGrid): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const { PassThrough } = await import('node:stream');
-  const out = new PassThrough();
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeWorkbook(grid, out);
-  return Buffer.concat(chunks);
-}
-
-function expectError(res: request.Response, status: number, code: string) {
-  expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
-  expect(res.body.error.message).toMatch(CJK);
-  expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+|node_modules|SQLITE|syntax error/i);
-}
 
 describe.each(backends)('API on %s', (backend) => {
   let h: Harness;

@@ -21,6 +21,14 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
     request: { body: { content: { 'application/json': { schema: S.SignInSchema } } } },
     responses: { 201: json(z.object({ token: z.string(), tokenInfo: S.TokenSchema, user: S.UserSchema }), '令牌（只显示这一次）'), 401: json(S.ErrorSchema, '用户名或密码不正确'), 429: json(S.ErrorSchema, '尝试过于频繁') },
   });
+  registry.registerPath({
+    method: 'post', path: '/api/session', summary: '网页登录：设置会话 Cookie（httpOnly、SameSite=Lax），返回 CSRF 令牌（限频）',
+    request: { body: { content: { 'application/json': { schema: S.SignInSchema } } } },
+    responses: { 201: json(S.SessionSchema, '已登录'), 401: json(S.ErrorSchema, '用户名或密码不正确'), 429: json(S.ErrorSchema, '尝试过于频繁') },
+  });
+  route({ method: 'get', path: '/api/session', summary: '当前网页会话与 CSRF 令牌（改动类请求须带 X-CSRF-Token 头）', responses: { 200: json(S.SessionSchema, '会话'), ...errors } });
+  route({ method: 'delete', path: '/api/session', summary: '退出登录', responses: { 204: { description: '已退出' }, ...errors } });
+  route({ method: 'put', path: '/api/me/password', summary: '修改自己的密码（其他会话随之退出）', request: { body: { content: { 'application/json': { schema: S.PasswordChangeSchema } } } }, responses: { 200: json(z.object({ ok: z.boolean(), sessionsEnded: z.number().int() }), '已修改'), ...errors } });
   route({ method: 'get', path: '/api/me', summary: '当前用户', responses: { 200: json(S.UserSchema, '当前用户'), ...errors } });
   route({
     method: 'post', path: '/api/submissions', summary: '提交工作簿：JSON 表格（加载项）或 multipart 上传 .xlsx（字段 file，可附 taskId）',
@@ -32,6 +40,12 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   });
   route({ method: 'get', path: '/api/submissions', summary: '提交列表（填报人员只见本部门）', request: { query: S.SubmissionListQuerySchema }, responses: { 200: json(z.object({ items: z.array(S.SubmissionSummarySchema), total: z.number().int() }), '列表'), ...errors } });
   route({ method: 'get', path: '/api/submissions/{id}', summary: '提交详情：报告、审核意见（include=workbook 时附表格）', request: { params: id, query: z.object({ include: z.enum(['workbook']).optional() }) }, responses: { 200: json(S.SubmissionDetailSchema, '详情'), ...errors } });
+  route({ method: 'get', path: '/api/submissions/{id}/versions', summary: '同一部门、同一任务的全部版本与审核记录', request: { params: id }, responses: { 200: json(S.VersionsSchema, '版本'), ...errors } });
+  route({
+    method: 'post', path: '/api/checks', summary: '只校验不保存：上传 .xlsx，返回报告与表格',
+    request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) } } } },
+    responses: { 200: json(S.CheckResultSchema, '校验结果'), 413: json(S.ErrorSchema, '超过上限'), 415: json(S.ErrorSchema, '不是 .xlsx'), 422: json(S.ErrorSchema, '文件无法读取'), ...errors },
+  });
   route({ method: 'get', path: '/api/submissions/{id}/file', summary: '上传的原始文件', request: { params: id }, responses: { 200: { description: '.xlsx 文件' }, ...errors } });
   route({ method: 'get', path: '/api/submissions/{id}/diff', summary: '与本部门上一个已通过版本的差异', request: { params: id }, responses: { 200: json(S.DiffSchema, '差异'), ...errors } });
   for (const [action, summary] of [['confirm', '部门领导确认'], ['approve', '审核通过'], ['return', '退回（须写理由或单元格批注）']] as const) {
@@ -49,6 +63,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   route({ method: 'get', path: '/api/catalogue/resources', summary: '已通过的全市目录资源（生成数据模板用）', responses: { 200: json(z.array(z.object({ department: z.string(), code: z.string().nullable(), name: z.string(), version: z.number().int().nullable(), items: z.array(z.object({ name: z.string(), dataType: z.string().nullable(), dataLength: z.number().nullable(), isKey: z.boolean() })) })), '资源'), ...errors } });
   route({ method: 'get', path: '/api/tasks', summary: '填报任务', responses: { 200: json(z.array(S.TaskSchema), '任务'), ...errors } });
   route({ method: 'get', path: '/api/tasks/{id}', summary: '填报任务详情', request: { params: id }, responses: { 200: json(S.TaskSchema, '任务'), ...errors } });
+  route({ method: 'get', path: '/api/tasks/{id}/board', summary: '任务进度：各部门状态（未开始、已提交、已确认、已退回、已通过、逾期）与最后动态', request: { params: id }, responses: { 200: json(S.BoardSchema, '进度'), ...errors } });
   route({ method: 'post', path: '/api/tasks', summary: '新建填报任务（审核人员）：截止日期或工作日天数', request: { body: { content: { 'application/json': { schema: S.TaskInputSchema } } } }, responses: { 201: json(S.TaskSchema, '已建'), ...errors } });
   route({ method: 'get', path: '/api/settings', summary: '单位设置', responses: { 200: json(S.SettingsSchema, '设置'), ...errors } });
   route({ method: 'put', path: '/api/settings', summary: '修改单位设置（管理员）', request: { body: { content: { 'application/json': { schema: S.SettingsSchema } } } }, responses: { 200: json(S.SettingsSchema, '设置'), ...errors } });

@@ -112,6 +112,7 @@ export const SubmissionListQuerySchema = z.object({
   departmentId: z.coerce.number().int().positive().optional(),
   status: SubmissionStatusSchema.optional(),
   sheetKind: SheetKindSchema.optional(),
+  latest: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   order: z.enum(['oldest', 'newest']).default('newest'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
@@ -163,6 +164,11 @@ export const TaskInputSchema = z
 export const SettingsSchema = z.object({ leadConfirmation: z.boolean() }).openapi('BureauSettings');
 
 export const SignInSchema = z.object({ username: z.string().min(1).max(50), password: z.string().min(1).max(200) }).openapi('SignIn');
+export const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string() }).openapi('Session');
+export const PasswordChangeSchema = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema })
+  .refine((p) => p.currentPassword !== p.newPassword, { message: '新密码不能与当前密码相同', path: ['newPassword'] })
+  .openapi('PasswordChange');
 
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }).openapi('Error');
 
@@ -180,3 +186,25 @@ export const DiffSchema = z
   .openapi('CatalogueDiff');
 
 export { IssueSchema, ReportSchema };
+
+export const BoardSchema = z
+  .object({
+    task: TaskSchema,
+    today: z.string(),
+    workingDaysLeft: z.number().int(),
+    calendarCovered: z.boolean(),
+    rows: z.array(
+      z.object({
+        department: z.object({ id: z.number().int(), name: z.string() }),
+        state: z.enum(['not-started', 'submitted', 'confirmed', 'returned', 'approved', 'overdue']),
+        latest: z.object({ id: z.number().int(), version: z.number().int(), status: SubmissionStatusSchema, errors: z.number().int(), warnings: z.number().int(), createdAt: z.string() }).nullable(),
+        lastActivityAt: z.string().nullable(),
+      }),
+    ),
+    counts: z.record(z.string(), z.number().int()),
+  })
+  .openapi('TaskBoard');
+export const VersionsSchema = z
+  .object({ versions: z.array(SubmissionSummarySchema.extend({ decisions: z.array(DecisionSchema) })), people: z.record(z.string(), z.string()) })
+  .openapi('SubmissionVersions');
+export const CheckResultSchema = z.object({ filename: z.string(), sheetKinds: z.array(SheetKindSchema), report: ReportSchema, workbook: WorkbookGridSchema }).openapi('CheckResult');

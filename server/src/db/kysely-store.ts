@@ -11,6 +11,7 @@ import type { ControlledTransaction, Kysely } from 'kysely';
 import { auditRepository } from './repositories/audit';
 import type { RepoContext } from './repositories/context';
 import { departmentsRepository } from './repositories/departments';
+import { sessionsRepository } from './repositories/sessions';
 import { settingsRepository } from './repositories/settings';
 import { submissionsRepository } from './repositories/submissions';
 import { tasksRepository } from './repositories/tasks';
@@ -27,6 +28,7 @@ class KyselyStore implements Store {
   readonly departments: Store['departments'];
   readonly users: Store['users'];
   readonly tokens: Store['tokens'];
+  readonly sessions: Store['sessions'];
   readonly tasks: Store['tasks'];
   readonly submissions: Store['submissions'];
   readonly settings: Store['settings'];
@@ -41,6 +43,7 @@ class KyselyStore implements Store {
     this.departments = departmentsRepository(ctx);
     this.users = usersRepository(ctx);
     this.tokens = tokensRepository(ctx);
+    this.sessions = sessionsRepository(ctx);
     this.tasks = tasksRepository(ctx);
     this.submissions = submissionsRepository(ctx);
     this.settings = settingsRepository(ctx);

@@ -47,6 +47,15 @@ export interface ApiTokensTable {
   revoked_at: Timestamp | null;
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  /** Slides forward while the session is used, never past created_at + the absolute limit. */
+  expires_at: Timestamp;
+}
+
 export interface TasksTable {
   id: Id;
   title: string;
@@ -110,6 +119,7 @@ export interface Database {
   departments: DepartmentsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
   tasks: TasksTable;
   task_departments: TaskDepartmentsTable;
   submissions: SubmissionsTable;

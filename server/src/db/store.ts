@@ -46,6 +46,15 @@ export interface ApiToken {
   revokedAt: string | null;
 }
 
+/** A signed-in browser (the review pages). */
+export interface Session {
+  userId: number;
+  /** Sent back by the page in X-CSRF-Token on every state-changing request. */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface Task {
   id: number;
   title: string;
@@ -121,6 +130,8 @@ export interface SubmissionFilter {
   departmentId?: number;
   status?: SubmissionStatus;
   sheetKind?: SheetKind;
+  /** Only the newest version of each department's series (what is waiting is the newest). */
+  latest?: boolean;
   /** Oldest first or newest first (the default). */
   order?: 'oldest' | 'newest';
   limit?: number;
@@ -183,6 +194,17 @@ export interface Store {
     revoke(id: number): Promise<boolean>;
   };
 
+  sessions: {
+    /** `idHash` is the SHA-256 of the id in the cookie. Expired sessions are swept on the way. */
+    create(input: { idHash: string; userId: number; csrfToken: string; expiresAt: string }): Promise<void>;
+    /** The live session and its user; null when unknown, expired, or the user is inactive. */
+    find(idHash: string): Promise<{ session: Session; user: User } | null>;
+    extend(idHash: string, expiresAt: string): Promise<void>;
+    delete(idHash: string): Promise<void>;
+    /** Signs a user out everywhere, except the session `keepIdHash`; returns how many ended. */
+    deleteForUser(userId: number, keepIdHash?: string): Promise<number>;
+  };
+
   tasks: {
     create(input: { title: string; sheetKinds: SheetKind[]; departmentIds: number[]; dueDate: string; createdBy: number }): Promise<Task>;
     get(id: number): Promise<Task | null>;
@@ -201,6 +223,10 @@ export interface Store {
     /** Null when it does not exist or the actor may not see it. */
     get(actor: Actor, id: number): Promise<Submission | null>;
     list(actor: Actor, filter?: SubmissionFilter): Promise<{ items: SubmissionSummary[]; total: number }>;
+    /** Every version of the submission's series (its department and task), oldest first, with decisions; null when not visible. */
+    versions(actor: Actor, id: number): Promise<Array<SubmissionSummary & { decisions: Decision[] }> | null>;
+    /** The newest version of each department's series for a task, with the time of its last submission or decision. */
+    latestForTask(actor: Actor, taskId: number): Promise<Array<SubmissionSummary & { lastActivityAt: string }>>;
     /** The original uploaded file, under the same visibility as `get`. */
     originalFile(actor: Actor, id: number): Promise<{ filename: string; content: Buffer } | null>;
     /** The department's last approved version for the task (or without task), older than `beforeId`. */

@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import { WorkingCalendar } from '../../../shared/src';
 import { adminRoutes } from '../api/routes/admin';
-import { authRoutes } from '../api/routes/auth';
+import { accountRoutes, signInRoutes } from '../api/routes/auth';
 import { submissionRoutes } from '../api/routes/submissions';
 import { openApiDocument } from '../api/openapi';
 import type { Config } from '../config';
@@ -76,8 +76,9 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html', maxAge: '1h' }));
   app.use('/office-js', express.static(OFFICE_JS_DIR, { maxAge: '1d' }));
 
-  app.use('/api', authRoutes(store, config.limits.signInPer15Min));
+  app.use('/api', signInRoutes(store, config.limits.signInPer15Min));
   app.use('/api', authenticate(store));
+  app.use('/api', accountRoutes(store));
   app.use('/api', submissionRoutes(store, catalogue, checker, config));
   app.use('/api', adminRoutes(store, calendar, catalogue));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));

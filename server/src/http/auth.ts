@@ -2,13 +2,16 @@ import type { NextFunction, Request, Response } from 'express';
 import { hashToken } from '../auth/secrets';
 import type { Actor, Role, Store, User } from '../db/store';
 import { forbidden, unauthenticated } from './errors';
+import { sessionUser } from './session';
 
 /**
- * Who is calling: a personal API token (the add-in, scripts) in `Authorization: Bearer …`.
- * The web pages' session cookie joins here later; both end as the same Actor.
+ * Who is calling: a personal API token (the add-in, scripts) in `Authorization: Bearer …`, or
+ * the review pages' session cookie; both end as the same Actor.
  */
 export interface Caller extends Actor {
   user: User;
+  /** Present when the caller signed in through the pages. */
+  session?: { idHash: string; csrfToken: string };
 }
 
 declare module 'express-serve-static-core' {
@@ -24,10 +27,17 @@ export function authenticate(store: Store) {
     if (m) {
       const found = await store.tokens.findUser(hashToken(m[1]));
       if (!found) throw unauthenticated();
-      req.caller = { userId: found.user.id, role: found.user.role, departmentId: found.user.departmentId, user: found.user };
+      req.caller = callerOf(found.user);
+    } else {
+      const found = await sessionUser(store, req);
+      if (found) req.caller = { ...callerOf(found.user), session: { idHash: found.idHash, csrfToken: found.csrfToken } };
     }
     next();
   };
+}
+
+function callerOf(user: User): Caller {
+  return { userId: user.id, role: user.role, departmentId: user.departmentId, user };
 }
 
 export function caller(req: Request): Caller {

@@ -38,6 +38,10 @@ export async function decide(
   const submission = await store.submissions.get(actor, submissionId);
   if (!submission) throw notFound('提交');
   if (!rule.roles.includes(actor.role)) throw forbidden();
+  const newest = (await store.submissions.versions(actor, submissionId))?.at(-1);
+  if (newest && newest.id !== submissionId) {
+    throw new ApiError(409, 'superseded', `此提交已有更新的版本（第 ${newest.version} 版），请处理最新版本`);
+  }
   if (action === 'return' && input.reason.trim() === '' && input.comments.length === 0) {
     throw badRequest('reason-required', '退回时请写明理由，或在单元格上留下批注');
   }

@@ -1,5 +1,6 @@
-import express, { Router } from 'express';
-import { WorkingCalendar } from '../../../../shared/src';
+import express, { Router, type Request } from 'express';
+import { chinaDate, WorkingCalendar } from '../../../../shared/src';
+import { taskBoard } from '../../services/task-board';
 import { hashPassword, newToken } from '../../auth/secrets';
 import type { Store } from '../../db/store';
 import type { ApprovedCatalogue } from '../../services/catalogue';
@@ -60,7 +61,19 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
     if (!current) throw notFound('用户');
     await checkDepartment(store, body.role ?? current.role, body.departmentId === undefined ? current.departmentId : body.departmentId);
     const update = { ...body, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    res.json(await audited(admin.userId, 'user.update', 'user', async (tx) => (await tx.users.update(id, update)) ?? Promise.reject(notFound('用户')), { fields: Object.keys(update).map((k) => (k === 'passwordHash' ? 'password' : k)) }));
+    const updated = await audited(
+      admin.userId,
+      'user.update',
+      'user',
+      async (tx) => {
+        const user = (await tx.users.update(id, update)) ?? Promise.reject(notFound('用户'));
+        // A new password or a disabled account ends the user's browser sessions.
+        if (password || body.active === false) await tx.sessions.deleteForUser(id);
+        return user;
+      },
+      { fields: Object.keys(update).map((k) => (k === 'passwordHash' ? 'password' : k)) },
+    );
+    res.json(updated);
   });
 
   r.get('/tokens', async (req, res) => {
@@ -101,11 +114,18 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
   r.get('/tasks', async (req, res) => {
     res.json(await store.tasks.list(caller(req)));
   });
-  r.get('/tasks/:id', async (req, res) => {
+  const visibleTask = async (req: Request) => {
     const c = caller(req);
     const task = await store.tasks.get(idParam(req.params.id));
     if (!task || (c.departmentId !== null && !task.departmentIds.includes(c.departmentId))) throw notFound('填报任务');
-    res.json(task);
+    return { c, task };
+  };
+  r.get('/tasks/:id', async (req, res) => {
+    res.json((await visibleTask(req)).task);
+  });
+  r.get('/tasks/:id/board', async (req, res) => {
+    const { c, task } = await visibleTask(req);
+    res.json(await taskBoard(store, calendar, c, task));
   });
   r.post('/tasks', async (req, res) => {
     const c = requireRole(req, 'coordinator', 'admin');
@@ -113,8 +133,7 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
     const known = new Set((await store.departments.list()).map((d) => d.id));
     const unknown = body.departmentIds.filter((id) => !known.has(id));
     if (unknown.length) throw badRequest('unknown-department', `部门编号 ${unknown.join('、')} 不存在`);
-    const today = new Date();
-    const dueDate = body.dueDate ?? calendar.addWorkingDays(today, body.dueInWorkingDays!);
+    const dueDate = body.dueDate ?? calendar.addWorkingDays(chinaDate(), body.dueInWorkingDays!);
     const input = { title: body.title, sheetKinds: body.sheetKinds, departmentIds: [...new Set(body.departmentIds)], dueDate, createdBy: c.userId };
     res.status(201).json(await audited(c.userId, 'task.create', 'task', (tx) => tx.tasks.create(input), { title: input.title, dueDate }));
   });

@@ -1,16 +1,21 @@
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { newToken, verifyPassword } from '../../auth/secrets';
-import type { Store } from '../../db/store';
+import { hashPassword, newToken, verifyPassword } from '../../auth/secrets';
+import type { Store, User } from '../../db/store';
+import { caller } from '../../http/auth';
 import { ApiError, errorBody } from '../../http/errors';
 import { parse } from '../../http/parse';
-import { SignInSchema } from '../schemas';
+import { endSession, startSession } from '../../http/session';
+import { PasswordChangeSchema, SignInSchema } from '../schemas';
+
+const badCredentials = () => new ApiError(401, 'bad-credentials', '用户名或密码不正确');
 
 /**
- * Signing in with a password to get a personal API token (the add-in asks once and keeps it).
- * Rate-limited per address, and the answer never says whether the user name exists.
+ * Signing in: with a password for a personal API token (the add-in asks once and keeps it), or
+ * for a session cookie (the review pages). Both are rate-limited per address together, and the
+ * answer never says whether the user name exists.
  */
-export function authRoutes(store: Store, perWindow: number): Router {
+export function signInRoutes(store: Store, perWindow: number): Router {
   const r = Router();
   const limiter = rateLimit({
     windowMs: 15 * 60 * 1000,
@@ -21,20 +26,69 @@ export function authRoutes(store: Store, perWindow: number): Router {
       res.status(429).json(errorBody(new ApiError(429, 'too-many-attempts', '登录尝试过于频繁，请 15 分钟后再试')));
     },
   });
+  const body = express.json({ limit: '16kb' });
 
-  r.post('/auth/token', limiter, express.json({ limit: '16kb' }), async (req, res) => {
-    const body = parse(SignInSchema.extend({ tokenName: SignInSchema.shape.username.optional() }), req.body);
-    const user = await store.users.findForSignIn(body.username);
-    const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, body.password));
-    if (!ok || !user) throw new ApiError(401, 'bad-credentials', '用户名或密码不正确');
+  const checkPassword = async (req: Request): Promise<User> => {
+    const input = parse(SignInSchema, req.body);
+    const user = await store.users.findForSignIn(input.username);
+    const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, input.password));
+    if (!ok || !user) throw badCredentials();
+    const { passwordHash: _hidden, ...safeUser } = user;
+    return safeUser;
+  };
+
+  r.post('/auth/token', limiter, body, async (req, res) => {
+    const tokenName = parse(SignInSchema.partial().extend({ tokenName: SignInSchema.shape.username.optional() }), req.body).tokenName;
+    const user = await checkPassword(req);
     const t = newToken();
     const token = await store.transaction(async (tx) => {
-      const created = await tx.tokens.create({ userId: user.id, name: body.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash });
+      const created = await tx.tokens.create({ userId: user.id, name: tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash });
       await tx.audit.append({ userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id) });
       return created;
     });
-    const { passwordHash: _hidden, ...safeUser } = user;
-    res.status(201).json({ token: t.token, tokenInfo: token, user: safeUser });
+    res.status(201).json({ token: t.token, tokenInfo: token, user });
+  });
+
+  r.post('/session', limiter, body, async (req, res) => {
+    const user = await checkPassword(req);
+    const { csrfToken } = await startSession(store, req, res, user.id);
+    await store.audit.append({ userId: user.id, action: 'session.sign-in', entity: 'user', entityId: String(user.id) });
+    res.status(201).json({ user, csrfToken });
+  });
+  return r;
+}
+
+/** The signed-in page's session, signing out, and changing one's own password. */
+export function accountRoutes(store: Store): Router {
+  const r = Router();
+
+  r.get('/session', (req, res) => {
+    const c = caller(req);
+    if (!c.session) throw new ApiError(401, 'no-session', '请先登录');
+    res.json({ user: c.user, csrfToken: c.session.csrfToken });
+  });
+
+  r.delete('/session', async (req, res) => {
+    await endSession(store, req, res);
+    res.status(204).end();
+  });
+
+  r.put('/me/password', express.json({ limit: '16kb' }), async (req, res) => {
+    const c = caller(req);
+    const input = parse(PasswordChangeSchema, req.body);
+    const user = await store.users.findForSignIn(c.user.username);
+    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw new ApiError(400, 'wrong-password', '当前密码不正确');
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    const ended = await store.transaction(async (tx) => {
+      await tx.users.update(c.userId, { passwordHash });
+      // Whoever knew the old password is signed out everywhere else.
+      const n = await tx.sessions.deleteForUser(c.userId, c.session?.idHash);
+      await tx.audit.append({ userId: c.userId, action: 'user.password-change', entity: 'user', entityId: String(c.userId), details: { sessionsEnded: n } });
+      return n;
+    });
+    res.json({ ok: true, sessionsEnded: ended });
   });
   return r;
 }

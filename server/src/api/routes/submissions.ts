@@ -9,6 +9,7 @@ import type { ApprovedCatalogue } from '../../services/catalogue';
 import { decide, type Action } from '../../services/review';
 import { submitJson, submitUpload, type SubmitDeps } from '../../services/submit';
 import { readWorkbook } from '../../xlsx/read';
+import { checkGrid } from '../../services/check-workbook';
 import { DecisionRequestSchema, SubmissionListQuerySchema } from '../schemas';
 import type { Config } from '../../config';
 import type { SubmissionChecker } from '../../services/checker';
@@ -47,6 +48,17 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     res.status(result.replayed ? 200 : 201).json(result);
   });
 
+  // Check without storing: the upload page shows the report before the clerk submits.
+  r.post('/checks', async (req, res) => {
+    caller(req);
+    if (!req.is('multipart/form-data')) throw badRequest('unsupported-content-type', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
+    await run(upload, req, res);
+    if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
+    const grid = await readWorkbook(req.file.buffer, { maxRows: limits.rows, maxCells: limits.cells, maxUncompressedBytes: limits.uncompressedBytes });
+    const { report, sheetKinds } = checkGrid(grid, await catalogue.resources(), limits);
+    res.json({ filename: req.file.originalname, sheetKinds, report, workbook: grid });
+  });
+
   r.get('/submissions', async (req, res) => {
     const actor = caller(req);
     const q = parse(SubmissionListQuerySchema, req.query, '查询条件');
@@ -57,6 +69,15 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     const s = await visible(store, req);
     const { grid, ...rest } = s;
     res.json(req.query.include === 'workbook' ? { ...rest, workbook: grid } : rest);
+  });
+
+  // The series' versions and decisions, with the names of the people in them.
+  r.get('/submissions/:id/versions', async (req, res) => {
+    const versions = await store.submissions.versions(caller(req), idParam(req.params.id));
+    if (!versions) throw notFound('提交');
+    const ids = new Set(versions.flatMap((v) => [v.submittedBy, ...v.decisions.map((d) => d.decidedBy)]));
+    const people = Object.fromEntries(await Promise.all([...ids].map(async (id) => [id, (await store.users.get(id))?.displayName ?? `用户 ${id}`])));
+    res.json({ versions, people });
   });
 
   r.get('/submissions/:id/file', async (req, res) => {

@@ -6,11 +6,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './001-initial';
 import { requestHash } from './002-request-hash';
 import { gridDeflated } from './003-grid-deflated';
+import { sessions } from './004-sessions';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
   '002_request_hash': requestHash,
   '003_grid_deflated': gridDeflated,
+  '004_sessions': sessions,
 };
 
 export const staticMigrations: MigrationProvider = {

@@ -5,6 +5,7 @@ import type { Actor, NewSubmission, Store, Submission, SubmissionFilter, Submiss
 import { deflateGrid } from '../grid-codec';
 import { now, toCount, type RepoContext } from './context';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, toBuffer, toDecision, toSubmission, toSummary } from './submission-rows';
+import { isLatestVersion, seriesQueries } from './submission-series';
 import { departmentScope } from './visibility';
 
 type SubmissionsEb = ExpressionBuilder<Database, 'submissions'>;
@@ -38,6 +39,7 @@ function listConditions(eb: SubmissionsEb, limitedTo: number | null, filter: Sub
   if (filter.departmentId !== undefined) conditions.push(eb('department_id', '=', filter.departmentId));
   if (filter.taskId !== undefined) conditions.push(eb('task_id', '=', filter.taskId));
   if (filter.status !== undefined) conditions.push(eb('status', '=', filter.status));
+  if (filter.latest) conditions.push(isLatestVersion(eb));
   // sheet_kinds is a JSON array of fixed lowercase names (no LIKE wildcards), so its quoted
   // form matches exactly one element, the same way in both backends.
   if (filter.sheetKind !== undefined) conditions.push(eb('sheet_kinds', 'like', `%${JSON.stringify(filter.sheetKind)}%`));
@@ -98,8 +100,10 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
   return { submission: toSummary(row), created: true, sameRequest: true };
 }
 
-export function submissionsRepository({ db, atomically }: RepoContext): Store['submissions'] {
+export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
+  const { db, atomically } = ctx;
   return {
+    ...seriesQueries(ctx),
     async create(input) {
       for (let attempt = 1; ; attempt++) {
         try {

@@ -1,0 +1,55 @@
+import { chinaDate, type WorkingCalendar } from '../../../shared/src';
+import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Task } from '../db/store';
+
+/**
+ * The collection task's board: where each department stands. A department that has sent
+ * nothing, or whose last version was returned, is overdue once the due date has passed;
+ * a version waiting for review is the reviewers' turn, so it never counts as overdue.
+ */
+export type ProgressState = 'not-started' | 'submitted' | 'confirmed' | 'returned' | 'approved' | 'overdue';
+
+export const PROGRESS_STATES: readonly ProgressState[] = ['not-started', 'submitted', 'confirmed', 'returned', 'approved', 'overdue'];
+
+export interface BoardRow {
+  department: Pick<Department, 'id' | 'name'>;
+  state: ProgressState;
+  /** The newest version, or null before the first one. */
+  latest: (Pick<SubmissionSummary, 'id' | 'version' | 'status' | 'errors' | 'warnings' | 'createdAt'>) | null;
+  lastActivityAt: string | null;
+}
+
+export interface TaskBoard {
+  task: Task;
+  today: string;
+  /** Working days from today to the due date (negative once it has passed). */
+  workingDaysLeft: number;
+  /** False when the due date lies past the years the holiday calendar knows. */
+  calendarCovered: boolean;
+  rows: BoardRow[];
+  counts: Record<ProgressState, number>;
+}
+
+export function progressState(status: SubmissionStatus | null, dueDate: string, today: string): ProgressState {
+  const waitingForDepartment = status === null || status === 'returned';
+  if (waitingForDepartment && today > dueDate) return 'overdue';
+  return status ?? 'not-started';
+}
+
+export async function taskBoard(store: Store, calendar: WorkingCalendar, actor: Actor, task: Task, at = new Date()): Promise<TaskBoard> {
+  const today = chinaDate(at);
+  const [departments, latest] = await Promise.all([store.departments.list(), store.submissions.latestForTask(actor, task.id)]);
+  const byDepartment = new Map(latest.map((s) => [s.departmentId, s]));
+  const visible = actor.departmentId === null ? task.departmentIds : task.departmentIds.filter((id) => id === actor.departmentId);
+  const names = new Map(departments.map((d) => [d.id, d.name]));
+  const rows = visible.map((id): BoardRow => {
+    const s = byDepartment.get(id);
+    return {
+      department: { id, name: names.get(id) ?? `部门 ${id}` },
+      state: progressState(s?.status ?? null, task.dueDate, today),
+      latest: s ? { id: s.id, version: s.version, status: s.status, errors: s.errors, warnings: s.warnings, createdAt: s.createdAt } : null,
+      lastActivityAt: s?.lastActivityAt ?? null,
+    };
+  });
+  const counts = Object.fromEntries(PROGRESS_STATES.map((st) => [st, rows.filter((r) => r.state === st).length])) as Record<ProgressState, number>;
+  return { task, today, workingDaysLeft: calendar.workingDaysBetween(today, task.dueDate), calendarCovered: calendar.isCovered(task.dueDate), rows, counts };
+}

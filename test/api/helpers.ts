@@ -1,0 +1,28 @@
+/** What the API suites share: the backends to run on, test workbooks, and the shape of a refusal. */
+import type request from 'supertest';
+import { catalogueSheet, validResource } from '../../shared/src/testing';
+import type { WorkbookGrid } from '../../shared/src';
+import { writeWorkbook } from '../../server/src/xlsx/write';
+
+export const CJK = /[\u4e00-\u9fff]/;
+export const backends = (process.env.GOVCAT_TEST_BACKENDS ?? 'sqlite,postgres').split(',');
+
+export function catalogueBook(overrides: Parameters<typeof validResource>[0] = {}, count = 2): WorkbookGrid {
+  return { sheets: [catalogueSheet(Array.from({ length: count }, (_, i) => validResource({ 数据资源名称: `资源${i + 1}`, ...overrides })))] };
+}
+
+export async function xlsx(grid: WorkbookGrid): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const { PassThrough } = await import('node:stream');
+  const out = new PassThrough();
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await writeWorkbook(grid, out);
+  return Buffer.concat(chunks);
+}
+
+export function expectError(res: request.Response, status: number, code: string) {
+  expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
+  expect(res.body.error.message).toMatch(CJK);
+  expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+|node_modules|SQLITE|syntax error/i);
+}
+
