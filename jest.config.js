@@ -6,10 +6,11 @@ const common = {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, module: { type: 'commonjs' } }],
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  testTimeout: 30000,
 };
 
 module.exports = {
+  // A global option: jest ignores it inside projects. Browser and server-process suites need it.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'product', roots: ['<rootDir>/shared', '<rootDir>/server', '<rootDir>/test'] },
     {

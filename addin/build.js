@@ -1,25 +1,36 @@
-// Bundles the task pane into dist/addin/ (static files the server serves at /addin/).
+// Bundles the Office task pane into dist/addin/ and the server's review pages into dist/web/ (static files the
+// server serves at /addin/ and /web/).
 const { build } = require('esbuild');
 const { copyFileSync, cpSync, mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 
-const out = join(__dirname, '..', 'dist', 'addin');
-mkdirSync(out, { recursive: true });
-build({
-  entryPoints: [join(__dirname, 'src', 'taskpane', 'index.tsx')],
-  bundle: true,
-  minify: true,
-  sourcemap: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2020'],
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  outfile: join(out, 'taskpane.js'),
-  logLevel: 'warning',
-})
-  .then(() => {
-    copyFileSync(join(__dirname, 'taskpane.html'), join(out, 'taskpane.html'));
-    cpSync(join(__dirname, 'assets'), join(out, 'assets'), { recursive: true });
-  })
-  .catch(() => process.exit(1));
+const root = join(__dirname, '..');
+
+function bundle(entry, outDir, outName) {
+  mkdirSync(outDir, { recursive: true });
+  return build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2020'],
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outfile: join(outDir, outName),
+    logLevel: 'warning',
+  });
+}
+
+const addinOut = join(root, 'dist', 'addin');
+const webOut = join(root, 'dist', 'web');
+Promise.all([
+  bundle(join(__dirname, 'src', 'taskpane', 'index.tsx'), addinOut, 'taskpane.js').then(() => {
+    copyFileSync(join(__dirname, 'taskpane.html'), join(addinOut, 'taskpane.html'));
+    cpSync(join(__dirname, 'assets'), join(addinOut, 'assets'), { recursive: true });
+  }),
+  bundle(join(root, 'server', 'web', 'src', 'main.tsx'), webOut, 'app.js').then(() => {
+    copyFileSync(join(root, 'server', 'web', 'index.html'), join(webOut, 'index.html'));
+  }),
+]).catch(() => process.exit(1));

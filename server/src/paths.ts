@@ -17,6 +17,8 @@ export function projectRoot(from = __dirname): string {
 
 /** The built task pane (npm run build), and the office.js package served for intranets. */
 export const ADDIN_DIR = join(projectRoot(), 'dist', 'addin');
+/** The built review pages (npm run build): app.js and index.html. */
+export const WEB_DIR = join(projectRoot(), 'dist', 'web');
 export const OFFICE_JS_DIR = join(projectRoot(), 'node_modules', '@microsoft', 'office-js', 'dist');
 /** The pane's page as written (the build copies it unchanged). */
 export const TASKPANE_HTML = join(projectRoot(), 'addin', 'taskpane.html');

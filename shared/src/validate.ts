@@ -222,14 +222,36 @@ function bestTemplateFit(rows: readonly CellValue[][], resources: readonly Catal
   return best;
 }
 
-/** The catalogue resources of a workbook's catalogue sheets, for checking templates against another file. */
-export function extractCatalogue(workbook: WorkbookGrid): CatalogueResource[] {
-  const resources: CatalogueResource[] = [];
-  for (const sheet of workbook.sheets) {
+function parsedCatalogueSheets(workbook: WorkbookGrid) {
+  return workbook.sheets.flatMap((sheet) => {
     const rows = fillMerges(sheet);
     const match = findHeader(sheet.name, rows, [CATALOGUE]);
-    if (!match) continue;
-    resources.push(...resourcesOf(parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined)));
-  }
-  return resources;
+    return match ? [parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined)] : [];
+  });
+}
+
+/** The catalogue resources of a workbook's catalogue sheets, for checking templates against another file. */
+export function extractCatalogue(workbook: WorkbookGrid): CatalogueResource[] {
+  return parsedCatalogueSheets(workbook).flatMap(resourcesOf);
+}
+
+/** Where each catalogue resource and its items sit in the workbook, for highlighting a diff on the sheet. */
+export interface ResourceLocation {
+  sheet: string;
+  name: string;
+  /** The group's first and last sheet rows. */
+  row: number;
+  lastRow: number;
+  items: Array<{ name: string; row: number }>;
+}
+
+export function locateResources(workbook: WorkbookGrid): ResourceLocation[] {
+  return parsedCatalogueSheets(workbook).flatMap((sheet) =>
+    (sheet.groups ?? [])
+      .filter((g) => g.fields.resourceName)
+      .map((g) => {
+        const items = g.items.filter((r) => r.fields.itemName).map((r) => ({ name: r.fields.itemName!.text, row: r.row }));
+        return { sheet: sheet.name, name: g.fields.resourceName!.text, row: g.row, lastRow: Math.max(g.row, ...g.items.map((r) => r.row)), items };
+      }),
+  );
 }

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { backends, catalogueBook, expectError, xlsx } from './helpers';
 import { startHarness, type Harness } from './harness';
 import { progressState } from '../../server/src/services/task-board';
+import { hashPassword } from '../../server/src/auth/secrets';
 
 describe.each(backends)('review pages API on %s', (backend) => {
   let h: Harness;
@@ -73,7 +74,7 @@ describe.each(backends)('review pages API on %s', (backend) => {
     });
 
     test('changing one’s password: the current one is checked, other sessions end, the new one signs in', async () => {
-      const user = await h.store.users.create({ username: 'changer', displayName: '改密码的人', role: 'clerk', departmentId: h.departments.a, passwordHash: await (await import('../../server/src/auth/secrets')).hashPassword('old-password-1') });
+      const user = await h.store.users.create({ username: 'changer', displayName: '改密码的人', role: 'clerk', departmentId: h.departments.a, passwordHash: await hashPassword('old-password-1') });
       const first = await signIn('changer', 'old-password-1');
       const second = await signIn('changer', 'old-password-1');
       expectError(await first.agent.put('/api/me/password').set('X-CSRF-Token', first.csrf).send({ currentPassword: 'wrong-one-123', newPassword: 'new-password-22' }), 400, 'wrong-password');
@@ -88,7 +89,7 @@ describe.each(backends)('review pages API on %s', (backend) => {
     });
 
     test('an admin disabling a user ends that user’s sessions', async () => {
-      const user = await h.store.users.create({ username: 'leaver', displayName: '离职的人', role: 'clerk', departmentId: h.departments.b, passwordHash: await (await import('../../server/src/auth/secrets')).hashPassword('leaver-password-1') });
+      const user = await h.store.users.create({ username: 'leaver', displayName: '离职的人', role: 'clerk', departmentId: h.departments.b, passwordHash: await hashPassword('leaver-password-1') });
       const session = await signIn('leaver', 'leaver-password-1');
       expect((await request(h.app).patch(`/api/users/${user.id}`).set(as('admin')).send({ active: false })).status).toBe(200);
       expectError(await session.agent.get('/api/session'), 401, 'unauthenticated');

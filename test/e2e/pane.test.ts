@@ -4,7 +4,6 @@
  * cell is selected), fix, submit, a coordinator returns it with a reason on a cell, and the pane
  * shows the reason and marks that cell.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import type { Store } from '../../server/src/db/store';
 import { start } from '../../server/src/main';
 import { projectRoot } from '../../server/src/paths';
 import { launchChromium } from './browser';
+import { buildFrontEnds } from './front-end-build';
 
 let dir: string;
 let server: Server;
@@ -26,7 +26,7 @@ let page: Page;
 const tokens = { clerk: '', coordinator: '' };
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(projectRoot(), 'addin', 'build.js')], { stdio: 'inherit' });
+  await buildFrontEnds();
   dir = mkdtempSync(join(tmpdir(), 'govcat-e2e-'));
   ({ server, store, url } = await start(loadConfig({ DATA_DIR: dir, DEMO: 'false', HOST: '127.0.0.1', PORT: '0', VALIDATION_WORKERS: '0' })));
   const dept = await store.departments.create({ name: '芜湖市统计局' });

@@ -1,5 +1,5 @@
 import { addressBatches, areasOf } from '../marks/batches';
-import { MARK_FILLS } from '../marks/style';
+import { MARK_FILLS } from '../../../shared/src';
 import type { CellMark, HostCapabilities } from '../host/types';
 import { applyMarks, clearMarks, markSyncs } from './marks';
 import { readSheet } from './read-sheet';

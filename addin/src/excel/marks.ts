@@ -1,6 +1,6 @@
 import { addressBatches, areasOf } from '../marks/batches';
 import { groupBy } from '../marks/group';
-import { MARK_FILLS, noteText, strongestKind } from '../marks/style';
+import { MARK_FILLS, noteText, strongestKind } from '../../../shared/src';
 import type { CellMark, HostCapabilities, HostOptions, MarkKind } from '../host/types';
 
 /**

@@ -1,5 +1,5 @@
 import { MemoryHost, memorySheet } from './memory-host';
-import { MARK_FILLS } from '../marks/style';
+import { MARK_FILLS } from '../../../shared/src';
 
 function host() {
   const s = memorySheet('目录', [['序号', '部门名称'], [1, '芜湖市统计局'], [2, null]], { fills: new Map([['B2', '#00FF00']]) });

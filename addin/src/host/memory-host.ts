@@ -1,6 +1,6 @@
 import { parseA1, type CellValue, type MergeArea, type SheetGrid } from '../../../shared/src';
 import { groupBy } from '../marks/group';
-import { MARK_FILLS, noteText, strongestKind } from '../marks/style';
+import { MARK_FILLS, noteText, strongestKind } from '../../../shared/src';
 import type { CellMark, HostCapabilities, HostOptions, NewSheet, SettingsStore, WorkbookHost } from './types';
 
 /**

@@ -7,15 +7,8 @@ import type { CellValue, SheetGrid } from '../../../shared/src';
  */
 
 /** What a mark says: the engine's severities, and a reviewer's comment coming back from the server. */
-export type MarkKind = 'error' | 'warning' | 'review';
-
-export interface CellMark {
-  sheet: string;
-  /** A1 address of one cell. */
-  cell: string;
-  kind: MarkKind;
-  message: string;
-}
+import type { CellMark } from '../../../shared/src';
+export type { CellMark, MarkKind } from '../../../shared/src';
 
 export interface HostOptions {
   signal?: AbortSignal;

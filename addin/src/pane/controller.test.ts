@@ -1,6 +1,6 @@
 import { catalogueSheet, validResource } from '../../../shared/src/testing';
 import { MemoryHost, memorySheet } from '../host/memory-host';
-import { MARK_FILLS } from '../marks/style';
+import { MARK_FILLS } from '../../../shared/src';
 import { ApiClient, ApiError } from './api-client';
 import { LAST_SUBMISSION_KEY, PaneController } from './controller';
 

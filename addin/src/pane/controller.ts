@@ -1,6 +1,5 @@
-import { WorkbookValidation, type Report, type WorkbookGrid } from '../../../shared/src';
+import { marksFromComments, marksFromReport, WorkbookValidation, type Report, type WorkbookGrid } from '../../../shared/src';
 import type { HostOptions, WorkbookHost } from '../host/types';
-import { marksFromComments, marksFromReport } from '../marks/from-report';
 import type { ApiClient, SubmissionDetail, SubmissionSummary } from './api-client';
 
 /**

@@ -2,7 +2,7 @@ import {
   Badge, Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Tab, TabList, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { groupIssues, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
+import { groupIssues, SUBMISSION_STATUS_LABELS, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
 import type { WorkbookHost } from '../host/types';
 import { ApiClient, type SubmissionDetail } from '../pane/api-client';
 import { PaneController, type Scope } from '../pane/controller';
@@ -16,8 +16,6 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: '4px' },
   issue: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: '4px', paddingBottom: '4px' },
 });
-
-const STATUS: Record<SubmissionDetail['status'], string> = { submitted: '待部门领导确认', confirmed: '待审核', approved: '已通过', returned: '已退回' };
 
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
@@ -163,7 +161,7 @@ export function App({ host }: { host: WorkbookHost }) {
           {detail && (
             <div className={styles.group} data-testid="review">
               <Text weight="semibold">
-                第 {detail.version} 版：<Badge appearance="tint">{STATUS[detail.status]}</Badge>
+                第 {detail.version} 版：<Badge appearance="tint">{SUBMISSION_STATUS_LABELS[detail.status]}</Badge>
               </Text>
               {returned && (
                 <>

@@ -548,26 +548,30 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       expect((await store.submissions.get(coordinator, submission.id))?.decisions).toHaveLength(1);
     });
 
-    it('finds the last approved version of the same series before a submission', async () => {
+    it('finds the department’s last approved catalogue before a submission, from any task', async () => {
       const { clerkA, clerkB, coordinator, task } = await world();
-      const create = async (actor: Actor, taskId: number | null) => (await store.submissions.create(newSubmission(actor, { taskId, status: 'confirmed' }))).submission;
+      const create = async (actor: Actor, taskId: number | null, over: Partial<NewSubmission> = {}) => (await store.submissions.create(newSubmission(actor, { taskId, status: 'confirmed', ...over }))).submission;
       const approve = (id: number) => store.submissions.decide({ submissionId: id, from: ['confirmed'], to: 'approved', decision: 'approve', reason: '', comments: [], decidedBy: coordinator.userId });
 
       const v1 = await create(clerkA, task.id);
       await approve(v1.id);
       const noTask = await create(clerkA, null);
       await approve(noTask.id);
+      const demandOnly = await create(clerkA, null, { sheetKinds: ['demand'] });
+      await approve(demandOnly.id);
       const otherDept = await create(clerkB, task.id);
       await approve(otherDept.id);
       const v2 = await create(clerkA, task.id);
       await store.submissions.decide({ submissionId: v2.id, from: ['confirmed'], to: 'returned', decision: 'return', reason: '退回', comments: [], decidedBy: coordinator.userId });
       const v3 = await create(clerkA, task.id);
 
-      const last = await store.submissions.lastApproved(clerkA.departmentId!, task.id, v3.id);
-      expect(last).toMatchObject({ id: v1.id, version: 1, status: 'approved', grid: sampleGrid() });
+      const last = await store.submissions.lastApproved(clerkA.departmentId!, 'catalogue', v3.id);
+      expect(last).toMatchObject({ id: noTask.id, status: 'approved', grid: sampleGrid() });
       expect(last?.decisions.map((d) => d.decision)).toEqual(['approve']);
-      expect(await store.submissions.lastApproved(clerkA.departmentId!, task.id, v1.id)).toBeNull();
-      expect((await store.submissions.lastApproved(clerkA.departmentId!, null, v3.id))?.id).toBe(noTask.id);
+      expect((await store.submissions.lastApproved(clerkA.departmentId!, 'catalogue', noTask.id))?.id).toBe(v1.id);
+      expect(await store.submissions.lastApproved(clerkA.departmentId!, 'catalogue', v1.id)).toBeNull();
+      expect((await store.submissions.lastApproved(clerkA.departmentId!, 'demand', v3.id))?.id).toBe(demandOnly.id);
+      expect((await store.submissions.lastApproved(clerkB.departmentId!, 'catalogue', v3.id))?.id).toBe(otherDept.id);
     });
   });
 

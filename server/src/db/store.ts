@@ -6,10 +6,9 @@
  * Actor asking, and a clerk or lead sees only their own department's rows — another department's
  * submission reads as "not found".
  */
-import type { Report, SheetKind, WorkbookGrid } from '../../../shared/src';
+import type { Report, Role, SheetKind, SubmissionStatus, WorkbookGrid } from '../../../shared/src';
 
-export type Role = 'clerk' | 'lead' | 'coordinator' | 'admin';
-export type SubmissionStatus = 'submitted' | 'confirmed' | 'approved' | 'returned';
+export type { Role, SubmissionStatus };
 
 /** Who is asking. Clerks and leads belong to a department; coordinators and admins to none. */
 export interface Actor {
@@ -229,8 +228,11 @@ export interface Store {
     latestForTask(actor: Actor, taskId: number): Promise<Array<SubmissionSummary & { lastActivityAt: string }>>;
     /** The original uploaded file, under the same visibility as `get`. */
     originalFile(actor: Actor, id: number): Promise<{ filename: string; content: Buffer } | null>;
-    /** The department's last approved version for the task (or without task), older than `beforeId`. */
-    lastApproved(departmentId: number, taskId: number | null, beforeId: number): Promise<Submission | null>;
+    /**
+     * The department's newest approved version holding a sheet of this kind, older than `beforeId`,
+     * whatever task it came in: this year's catalogue is compared with the one approved last year.
+     */
+    lastApproved(departmentId: number, sheetKind: SheetKind, beforeId: number): Promise<Submission | null>;
     /**
      * Records a decision and moves the status, only if the submission is still in `from`
      * (so two reviewers cannot both decide the same version); null when it was not.

@@ -14,7 +14,8 @@ import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
 import { readFile } from 'node:fs/promises';
-import { ADDIN_DIR, OFFICE_JS_DIR, TASKPANE_HTML } from '../paths';
+import { ADDIN_DIR, OFFICE_JS_DIR, TASKPANE_HTML, WEB_DIR } from '../paths';
+import { join } from 'node:path';
 import { buildManifest, DEFAULT_MANIFEST } from '../manifest/build';
 import { bureauAddinId } from '../manifest/bureau-id';
 
@@ -57,8 +58,6 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   });
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'govcat API 文档' }));
 
-  // Until the review pages exist, the server's front page is its API documentation.
-  app.get('/', (_req, res) => res.redirect('/api/docs/'));
 
   // This server's own manifest, for its public address (PUBLIC_URL, or the address it was reached at).
   app.get('/manifest.xml', (req, res) => {
@@ -82,6 +81,12 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/api', submissionRoutes(store, catalogue, checker, config));
   app.use('/api', adminRoutes(store, calendar, catalogue));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));
+  // The review pages: one app for every page path; it asks the API for everything it shows.
+  app.use('/web', express.static(WEB_DIR, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|addin\/|office-js\/|web\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.set('Cache-Control', 'no-cache').sendFile(join(WEB_DIR, 'index.html'), (err) => err && next());
+  });
   app.use(errorHandler(config.limits, log));
   app.use((_req, res) => {
     res.status(404).json(errorBody(new ApiError(404, 'not-found', '页面不存在')));

@@ -1,3 +1,4 @@
+import { SUBMISSION_STATUS_LABELS } from '../../../shared/src';
 import type { Actor, CellComment, Decision, Store, SubmissionStatus } from '../db/store';
 import { ApiError, badRequest, forbidden, notFound } from '../http/errors';
 import type { ApprovedCatalogue } from './catalogue';
@@ -23,7 +24,6 @@ const RULES: Record<Action, Rule> = {
   return: { roles: ['lead', 'coordinator', 'admin'], to: 'returned', from: () => ['submitted', 'confirmed'] },
 };
 
-const STATUS_LABELS: Record<SubmissionStatus, string> = { submitted: '待部门领导确认', confirmed: '待审核', approved: '已通过', returned: '已退回' };
 
 export async function decide(
   store: Store,
@@ -63,6 +63,6 @@ export async function decide(
 
 function statusConflict(action: Action, status: SubmissionStatus): ApiError {
   const verb = { confirm: '确认', approve: '通过', return: '退回' }[action];
-  const hint = status === 'returned' ? '已退回的提交不能再处理，请等待部门提交新版本' : `当前状态为“${STATUS_LABELS[status]}”`;
+  const hint = status === 'returned' ? '已退回的提交不能再处理，请等待部门提交新版本' : `当前状态为“${SUBMISSION_STATUS_LABELS[status]}”`;
   return new ApiError(409, 'status-conflict', `此提交现在不能${verb}：${hint}`);
 }

@@ -1,4 +1,4 @@
-import { chinaDate, type WorkingCalendar } from '../../../shared/src';
+import { chinaDate, PROGRESS_STATES, type ProgressState, type WorkingCalendar } from '../../../shared/src';
 import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Task } from '../db/store';
 
 /**
@@ -6,9 +6,6 @@ import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Tas
  * nothing, or whose last version was returned, is overdue once the due date has passed;
  * a version waiting for review is the reviewers' turn, so it never counts as overdue.
  */
-export type ProgressState = 'not-started' | 'submitted' | 'confirmed' | 'returned' | 'approved' | 'overdue';
-
-export const PROGRESS_STATES: readonly ProgressState[] = ['not-started', 'submitted', 'confirmed', 'returned', 'approved', 'overdue'];
 
 export interface BoardRow {
   department: Pick<Department, 'id' | 'name'>;

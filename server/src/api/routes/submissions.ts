@@ -88,7 +88,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
 
   r.get('/submissions/:id/diff', async (req, res) => {
     const s = await visible(store, req);
-    const base = await store.submissions.lastApproved(s.departmentId, s.taskId, s.id);
+    const base = await store.submissions.lastApproved(s.departmentId, 'catalogue', s.id);
     res.json({
       base: base ? { id: base.id, version: base.version } : null,
       resources: diffCatalogues(base ? extractCatalogue(base.grid) : [], extractCatalogue(s.grid)),

@@ -155,12 +155,12 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
       return { filename: row.original_filename, content: row.original_file ? toBuffer(row.original_file) : Buffer.alloc(0) };
     },
 
-    async lastApproved(departmentId, taskId, beforeId) {
+    async lastApproved(departmentId, sheetKind, beforeId) {
       const row = await db
         .selectFrom('submissions')
         .select(DETAIL_COLUMNS)
         .where('department_id', '=', departmentId)
-        .where('task_key', '=', taskKey(taskId))
+        .where((eb) => eb.and(listConditions(eb, null, { sheetKind })))
         .where('status', '=', 'approved')
         .where('id', '<', beforeId)
         .orderBy('id', 'desc')

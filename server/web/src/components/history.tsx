@@ -1,0 +1,50 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Link } from 'react-router';
+import { formatTime } from '../format';
+import type { Decision, Versions } from '../types';
+import { Counts, StatusBadge } from './feedback';
+
+/** Every version of this department's series, newest first, each with the decisions taken on it. */
+const DECISION_LABELS: Record<Decision['decision'], string> = { confirm: '部门领导确认', approve: '审核通过', return: '退回' };
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  version: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: '12px', display: 'flex', flexDirection: 'column', gap: '4px' },
+  current: { borderLeft: `3px solid ${tokens.colorBrandStroke1}` },
+  decision: { paddingLeft: '12px' },
+});
+
+export function History({ data, currentId }: { data: Versions; currentId: number }) {
+  const styles = useStyles();
+  const name = (id: number) => data.people[String(id)] ?? `用户 ${id}`;
+  return (
+    <section className={styles.list} aria-label="版本与审核记录">
+      {[...data.versions].reverse().map((v) => (
+        <div key={v.id} className={v.id === currentId ? `${styles.version} ${styles.current}` : styles.version} data-testid={`version-${v.version}`}>
+          <Text>
+            {v.id === currentId ? <strong>第 {v.version} 版（当前）</strong> : <Link to={`/submissions/${v.id}`}>第 {v.version} 版</Link>}　{formatTime(v.createdAt)}　{name(v.submittedBy)} 提交　
+            <StatusBadge status={v.status} /> <Counts errors={v.errors} warnings={v.warnings} />
+          </Text>
+          {v.decisions.map((d) => (
+            <div key={d.id} className={styles.decision}>
+              <Text>
+                {formatTime(d.createdAt)}　{name(d.decidedBy)}　<strong>{DECISION_LABELS[d.decision]}</strong>
+                {d.reason ? `：${d.reason}` : ''}
+              </Text>
+              {d.comments.length > 0 && (
+                <ul>
+                  {d.comments.map((c, i) => (
+                    <li key={i}>
+                      {c.sheet}
+                      {c.cell ? `!${c.cell}` : c.row ? ` 第 ${c.row} 行` : ''}：{c.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { a1, cellText, columnLetter, MARK_FILLS, noteText, strongestKind, type CellMark, type SheetGrid } from '../../../../shared/src';
+
+/**
+ * One sheet as the clerk laid it out: its rows, merged cells spanning as in Excel, each marked
+ * cell coloured as the add-in colours it in Excel, and rows tinted where the catalogue changed.
+ * Long sheets are shown a page of rows at a time; selecting a cell turns to its page.
+ */
+export type RowTone = 'added' | 'changed';
+
+export const ROW_TONES: Record<RowTone, { fill: string; label: string }> = {
+  added: { fill: '#E3F2DA', label: '新增' },
+  changed: { fill: '#E6F0FA', label: '变更' },
+};
+
+export interface SelectedCell {
+  sheet: string;
+  cell: string;
+  row: number;
+  col: number;
+}
+
+const PAGE_ROWS = 200;
+
+const useStyles = makeStyles({
+  wrap: { overflow: 'auto', maxHeight: '70vh', border: `1px solid ${tokens.colorNeutralStroke2}` },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
+  head: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightRegular, padding: '2px 6px', border: `1px solid ${tokens.colorNeutralStroke2}` },
+  rowHead: { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground3, textAlign: 'right', padding: '2px 6px', border: `1px solid ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground3 },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', maxWidth: '220px', minWidth: '24px', whiteSpace: 'pre-wrap', wordBreak: 'break-all', verticalAlign: 'top', cursor: 'pointer' },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  pager: { display: 'flex', gap: '8px', alignItems: 'center', padding: '4px 0' },
+});
+
+interface Props {
+  sheet: SheetGrid;
+  marks: readonly CellMark[];
+  rowTones?: ReadonlyMap<number, RowTone>;
+  selected: SelectedCell | null;
+  onSelect(cell: SelectedCell): void;
+}
+
+export function SheetGridView({ sheet, marks, rowTones, selected, onSelect }: Props) {
+  const styles = useStyles();
+  const r0 = sheet.startRow ?? 1;
+  const c0 = sheet.startCol ?? 1;
+  const width = useMemo(() => sheet.rows.reduce((w, r) => Math.max(w, r.length), 0), [sheet]);
+  const pages = Math.max(1, Math.ceil(sheet.rows.length / PAGE_ROWS));
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [sheet]);
+  useEffect(() => {
+    if (selected && selected.sheet === sheet.name) setPage(Math.min(pages - 1, Math.max(0, Math.floor((selected.row - r0) / PAGE_ROWS))));
+  }, [selected, sheet.name, r0, pages]);
+
+  const byCell = useMemo(() => {
+    const m = new Map<string, CellMark[]>();
+    for (const mark of marks) {
+      if (mark.sheet !== sheet.name) continue;
+      const list = m.get(mark.cell);
+      if (list) list.push(mark);
+      else m.set(mark.cell, [mark]);
+    }
+    return m;
+  }, [marks, sheet.name]);
+
+  const first = page * PAGE_ROWS;
+  const last = Math.min(sheet.rows.length, first + PAGE_ROWS) - 1;
+  // Merged areas clipped to this page: the anchor cell spans, the cells it covers are skipped.
+  const { spans, covered } = useMemo(() => {
+    const spans = new Map<string, { rowSpan: number; colSpan: number; value: string }>();
+    const covered = new Set<string>();
+    for (const m of sheet.merges ?? []) {
+      const top = Math.max(m.top, r0 + first);
+      const bottom = Math.min(m.bottom, r0 + last);
+      if (top > bottom) continue;
+      spans.set(`${top},${m.left}`, { rowSpan: bottom - top + 1, colSpan: m.right - m.left + 1, value: cellText(sheet.rows[m.top - r0]?.[m.left - c0]) });
+      for (let r = top; r <= bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
+    }
+    return { spans, covered };
+  }, [sheet, first, last, r0, c0]);
+
+  const body = [];
+  for (let i = first; i <= last; i++) {
+    const row = r0 + i;
+    const tone = rowTones?.get(row);
+    const cells = [];
+    for (let j = 0; j < width; j++) {
+      const col = c0 + j;
+      if (covered.has(`${row},${col}`)) continue;
+      const address = a1(row, col);
+      const span = spans.get(`${row},${col}`);
+      const cellMarks = byCell.get(address);
+      const fill = cellMarks ? MARK_FILLS[strongestKind(cellMarks.map((m) => m.kind))] : tone ? ROW_TONES[tone].fill : undefined;
+      const isSelected = selected?.sheet === sheet.name && selected.cell === address;
+      cells.push(
+        <td
+          key={col}
+          className={isSelected ? `${styles.cell} ${styles.selected}` : styles.cell}
+          style={fill ? { backgroundColor: fill } : undefined}
+          rowSpan={span?.rowSpan}
+          colSpan={span?.colSpan}
+          title={cellMarks ? noteText(cellMarks) : undefined}
+          data-cell={address}
+          data-mark={cellMarks ? strongestKind(cellMarks.map((m) => m.kind)) : undefined}
+          onClick={() => onSelect({ sheet: sheet.name, cell: address, row, col })}
+        >
+          {span ? span.value : cellText(sheet.rows[i][j])}
+        </td>,
+      );
+    }
+    body.push(
+      <tr key={row} data-row={row} data-tone={tone}>
+        <th scope="row" className={styles.rowHead} style={tone ? { backgroundColor: ROW_TONES[tone].fill } : undefined}>
+          {row}
+        </th>
+        {cells}
+      </tr>,
+    );
+  }
+
+  return (
+    <div>
+      {pages > 1 && (
+        <div className={styles.pager}>
+          <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            上一页
+          </Button>
+          <Text>
+            第 {r0 + first}–{r0 + last} 行，共 {sheet.rows.length} 行
+          </Text>
+          <Button size="small" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+            下一页
+          </Button>
+        </div>
+      )}
+      <div className={styles.wrap}>
+        <table className={styles.table} aria-label={`工作表 ${sheet.name}`}>
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {Array.from({ length: width }, (_, j) => (
+                <th key={j} className={styles.head} scope="col">
+                  {columnLetter(c0 + j)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{body}</tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

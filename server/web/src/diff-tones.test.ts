@@ -1,0 +1,29 @@
+import { diffCatalogues, extractCatalogue } from '../../../shared/src';
+import { book, catalogueSheet, validResource } from '../../../shared/src/testing';
+import { diffTones } from './diff-tones';
+
+describe('diffTones', () => {
+  const before = book(catalogueSheet([
+    validResource({ 资源代码: '307021022100/000001', 数据资源名称: '人口统计', items: [['年份', 'N', 4], ['人口数', 'N', 12]] }),
+    validResource({ 资源代码: '307021022100/000002', 数据资源名称: '企业名录', items: [['企业名称', 'C', 100]] }),
+  ]));
+  const after = book(catalogueSheet([
+    // Rows 3–5: share type changed, one item widened, one item added.
+    validResource({ 资源代码: '307021022100/000001', 数据资源名称: '人口统计', 共享类型: '有条件共享', 共享条件: '限统计用途', items: [['年份', 'N', 4], ['人口数', 'N', 14], ['地区', 'C', 20]] }),
+    // Row 6: unchanged.
+    validResource({ 资源代码: '307021022100/000002', 数据资源名称: '企业名录', items: [['企业名称', 'C', 100]] }),
+    // Rows 7–8: new.
+    validResource({ 资源代码: '307021022100/000003', 数据资源名称: '社团名录', items: [['社团名称', 'C', 100], ['登记日期', 'D', 8]] }),
+  ]));
+
+  test('new resources, changed resources and items are tinted on their own rows; unchanged rows are not', () => {
+    const diff = diffCatalogues(extractCatalogue(before), extractCatalogue(after));
+    const tones = diffTones(after, diff).get('目录');
+    expect(Object.fromEntries(tones ?? [])).toEqual({ 3: 'changed', 4: 'changed', 5: 'added', 7: 'added', 8: 'added' });
+  });
+
+  test('with nothing approved before, every resource row is new', () => {
+    const diff = diffCatalogues([], extractCatalogue(after));
+    expect([...(diffTones(after, diff).get('目录')?.keys() ?? [])].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8]);
+  });
+});

@@ -1,0 +1,122 @@
+import { Button, Field, Input, makeStyles, Title3, tokens } from '@fluentui/react-components';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ROLE_LABELS } from '../../../../shared/src';
+import { api } from '../api';
+import { CreateTokenForm, TokenTable } from '../components/admin-token-parts';
+import { MIN_PASSWORD, Section, useAdminStyles, useDepartments, useTokens } from '../components/admin-ui';
+import { ErrorBar, Loading, Notice } from '../components/feedback';
+import { useUser } from '../session';
+
+const useStyles = makeStyles({
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '16px', rowGap: '6px', margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0 },
+});
+
+/** 我的账户: who I am, my password, and my access tokens for the Excel add-in. */
+export function AccountPage() {
+  return (
+    <>
+      <Title3 as="h2">我的账户</Title3>
+      <WhoAmI />
+      <ChangePassword />
+      <MyTokens />
+    </>
+  );
+}
+
+function WhoAmI() {
+  const styles = useStyles();
+  const user = useUser();
+  const departments = useDepartments();
+  const department = user.departmentId === null ? '—（不属于部门）' : (departments.data?.find((d) => d.id === user.departmentId)?.name ?? (departments.isPending ? '…' : `#${user.departmentId}`));
+  const facts: Array<[string, string]> = [
+    ['姓名', user.displayName],
+    ['用户名', user.username],
+    ['角色', ROLE_LABELS[user.role]],
+    ['部门', department],
+  ];
+  return (
+    <Section title="个人信息">
+      <dl className={styles.facts} data-testid="account-facts">
+        {facts.map(([term, detail]) => (
+          <div key={term} style={{ display: 'contents' }}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.detail}>{detail}</dd>
+          </div>
+        ))}
+      </dl>
+    </Section>
+  );
+}
+
+function ChangePassword() {
+  const styles = useAdminStyles();
+  const user = useUser();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [tried, setTried] = useState(false);
+  const short = next.length < MIN_PASSWORD;
+  const differ = next !== repeat;
+  const change = useMutation({
+    mutationFn: () => api<{ ok: boolean; sessionsEnded: number }>('/api/me/password', { method: 'PUT', json: { currentPassword: current, newPassword: next } }),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setTried(false);
+    },
+  });
+  return (
+    <Section title="修改密码">
+      <form
+        className={styles.column}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTried(true);
+          if (!short && !differ) change.mutate();
+        }}
+      >
+        {/* Lets password managers tie the new password to this account. */}
+        <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
+        <Field label="当前密码" required>
+          <Input name="current-password" type="password" autoComplete="current-password" value={current} onChange={(_, d) => setCurrent(d.value)} />
+        </Field>
+        <Field label="新密码" required hint={`至少 ${MIN_PASSWORD} 位`} validationMessage={tried && short ? `新密码至少 ${MIN_PASSWORD} 位` : undefined}>
+          <Input name="new-password" type="password" autoComplete="new-password" value={next} onChange={(_, d) => setNext(d.value)} />
+        </Field>
+        <Field label="再次输入新密码" required validationMessage={tried && !short && differ ? '两次输入的新密码不一致' : undefined}>
+          <Input name="repeat-password" type="password" autoComplete="new-password" value={repeat} onChange={(_, d) => setRepeat(d.value)} />
+        </Field>
+        <ErrorBar error={change.error} />
+        {change.isSuccess && (
+          <Notice intent="success">
+            密码已修改。{change.data.sessionsEnded > 0 ? `其他 ${change.data.sessionsEnded} 处登录已退出。` : '没有其他需要退出的登录。'}访问令牌不受影响，如有泄露请在下方吊销。
+          </Notice>
+        )}
+        <div>
+          <Button type="submit" appearance="primary" disabled={change.isPending || !current}>
+            修改密码
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function MyTokens() {
+  const styles = useAdminStyles();
+  const tokens = useTokens(false);
+  return (
+    <Section title="我的访问令牌">
+      <p className={styles.muted}>
+        Excel 加载项用个人访问令牌连接本服务器：生成令牌后，在加载项的“设置”页填写服务器地址 <code data-testid="server-origin">{window.location.origin}</code> 和令牌。令牌相当于密码，请勿告诉他人；不再使用或可能泄露时请吊销。
+      </p>
+      <CreateTokenForm />
+      <ErrorBar error={tokens.error} />
+      {tokens.isPending ? <Loading /> : <TokenTable label="我的访问令牌" tokens={tokens.data ?? []} />}
+    </Section>
+  );
+}

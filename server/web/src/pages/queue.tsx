@@ -1,0 +1,170 @@
+import {
+  Button, Checkbox, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles,
+} from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { SHEET_KIND_LABELS, SUBMISSION_STATUS_LABELS, type SheetKind, type SubmissionStatus } from '../../../../shared/src';
+import { api, query } from '../api';
+import { Counts, ErrorBar, Loading, StatusBadge } from '../components/feedback';
+import { formatAge, formatTime } from '../format';
+import { hasRole, useUser } from '../session';
+import type { Department, SubmissionSummary, Task, User } from '../types';
+
+const PAGE = 50;
+
+const useStyles = makeStyles({
+  filters: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'flex-end' },
+  pager: { display: 'flex', gap: '12px', alignItems: 'center' },
+});
+
+/** What each role waits on first: reviewers the confirmed versions, leads their department's new ones. */
+function defaultStatus(user: User): SubmissionStatus | '' {
+  if (hasRole(user, 'coordinator', 'admin')) return 'confirmed';
+  if (hasRole(user, 'lead')) return 'submitted';
+  return '';
+}
+
+/** The review queue: filter by task, department, status and sheet kind; oldest first by default. */
+export function QueuePage() {
+  const styles = useStyles();
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    taskId: params.get('task') ?? '',
+    departmentId: params.get('department') ?? '',
+    status: params.get('status') ?? defaultStatus(user),
+    sheetKind: params.get('kind') ?? '',
+    latest: params.get('latest') !== 'false',
+    order: params.get('order') === 'newest' ? 'newest' : 'oldest',
+    page: Math.max(0, Number(params.get('page') ?? 0) || 0),
+  };
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(key, value);
+    next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
+  const list = useQuery({
+    queryKey: ['submissions', filter],
+    queryFn: () =>
+      api<{ items: SubmissionSummary[]; total: number }>(
+        `/api/submissions${query({ taskId: filter.taskId, departmentId: filter.departmentId, status: filter.status, sheetKind: filter.sheetKind, latest: filter.latest ? 'true' : undefined, order: filter.order, limit: PAGE, offset: filter.page * PAGE })}`,
+      ),
+  });
+  const taskTitle = new Map(tasks.data?.map((t) => [t.id, t.title]));
+  const departmentName = new Map(departments.data?.map((d) => [d.id, d.name]));
+  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE)) : 1;
+  const title = hasRole(user, 'coordinator', 'admin') ? '审核队列' : hasRole(user, 'lead') ? '待确认的提交' : '本部门的提交';
+
+  return (
+    <>
+      <Title3 as="h1">{title}</Title3>
+      <div className={styles.filters} role="search" aria-label="筛选">
+        <Field label="任务">
+          <Select value={filter.taskId} onChange={(_, d) => set('task', d.value)} aria-label="任务">
+            <option value="">全部任务</option>
+            {tasks.data?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {hasRole(user, 'coordinator', 'admin') && (
+          <Field label="部门">
+            <Select value={filter.departmentId} onChange={(_, d) => set('department', d.value)} aria-label="部门">
+              <option value="">全部部门</option>
+              {departments.data?.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Field label="状态">
+          <Select value={filter.status} onChange={(_, d) => set('status', d.value)} aria-label="状态">
+            <option value="">全部状态</option>
+            {(Object.keys(SUBMISSION_STATUS_LABELS) as SubmissionStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {SUBMISSION_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="表格">
+          <Select value={filter.sheetKind} onChange={(_, d) => set('kind', d.value)} aria-label="表格">
+            <option value="">全部表格</option>
+            {(Object.keys(SHEET_KIND_LABELS) as SheetKind[]).map((k) => (
+              <option key={k} value={k}>
+                {SHEET_KIND_LABELS[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="排序">
+          <Select value={filter.order} onChange={(_, d) => set('order', d.value)} aria-label="排序">
+            <option value="oldest">等待最久的在前</option>
+            <option value="newest">最新的在前</option>
+          </Select>
+        </Field>
+        <Checkbox label="只看每个部门的最新版本" checked={filter.latest} onChange={(_, d) => set('latest', d.checked ? 'true' : 'false')} />
+      </div>
+      <ErrorBar error={list.error} />
+      {list.isLoading && <Loading />}
+      {list.data && list.data.items.length === 0 && <p>没有符合条件的提交。</p>}
+      {list.data && list.data.items.length > 0 && (
+        <Table aria-label="提交列表" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>提交时间</TableHeaderCell>
+              <TableHeaderCell>已等待</TableHeaderCell>
+              <TableHeaderCell>部门</TableHeaderCell>
+              <TableHeaderCell>任务</TableHeaderCell>
+              <TableHeaderCell>版本</TableHeaderCell>
+              <TableHeaderCell>表格</TableHeaderCell>
+              <TableHeaderCell>状态</TableHeaderCell>
+              <TableHeaderCell>校验结果</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.data.items.map((s) => (
+              <TableRow key={s.id} data-testid={`queue-row-${s.id}`}>
+                <TableCell>
+                  <Link to={`/submissions/${s.id}`}>{formatTime(s.createdAt)}</Link>
+                </TableCell>
+                <TableCell>{formatAge(s.createdAt)}</TableCell>
+                <TableCell>{departmentName.get(s.departmentId) ?? s.departmentId}</TableCell>
+                <TableCell>{s.taskId === null ? '—' : (taskTitle.get(s.taskId) ?? s.taskId)}</TableCell>
+                <TableCell>第 {s.version} 版</TableCell>
+                <TableCell>{s.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、')}</TableCell>
+                <TableCell>
+                  <StatusBadge status={s.status} />
+                </TableCell>
+                <TableCell>
+                  <Counts errors={s.errors} warnings={s.warnings} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {list.data && list.data.total > PAGE && (
+        <div className={styles.pager}>
+          <Button disabled={filter.page === 0} onClick={() => setParams((p) => (p.set('page', String(filter.page - 1)), p))}>
+            上一页
+          </Button>
+          <Text>
+            第 {filter.page + 1} / {pages} 页，共 {list.data.total} 条
+          </Text>
+          <Button disabled={filter.page + 1 >= pages} onClick={() => setParams((p) => (p.set('page', String(filter.page + 1)), p))}>
+            下一页
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button, Card, Field, Input, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { ErrorBar } from '../components/feedback';
+import { useSession } from '../session';
+
+const useStyles = makeStyles({
+  page: { minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', backgroundColor: tokens.colorNeutralBackground3 },
+  card: { width: '360px', padding: '28px', display: 'flex', flexDirection: 'column', gap: '16px' },
+});
+
+/** Shown for any page while nobody is signed in; after signing in, the page asked for appears. */
+export function SignInPage() {
+  const styles = useStyles();
+  const { signIn } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(username.trim(), password);
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className={styles.page}>
+      <Card className={styles.card}>
+        <form onSubmit={(e) => void submit(e)} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+          <Title2 as="h1">政务数据资源目录 · 登录</Title2>
+          <Field label="用户名" required>
+            <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />
+          </Field>
+          <Field label="密码" required>
+            <Input name="password" type="password" autoComplete="current-password" value={password} onChange={(_, d) => setPassword(d.value)} />
+          </Field>
+          <ErrorBar error={error} />
+          <Button appearance="primary" type="submit" disabled={busy || !username || !password}>
+            {busy ? '正在登录…' : '登录'}
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS } from '../../../../shared/src';
+import { api } from '../api';
+import { Counts, ErrorBar, Loading, StateBadge } from '../components/feedback';
+import { formatTime } from '../format';
+import type { TaskBoard } from '../types';
+
+const useStyles = makeStyles({
+  summary: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'center' },
+});
+
+/** One task at a glance: where every department stands, with its newest version and last activity. */
+export function TaskBoardPage() {
+  const styles = useStyles();
+  const { id } = useParams();
+  const board = useQuery({ queryKey: ['board', id], queryFn: () => api<TaskBoard>(`/api/tasks/${id}/board`), refetchInterval: 60_000 });
+  if (board.error) return <ErrorBar error={board.error} />;
+  if (!board.data) return <Loading />;
+  const { task, rows, counts, workingDaysLeft, calendarCovered } = board.data;
+  return (
+    <>
+      <Title3 as="h1">{task.title}</Title3>
+      <div className={styles.summary}>
+        <Text>表格：{task.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、')}</Text>
+        <Text>
+          截止日期：{task.dueDate}（{workingDaysLeft >= 0 ? `还有 ${workingDaysLeft} 个工作日` : `已过 ${-workingDaysLeft} 个工作日`}
+          {calendarCovered ? '' : '，节假日安排尚未公布，按周末计算'}）
+        </Text>
+      </div>
+      <div className={styles.summary} aria-label="进度汇总">
+        {PROGRESS_STATES.map((s) => (
+          <Text key={s} data-count={s}>
+            {PROGRESS_STATE_LABELS[s]} {counts[s] ?? 0}
+          </Text>
+        ))}
+      </div>
+      <Table aria-label="各部门进度" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>部门</TableHeaderCell>
+            <TableHeaderCell>状态</TableHeaderCell>
+            <TableHeaderCell>最新版本</TableHeaderCell>
+            <TableHeaderCell>校验结果</TableHeaderCell>
+            <TableHeaderCell>最后动态</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((r) => (
+            <TableRow key={r.department.id} data-testid={`board-row-${r.department.name}`} data-state={r.state}>
+              <TableCell>{r.department.name}</TableCell>
+              <TableCell>
+                <StateBadge state={r.state} />
+              </TableCell>
+              <TableCell>{r.latest ? <Link to={`/submissions/${r.latest.id}`}>第 {r.latest.version} 版</Link> : '—'}</TableCell>
+              <TableCell>{r.latest ? <Counts errors={r.latest.errors} warnings={r.latest.warnings} /> : '—'}</TableCell>
+              <TableCell>{formatTime(r.lastActivityAt)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { Button, Field, makeStyles, Select, Text, Title3, tokens } from '@fluentui/react-components';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { SHEET_KIND_LABELS } from '../../../../shared/src';
+import { api } from '../api';
+import { Counts, ErrorBar, Notice } from '../components/feedback';
+import type { SelectedCell } from '../components/sheet-grid';
+import { WorkbookView } from '../components/workbook-view';
+import type { CheckResult, SubmissionSummary, Task } from '../types';
+
+/** crypto.randomUUID needs HTTPS; intranet servers are often plain HTTP, where getRandomValues still works. */
+function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const useStyles = makeStyles({
+  form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  result: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+/**
+ * For clerks who cannot run the add-in (WPS, LibreOffice, Excel without add-ins): upload the
+ * .xlsx, see the same report the add-in shows, then submit that same file.
+ */
+export function UploadPage() {
+  const styles = useStyles();
+  const navigate = useNavigate();
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
+  const [taskId, setTaskId] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  // One key per chosen file: a retried submit of the same file counts once.
+  const [idempotencyKey, setKey] = useState(() => newIdempotencyKey());
+  const [selected, setSelected] = useState<SelectedCell | null>(null);
+
+  const form = () => {
+    const f = new FormData();
+    f.append('file', file!);
+    if (taskId) f.append('taskId', taskId);
+    return f;
+  };
+  const check = useMutation({ mutationFn: () => api<CheckResult>('/api/checks', { form: form() }) });
+  const submit = useMutation({
+    mutationFn: () => api<{ submission: SubmissionSummary }>('/api/submissions', { form: form(), headers: { 'Idempotency-Key': idempotencyKey } }),
+    onSuccess: (r) => navigate(`/submissions/${r.submission.id}`),
+  });
+
+  const choose = (f: File | null) => {
+    setFile(f);
+    setKey(newIdempotencyKey());
+    setSelected(null);
+    check.reset();
+    submit.reset();
+  };
+  const result = check.data;
+
+  return (
+    <>
+      <Title3 as="h1">上传表格</Title3>
+      <Text className={styles.hint}>无法使用 Excel 加载项时（如 WPS、LibreOffice），可在此上传 .xlsx 文件：先检查，看到与加载项相同的校验结果，修改无误后提交。</Text>
+      <div className={styles.form}>
+        <Field label="填报任务">
+          <Select value={taskId} onChange={(_, d) => setTaskId(d.value)} aria-label="填报任务">
+            <option value="">不属于任务</option>
+            {tasks.data?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.title}（截止 {t.dueDate}）
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="工作簿（.xlsx）">
+          <input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
+        </Field>
+        <Button onClick={() => check.mutate()} disabled={!file || check.isPending}>
+          {check.isPending ? '正在检查…' : '检查'}
+        </Button>
+        <Button appearance="primary" onClick={() => submit.mutate()} disabled={!result || submit.isPending}>
+          {submit.isPending ? '正在提交…' : '提交'}
+        </Button>
+      </div>
+      <ErrorBar error={check.error ?? submit.error} />
+      {result && (
+        <>
+          <div className={styles.result} aria-label="检查结果">
+            <Text weight="semibold">{result.filename}</Text>
+            <Text>识别为：{result.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、') || '无可识别的表'}</Text>
+            <Counts errors={result.report.counts.errors} warnings={result.report.counts.warnings} />
+          </div>
+          {result.report.counts.errors > 0 ? (
+            <Notice intent="warning">发现 {result.report.counts.errors} 个错误。建议在 Excel 中改正后重新选择文件检查；仍要提交时，审核人员会看到这些错误。</Notice>
+          ) : (
+            <Notice intent="success">没有发现错误，可以提交。</Notice>
+          )}
+          <WorkbookView workbook={result.workbook} report={result.report} selected={selected} onSelect={setSelected} />
+        </>
+      )}
+    </>
+  );
+}

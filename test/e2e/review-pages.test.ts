@@ -1,0 +1,246 @@
+/**
+ * The review pages end to end, in headless Chromium against a really running server: a
+ * coordinator creates a task; a clerk uploads a catalogue with mistakes and sees the report,
+ * then submits a clean one; the lead confirms; the coordinator sees the diff against last
+ * year's approved catalogue and returns it with a cell comment; the clerk sees the comment and
+ * resubmits; the lead confirms, the coordinator approves; the task board shows it approved.
+ * And what another department's clerk may not open, by link or by API.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { PassThrough } from 'node:stream';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { WorkbookGrid } from '../../shared/src';
+import { catalogueSheet, validResource } from '../../shared/src/testing';
+import { hashPassword, newToken } from '../../server/src/auth/secrets';
+import { loadConfig } from '../../server/src/config';
+import type { Store } from '../../server/src/db/store';
+import { start } from '../../server/src/main';
+import { projectRoot } from '../../server/src/paths';
+import { writeWorkbook } from '../../server/src/xlsx/write';
+import { launchChromium } from './browser';
+import { buildFrontEnds } from './front-end-build';
+
+const PASSWORD = 'a-long-password';
+let dir: string;
+let server: Server;
+let store: Store;
+let url: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const tokens: Record<string, string> = {};
+let shots: string;
+
+const population = (length: number, extra: Array<[string, string, number]> = []) =>
+  validResource({ 资源代码: '307021022100/000001', 数据资源名称: '人口统计', items: [['年份', 'N', 4], ['人口数', 'N', length], ...extra] });
+const companies = () => validResource({ 资源代码: '307021022100/000002', 数据资源名称: '企业名录', items: [['企业名称', 'C', 100]] });
+const societies = () => validResource({ 资源代码: '307021022100/000003', 数据资源名称: '社团名录', items: [['社团名称', 'C', 100], ['登记日期', 'D', 8]] });
+
+const lastYear: WorkbookGrid = { sheets: [catalogueSheet([population(12), companies()])] };
+const withMistakes: WorkbookGrid = { sheets: [catalogueSheet([population(14), { ...companies(), 数据资源名称: '' }, { ...societies(), 共享类型: '有条件共享' }])] };
+const clean: WorkbookGrid = { sheets: [catalogueSheet([population(14, [['地区', 'C', 20]]), companies(), societies()])] };
+
+async function xlsx(grid: WorkbookGrid): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await writeWorkbook(grid, out);
+  return Buffer.concat(chunks);
+}
+
+async function api(path: string, who: string, init: { method?: string; body?: unknown } = {}) {
+  const res = await fetch(url + path, {
+    method: init.method ?? (init.body ? 'POST' : 'GET'),
+    headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/** A browser of its own for each person, signed in through the sign-in page. */
+async function signIn(username: string, path = '/'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(url + path);
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '退出' }).waitFor();
+  return page;
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+}
+
+beforeAll(async () => {
+  await buildFrontEnds();
+  dir = mkdtempSync(join(tmpdir(), 'govcat-review-'));
+  // GOVCAT_SCREENSHOTS=1 npm test refreshes the README's pictures; otherwise they go to the temp folder.
+  shots = process.env.GOVCAT_SCREENSHOTS ? join(projectRoot(), 'server', 'web', 'screenshots') : dir;
+  mkdirSync(shots, { recursive: true });
+  ({ server, store, url } = await start(loadConfig({ DATA_DIR: dir, DEMO: 'false', HOST: '127.0.0.1', PORT: '0', VALIDATION_WORKERS: '0' })));
+  const a = await store.departments.create({ name: '芜湖市统计局' });
+  const b = await store.departments.create({ name: '芜湖市民政局' });
+  const people = [
+    ['shenhe', '计算科审核员', 'coordinator', null],
+    ['tongji', '统计局填报员', 'clerk', a.id],
+    ['tongji-lead', '统计局分管领导', 'lead', a.id],
+    ['minzheng', '民政局填报员', 'clerk', b.id],
+  ] as const;
+  for (const [username, displayName, role, departmentId] of people) {
+    const user = await store.users.create({ username, displayName, role, departmentId, passwordHash: await hashPassword(PASSWORD) });
+    const t = newToken();
+    await store.tokens.create({ userId: user.id, name: 'e2e', prefix: t.prefix, tokenHash: t.hash });
+    tokens[username] = t.token;
+  }
+  // Last year's catalogue of the statistics bureau, approved before the lead step was switched on.
+  const base = await api('/api/submissions', 'tongji', { body: { workbook: lastYear } });
+  expect((await api(`/api/submissions/${base.body.submission.id}/approve`, 'shenhe', { body: {} })).status).toBe(200);
+  await store.settings.set('leadConfirmation', true);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+let taskId: number;
+let coordinator: Page;
+let clerk: Page;
+let lead: Page;
+let firstVersion: number;
+
+test('a coordinator creates a collection task; the board lists its departments as not started', async () => {
+  coordinator = await signIn('shenhe', '/tasks');
+  await coordinator.getByLabel('任务名称').fill('2026 年度政务数据资源目录编制');
+  await coordinator.getByRole('checkbox', { name: '芜湖市统计局' }).check();
+  await coordinator.getByRole('checkbox', { name: '芜湖市民政局' }).check();
+  await coordinator.getByLabel('工作日天数').fill('10');
+  await coordinator.getByRole('button', { name: '创建任务' }).click();
+  await coordinator.waitForURL(/\/tasks\/\d+$/);
+  taskId = Number(new URL(coordinator.url()).pathname.split('/').pop());
+  await coordinator.getByText('还有 10 个工作日').waitFor();
+  for (const d of ['芜湖市统计局', '芜湖市民政局']) await expect(coordinator.getByTestId(`board-row-${d}`).getAttribute('data-state')).resolves.toBe('not-started');
+});
+
+test('a clerk uploads a catalogue with mistakes and sees the report on the cells; then submits a clean one', async () => {
+  clerk = await signIn('tongji', '/upload');
+  await clerk.getByLabel('填报任务').selectOption(String(taskId));
+  await clerk.locator('input[type=file]').setInputFiles({ name: '统计局目录.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx(withMistakes) });
+  await clerk.getByRole('button', { name: '检查' }).click();
+  await clerk.getByText(/发现 \d+ 个错误/).waitFor();
+  // The issue list links to the cells; the cell is coloured as the add-in colours it in Excel.
+  const issue = clerk.locator('[data-issue-cell]').first();
+  const [, cell] = ((await issue.getAttribute('data-issue-cell')) ?? '').split('!');
+  await issue.click();
+  await expect(clerk.locator(`td[data-cell="${cell}"]`).getAttribute('data-mark')).resolves.toBe('error');
+  expect(await api('/api/submissions?limit=500', 'shenhe').then((r) => r.body.total)).toBe(1);
+
+  await clerk.locator('input[type=file]').setInputFiles({ name: '统计局目录.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx(clean) });
+  await clerk.getByRole('button', { name: '检查' }).click();
+  await clerk.getByText('没有发现错误，可以提交。').waitFor();
+  await clerk.getByRole('button', { name: '提交' }).click();
+  await clerk.waitForURL(/\/submissions\/\d+$/);
+  firstVersion = Number(new URL(clerk.url()).pathname.split('/').pop());
+  await clerk.getByText('待部门领导确认').first().waitFor();
+});
+
+test('the lead confirms it from the department’s queue', async () => {
+  lead = await signIn('tongji-lead', '/queue');
+  await lead.getByTestId(`queue-row-${firstVersion}`).getByRole('link').click();
+  await lead.getByRole('button', { name: '确认提交' }).click();
+  await lead.locator('[data-status="confirmed"]').first().waitFor();
+});
+
+test('the coordinator sees the diff against last year, returns it with a comment on a cell', async () => {
+  await coordinator.goto(`${url}/queue`);
+  await coordinator.getByTestId(`queue-row-${firstVersion}`).getByRole('link').click();
+  // On the sheet: the new resource's rows are tinted as added, the widened item as changed.
+  await coordinator.locator('tr[data-tone="added"]').first().waitFor();
+  await expect(coordinator.locator('tr[data-tone="added"]').count()).resolves.toBe(3);
+  await expect(coordinator.locator('tr[data-tone="changed"]').count()).resolves.toBe(1);
+  await coordinator.getByRole('tab', { name: '与上次通过版本的差异' }).click();
+  await coordinator.getByText(/新增 1 个资源，删除 0 个，变更 1 个/).waitFor();
+  await coordinator.getByTestId('diff-changed-人口统计').getByText('数据长度 12 → 14').waitFor();
+  await coordinator.getByRole('tab', { name: '表格与问题' }).click();
+
+  await coordinator.locator('td[data-cell="D3"]').click();
+  await coordinator.getByLabel('批注 目录!D3').fill('名称请与权责清单一致');
+  await coordinator.getByRole('button', { name: '添加批注' }).click();
+  await expect(coordinator.locator('td[data-cell="D3"]').getAttribute('data-mark')).resolves.toBe('review');
+  await coordinator.getByLabel('理由或意见').fill('请按批注修改后重新提交');
+  await screenshot(coordinator, 'submission');
+  await coordinator.getByRole('button', { name: '退回修改' }).click();
+  await coordinator.locator('[data-status="returned"]').first().waitFor();
+  // A returned version offers no approval; the server refuses one too.
+  await expect(coordinator.getByRole('button', { name: '审核通过' }).count()).resolves.toBe(0);
+  expect((await api(`/api/submissions/${firstVersion}/approve`, 'shenhe', { body: {} })).body.error.code).toBe('status-conflict');
+});
+
+test('the clerk sees the comment on the cell and resubmits; the lead confirms; the coordinator approves', async () => {
+  await clerk.goto(`${url}/submissions/${firstVersion}`);
+  await expect(clerk.locator('td[data-cell="D3"]').getAttribute('data-mark')).resolves.toBe('review');
+  await expect(clerk.locator('td[data-cell="D3"]').getAttribute('title')).resolves.toContain('名称请与权责清单一致');
+  await clerk.getByRole('tab', { name: '版本与审核记录' }).click();
+  await clerk.getByText('：请按批注修改后重新提交').waitFor();
+
+  await clerk.goto(`${url}/upload`);
+  await clerk.getByLabel('填报任务').selectOption(String(taskId));
+  const renamed: WorkbookGrid = { sheets: [catalogueSheet([{ ...population(14, [['地区', 'C', 20]]), 数据资源名称: '人口统计信息' }, companies(), societies()])] };
+  await clerk.locator('input[type=file]').setInputFiles({ name: '统计局目录-修改.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx(renamed) });
+  await clerk.getByRole('button', { name: '检查' }).click();
+  await clerk.getByText('没有发现错误，可以提交。').waitFor();
+  await clerk.getByRole('button', { name: '提交' }).click();
+  await clerk.waitForURL((u) => /\/submissions\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${firstVersion}`));
+  const second = Number(new URL(clerk.url()).pathname.split('/').pop());
+  await clerk.getByRole('heading', { name: /第 2 版/ }).waitFor();
+
+  await lead.goto(`${url}/submissions/${second}`);
+  await lead.getByRole('button', { name: '确认提交' }).click();
+  await lead.locator('[data-status="confirmed"]').first().waitFor();
+
+  await coordinator.goto(`${url}/submissions/${second}`);
+  await coordinator.getByRole('button', { name: '审核通过' }).click();
+  await coordinator.locator('[data-status="approved"]').first().waitFor();
+});
+
+test('the task board shows the department approved, the other one still not started', async () => {
+  await coordinator.goto(`${url}/tasks/${taskId}`);
+  await expect(coordinator.getByTestId('board-row-芜湖市统计局').getAttribute('data-state')).resolves.toBe('approved');
+  await expect(coordinator.getByTestId('board-row-芜湖市民政局').getAttribute('data-state')).resolves.toBe('not-started');
+  await coordinator.getByTestId('board-row-芜湖市统计局').getByRole('link', { name: '第 2 版' }).waitFor();
+  await screenshot(coordinator, 'task-board');
+});
+
+test('another department’s clerk cannot open the submission or any admin page, by link or by API', async () => {
+  const other = await signIn('minzheng', `/submissions/${firstVersion}`);
+  await other.getByRole('alert').getByText('提交不存在，或您无权查看').waitFor();
+  await expect(other.locator('td[data-cell]').count()).resolves.toBe(0);
+  await other.goto(`${url}/admin/users`);
+  await other.getByTestId('forbidden').getByText('无权访问').waitFor();
+  // The same through the API, with the page's own session cookie.
+  const status = (path: string) => other.evaluate(async (p) => (await fetch(p)).status, path);
+  await expect(status(`/api/submissions/${firstVersion}`)).resolves.toBe(404);
+  await expect(status(`/api/submissions/${firstVersion}/versions`)).resolves.toBe(404);
+  await expect(status('/api/users')).resolves.toBe(403);
+  const board = await other.evaluate(async (p) => (await fetch(p)).json(), `/api/tasks/${taskId}/board`);
+  expect(board.rows.map((r: { department: { name: string } }) => r.department.name)).toEqual(['芜湖市民政局']);
+  // Nor can a clerk decide anything: refused without the CSRF token, and for the role with it.
+  const decide = (withToken: boolean) =>
+    other.evaluate(async ([id, withToken]) => {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (withToken) headers['X-CSRF-Token'] = (await (await fetch('/api/session')).json()).csrfToken;
+      const res = await fetch(`/api/submissions/${id}/approve`, { method: 'POST', headers, body: '{}' });
+      return `${res.status} ${(await res.json()).error.code}`;
+    }, [firstVersion, withToken] as const);
+  await expect(decide(false)).resolves.toBe('403 csrf-failed');
+  await expect(decide(true)).resolves.toBe('403 forbidden');
+});
