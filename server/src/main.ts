@@ -46,7 +46,7 @@ if (require.main === module) {
       process.exit(2);
     }
     const { server, store, url } = await start(config);
-    console.log(`govcat 已启动：${url}   API 文档：${url}/api/docs   数据库：${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
+    console.log(`govcat 已启动：审核网页 ${url}/   加载项清单 ${url}/manifest.xml   API 文档 ${url}/api/docs   数据库：${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
     const stop = () => {
       server.close(() => void store.close().finally(() => process.exit(0)));
       setTimeout(() => process.exit(0), 5000).unref();

@@ -244,3 +244,16 @@ test('another department’s clerk cannot open the submission or any admin page,
   await expect(decide(false)).resolves.toBe('403 csrf-failed');
   await expect(decide(true)).resolves.toBe('403 forbidden');
 });
+
+test('every page path serves the app; the bundle is compressed; API paths and other clients get JSON', async () => {
+  for (const path of ['/', '/tasks/1', '/admin/users', '/no/such/page']) {
+    const res = await fetch(url + path, { headers: { Accept: 'text/html' } });
+    expect([path, res.status, await res.text()]).toEqual([path, 200, expect.stringContaining('<script defer src="/web/app.js">')]);
+  }
+  const bundle = await fetch(`${url}/web/app.js`, { headers: { 'Accept-Encoding': 'gzip' } });
+  expect(bundle.headers.get('content-encoding')).toBe('gzip');
+  const api = await fetch(`${url}/api/nothing-here`, { headers: { Accept: 'text/html' } });
+  expect([api.status, (await api.json()).error.code]).toEqual([404, 'no-such-endpoint']);
+  const program = await fetch(`${url}/no/such/page`, { headers: { Accept: 'application/json' } });
+  expect([program.status, (await program.json()).error.code]).toEqual([404, 'not-found']);
+});

@@ -94,6 +94,7 @@ function AddDepartment() {
   return (
     <Section title="添加部门">
       <form
+        noValidate
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
@@ -132,6 +133,7 @@ function EditDepartmentDialog({ department, onClose }: { department: Department;
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             save.mutate(toInput(name, code));

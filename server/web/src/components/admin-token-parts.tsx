@@ -69,6 +69,7 @@ export function CreateTokenForm({ users }: { users?: User[] }) {
   return (
     <>
       <form
+        noValidate
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
@@ -90,7 +91,7 @@ export function CreateTokenForm({ users }: { users?: User[] }) {
             </Select>
           </Field>
         )}
-        <Field label="令牌名称" required hint="用于区分令牌，如“办公室电脑”">
+        <Field label="令牌名称" required>
           <Input name="token-name" value={name} onChange={(_, d) => setName(d.value)} />
         </Field>
         <Button type="submit" appearance="primary" disabled={create.isPending || !name.trim() || (!!users && !userId)}>

@@ -13,6 +13,9 @@ export const useTokens = (all: boolean) => useQuery({ queryKey: ['tokens', all ?
 /** Clerks and leads belong to a department; coordinators and admins to none (the server refuses otherwise). */
 export const needsDepartment = (role: string) => role === 'clerk' || role === 'lead';
 
+// The forms here are noValidate: the browser's own required-field bubbles would speak the browser's
+// language and pre-empt the Chinese messages the forms show; the server checks everything again.
+
 /** The server asks for at least 10 characters; saying so before sending reads better than its field-named refusal. */
 export const MIN_PASSWORD = 10;
 
@@ -21,7 +24,7 @@ export const useAdminStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: '12px' },
   column: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '420px' },
   actions: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
-  muted: { color: tokens.colorNeutralForeground3 },
+  muted: { color: tokens.colorNeutralForeground3, margin: 0 },
   dialogForm: { display: 'flex', flexDirection: 'column', gap: '12px' },
 });
 

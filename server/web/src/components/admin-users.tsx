@@ -55,7 +55,7 @@ export function UsersTab() {
   };
 
   return (
-    <Section title="用户">
+    <Section title="用户列表">
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => setDialog({ kind: 'create' })}>
           新建用户
@@ -74,7 +74,7 @@ export function UsersTab() {
               <TableHeaderCell>角色</TableHeaderCell>
               <TableHeaderCell>部门</TableHeaderCell>
               <TableHeaderCell>状态</TableHeaderCell>
-              <TableHeaderCell>操作</TableHeaderCell>
+              <TableHeaderCell style={{ width: 250 }}>操作</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -166,6 +166,7 @@ function UserDialog({ user, self = false, departments, onClose, onDone }: UserDi
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             setTried(true);
@@ -237,6 +238,7 @@ function PasswordDialog({ user, onClose, onDone }: { user: User; onClose(): void
     <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
       <DialogSurface>
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             setTried(true);

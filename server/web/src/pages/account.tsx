@@ -72,6 +72,7 @@ function ChangePassword() {
   return (
     <Section title="修改密码">
       <form
+        noValidate
         className={styles.column}
         onSubmit={(e) => {
           e.preventDefault();
