@@ -96,6 +96,15 @@ describe.each(backends)('review pages API on %s', (backend) => {
     });
   });
 
+  test('the last active admin cannot be disabled or demoted; with a second one, the first can', async () => {
+    expectError(await request(h.app).patch(`/api/users/${h.users.admin}`).set(as('admin')).send({ active: false }), 409, 'last-admin');
+    expectError(await request(h.app).patch(`/api/users/${h.users.admin}`).set(as('admin')).send({ role: 'coordinator' }), 409, 'last-admin');
+    const second = await request(h.app).post('/api/users').set(as('admin')).send({ username: 'second-admin', displayName: '第二管理员', role: 'admin', password: 'second-admin-pw' });
+    expect(second.status).toBe(201);
+    expect((await request(h.app).patch(`/api/users/${second.body.id}`).set(as('admin')).send({ active: false })).status).toBe(200);
+    expectError(await request(h.app).patch(`/api/users/${h.users.admin}`).set(as('admin')).send({ active: false }), 409, 'last-admin');
+  });
+
   describe('task board', () => {
     test('each department’s state and last activity; a clerk sees only their own row', async () => {
       const task = (await request(h.app).post('/api/tasks').set(as('coordinator')).send({ title: '看板任务', sheetKinds: ['catalogue'], departmentIds: [h.departments.a, h.departments.b], dueInWorkingDays: 10 })).body;

@@ -4,31 +4,24 @@
  * cell is selected), fix, submit, a coordinator returns it with a reason on a cell, and the pane
  * shows the reason and marks that cell.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hashPassword, newToken } from '../../server/src/auth/secrets';
-import { loadConfig } from '../../server/src/config';
 import type { Store } from '../../server/src/db/store';
-import { start } from '../../server/src/main';
 import { projectRoot } from '../../server/src/paths';
-import { launchChromium } from './browser';
-import { buildFrontEnds } from './front-end-build';
+import { startBrowserSuite, type BrowserSuite } from './suite';
 
+let suite: BrowserSuite;
 let dir: string;
-let server: Server;
 let store: Store;
 let url: string;
-let browser: Browser;
 let page: Page;
 const tokens = { clerk: '', coordinator: '' };
 
 beforeAll(async () => {
-  await buildFrontEnds();
-  dir = mkdtempSync(join(tmpdir(), 'govcat-e2e-'));
-  ({ server, store, url } = await start(loadConfig({ DATA_DIR: dir, DEMO: 'false', HOST: '127.0.0.1', PORT: '0', VALIDATION_WORKERS: '0' })));
+  suite = await startBrowserSuite('pane');
+  ({ store, url, dir } = suite);
   const dept = await store.departments.create({ name: '芜湖市统计局' });
   for (const [who, role, departmentId] of [['clerk', 'clerk', dept.id], ['coordinator', 'coordinator', null]] as const) {
     const user = await store.users.create({ username: who, displayName: who === 'clerk' ? '统计局填报员' : '计算科审核员', role, departmentId, passwordHash: await hashPassword('a-long-password') });
@@ -36,16 +29,12 @@ beforeAll(async () => {
     await store.tokens.create({ userId: user.id, name: 'e2e', prefix: t.prefix, tokenHash: t.hash });
     tokens[who] = t.token;
   }
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
+  page = await suite.browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'zh-CN' });
   await page.goto(`${url}/addin/taskpane.html`);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await suite?.close();
 });
 
 const preview = <T>(fn: string) => page.evaluate(`(() => { const host = window.govcatPreview; return (${fn})(host); })()`) as Promise<T>;

@@ -6,26 +6,20 @@
  * resubmits; the lead confirms, the coordinator approves; the task board shows it approved.
  * And what another department's clerk may not open, by link or by API.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WorkbookGrid } from '../../shared/src';
 import { catalogueSheet, validResource } from '../../shared/src/testing';
 import { hashPassword, newToken } from '../../server/src/auth/secrets';
-import { loadConfig } from '../../server/src/config';
 import type { Store } from '../../server/src/db/store';
-import { start } from '../../server/src/main';
 import { projectRoot } from '../../server/src/paths';
 import { writeWorkbook } from '../../server/src/xlsx/write';
-import { launchChromium } from './browser';
-import { buildFrontEnds } from './front-end-build';
+import { startBrowserSuite, type BrowserSuite } from './suite';
 
 const PASSWORD = 'a-long-password';
-let dir: string;
-let server: Server;
+let suite: BrowserSuite;
 let store: Store;
 let url: string;
 let browser: Browser;
@@ -77,12 +71,11 @@ async function screenshot(page: Page, name: string) {
 }
 
 beforeAll(async () => {
-  await buildFrontEnds();
-  dir = mkdtempSync(join(tmpdir(), 'govcat-review-'));
+  suite = await startBrowserSuite('review');
+  ({ store, url, browser } = suite);
   // GOVCAT_SCREENSHOTS=1 npm test refreshes the README's pictures; otherwise they go to the temp folder.
-  shots = process.env.GOVCAT_SCREENSHOTS ? join(projectRoot(), 'server', 'web', 'screenshots') : dir;
+  shots = process.env.GOVCAT_SCREENSHOTS ? join(projectRoot(), 'server', 'web', 'screenshots') : suite.dir;
   mkdirSync(shots, { recursive: true });
-  ({ server, store, url } = await start(loadConfig({ DATA_DIR: dir, DEMO: 'false', HOST: '127.0.0.1', PORT: '0', VALIDATION_WORKERS: '0' })));
   const a = await store.departments.create({ name: '芜湖市统计局' });
   const b = await store.departments.create({ name: '芜湖市民政局' });
   const people = [
@@ -101,15 +94,11 @@ beforeAll(async () => {
   const base = await api('/api/submissions', 'tongji', { body: { workbook: lastYear } });
   expect((await api(`/api/submissions/${base.body.submission.id}/approve`, 'shenhe', { body: {} })).status).toBe(200);
   await store.settings.set('leadConfirmation', true);
-  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await suite?.close();
 });
 
 let taskId: number;

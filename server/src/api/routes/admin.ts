@@ -5,7 +5,7 @@ import { hashPassword, newToken } from '../../auth/secrets';
 import type { Store } from '../../db/store';
 import type { ApprovedCatalogue } from '../../services/catalogue';
 import { caller, requireRole } from '../../http/auth';
-import { badRequest, notFound } from '../../http/errors';
+import { ApiError, badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
 import { DepartmentInputSchema, SettingsSchema, TaskInputSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
 
@@ -60,6 +60,10 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
     const current = await store.users.get(id);
     if (!current) throw notFound('用户');
     await checkDepartment(store, body.role ?? current.role, body.departmentId === undefined ? current.departmentId : body.departmentId);
+    const stopsBeingAdmin = current.role === 'admin' && current.active && ((body.role !== undefined && body.role !== 'admin') || body.active === false);
+    if (stopsBeingAdmin && !(await store.users.list({ role: 'admin' })).some((u) => u.active && u.id !== id)) {
+      throw new ApiError(409, 'last-admin', '这是唯一启用的管理员，不能停用或改为其他角色；请先另设一名管理员');
+    }
     const update = { ...body, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
     const updated = await audited(
       admin.userId,

@@ -21,30 +21,8 @@ export function DiffPanel({ diff }: { diff: Diff }) {
         {diff.base ? `与本部门第 ${diff.base.version} 版（最近一次通过）相比：` : '本部门还没有通过的版本，所有资源均为新增。'}
         新增 {added.length} 个资源，删除 {removed.length} 个，变更 {changed.length} 个。
       </Text>
-      {added.length > 0 && (
-        <div>
-          <Text weight="semibold">新增资源</Text>
-          <ul className={styles.list}>
-            {added.map((n) => (
-              <li key={n}>
-                <span className={styles.added}>{n}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {removed.length > 0 && (
-        <div>
-          <Text weight="semibold">删除资源</Text>
-          <ul className={styles.list}>
-            {removed.map((n) => (
-              <li key={n}>
-                <span className={styles.removed}>{n}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <NameList title="新增资源" names={added} className={styles.added} />
+      <NameList title="删除资源" names={removed} className={styles.removed} />
       {changed.length > 0 && (
         <div>
           <Text weight="semibold">变更资源</Text>
@@ -80,5 +58,22 @@ export function DiffPanel({ diff }: { diff: Diff }) {
         </div>
       )}
     </section>
+  );
+}
+
+function NameList({ title, names, className }: { title: string; names: string[]; className: string }) {
+  const styles = useStyles();
+  if (names.length === 0) return null;
+  return (
+    <div>
+      <Text weight="semibold">{title}</Text>
+      <ul className={styles.list}>
+        {names.map((n) => (
+          <li key={n}>
+            <span className={className}>{n}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

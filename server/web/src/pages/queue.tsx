@@ -3,7 +3,7 @@ import {
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { SHEET_KIND_LABELS, SUBMISSION_STATUS_LABELS, type SheetKind, type SubmissionStatus } from '../../../../shared/src';
+import { SHEET_KIND_LABELS, SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../shared/src';
 import { api, query } from '../api';
 import { Counts, ErrorBar, Loading, StatusBadge } from '../components/feedback';
 import { formatAge, formatTime } from '../format';
@@ -63,54 +63,13 @@ export function QueuePage() {
     <>
       <Title3 as="h1">{title}</Title3>
       <div className={styles.filters} role="search" aria-label="筛选">
-        <Field label="任务">
-          <Select value={filter.taskId} onChange={(_, d) => set('task', d.value)} aria-label="任务">
-            <option value="">全部任务</option>
-            {tasks.data?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect label="任务" value={filter.taskId} onChange={(v) => set('task', v)} all="全部任务" options={tasks.data?.map((t) => [String(t.id), t.title])} />
         {hasRole(user, 'coordinator', 'admin') && (
-          <Field label="部门">
-            <Select value={filter.departmentId} onChange={(_, d) => set('department', d.value)} aria-label="部门">
-              <option value="">全部部门</option>
-              {departments.data?.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <FilterSelect label="部门" value={filter.departmentId} onChange={(v) => set('department', v)} all="全部部门" options={departments.data?.map((d) => [String(d.id), d.name])} />
         )}
-        <Field label="状态">
-          <Select value={filter.status} onChange={(_, d) => set('status', d.value)} aria-label="状态">
-            <option value="">全部状态</option>
-            {(Object.keys(SUBMISSION_STATUS_LABELS) as SubmissionStatus[]).map((s) => (
-              <option key={s} value={s}>
-                {SUBMISSION_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="表格">
-          <Select value={filter.sheetKind} onChange={(_, d) => set('kind', d.value)} aria-label="表格">
-            <option value="">全部表格</option>
-            {(Object.keys(SHEET_KIND_LABELS) as SheetKind[]).map((k) => (
-              <option key={k} value={k}>
-                {SHEET_KIND_LABELS[k]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="排序">
-          <Select value={filter.order} onChange={(_, d) => set('order', d.value)} aria-label="排序">
-            <option value="oldest">等待最久的在前</option>
-            <option value="newest">最新的在前</option>
-          </Select>
-        </Field>
+        <FilterSelect label="状态" value={filter.status} onChange={(v) => set('status', v)} all="全部状态" options={Object.entries(SUBMISSION_STATUS_LABELS)} />
+        <FilterSelect label="表格" value={filter.sheetKind} onChange={(v) => set('kind', v)} all="全部表格" options={Object.entries(SHEET_KIND_LABELS)} />
+        <FilterSelect label="排序" value={filter.order} onChange={(v) => set('order', v)} options={[['oldest', '等待最久的在前'], ['newest', '最新的在前']]} />
         <Checkbox label="只看每个部门的最新版本" checked={filter.latest} onChange={(_, d) => set('latest', d.checked ? 'true' : 'false')} />
       </div>
       <ErrorBar error={list.error} />
@@ -166,5 +125,21 @@ export function QueuePage() {
         </div>
       )}
     </>
+  );
+}
+
+/** A labelled drop-down of [value, label] pairs, with an optional first choice meaning "no filter". */
+function FilterSelect({ label, value, onChange, options = [], all }: { label: string; value: string; onChange(v: string): void; options?: Array<[string, string]>; all?: string }) {
+  return (
+    <Field label={label}>
+      <Select value={value} onChange={(_, d) => onChange(d.value)} aria-label={label}>
+        {all && <option value="">{all}</option>}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }

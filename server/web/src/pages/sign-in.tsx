@@ -32,7 +32,7 @@ export function SignInPage() {
   return (
     <div className={styles.page}>
       <Card className={styles.card}>
-        <form onSubmit={(e) => void submit(e)} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+        <form noValidate onSubmit={(e) => void submit(e)} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
           <Title2 as="h1">政务数据资源目录 · 登录</Title2>
           <Field label="用户名" required>
             <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />

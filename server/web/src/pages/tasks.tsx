@@ -90,6 +90,7 @@ function NewTask({ departments }: { departments: Department[] }) {
   return (
     <form
       className={styles.form}
+      noValidate
       aria-label="新建填报任务"
       onSubmit={(e) => {
         e.preventDefault();
