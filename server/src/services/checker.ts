@@ -14,7 +14,7 @@ export class SubmissionChecker {
 
   constructor(workers = defaultWorkers()) {
     const compiled = __filename.endsWith('.js');
-    this.pool = workers > 0 && compiled ? new Piscina({ filename: join(__dirname, 'check-worker.js'), minThreads: workers, maxThreads: workers, idleTimeout: 60_000 }) : null;
+    this.pool = workers > 0 && compiled ? new Piscina({ filename: join(__dirname, 'check-worker.js'), minThreads: workers, maxThreads: workers, idleTimeout: 60_000, stricterFIFO: true }) : null;
   }
 
   get threads(): number {
