@@ -5,7 +5,9 @@ import { createKyselyStore } from './kysely-store';
 import { migrateToLatest } from './migrate';
 import { createPostgresPool, isSchemaName } from './postgres-pool';
 import type { Database } from './schema';
-import { DurableSqliteDialect, openSqliteFile, withStatementCache } from './sqlite-dialect';
+import { groupCommitRecorder, type SubmissionRecorder } from './record-submission';
+import { DurableSqliteDialect, openSqliteFile, SQLITE_MEMORY, withStatementCache } from './sqlite-dialect';
+import { SqliteWriter } from './sqlite-writer';
 import type { Store } from './store';
 
 export interface OpenStoreOptions {
@@ -16,13 +18,18 @@ export interface OpenStoreOptions {
    * run so parallel runs do not collide. A plain lowercase identifier: a-z, 0-9, _.
    */
   schema?: string;
+  /** SQLite only: write submissions on a thread of their own (sqlite-writer.ts); by default whenever running compiled on a file. */
+  sqliteWriterThread?: boolean;
 }
 
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind === 'sqlite') {
-    const db = new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: withStatementCache(openSqliteFile(target.path, options.sqliteSynchronous ?? 'full')) }) });
-    return migrated(db);
+    const synchronous = options.sqliteSynchronous ?? 'full';
+    const db = new Kysely<Database>({ dialect: new DurableSqliteDialect({ database: withStatementCache(openSqliteFile(target.path, synchronous)) }) });
+    // A writer thread needs the compiled build and a file a second connection can open.
+    const threaded = options.sqliteWriterThread ?? (SqliteWriter.available && target.path !== SQLITE_MEMORY);
+    return migrated(db, undefined, threaded ? () => new SqliteWriter(target.path, synchronous) : groupCommitRecorder);
   }
   const schema = options.schema;
   if (schema !== undefined && !isSchemaName(schema)) throw new Error(`数据库模式名无效：${schema}（只能用小写字母、数字和下划线）`);
@@ -40,12 +47,12 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
 }
 
 /** Migrates, first running `prepare` for the schema to keep migration bookkeeping in; closes the pool on failure. */
-async function migrated(db: Kysely<Database>, prepare: () => Promise<string | undefined> = async () => undefined): Promise<Store> {
+async function migrated(db: Kysely<Database>, prepare: () => Promise<string | undefined> = async () => undefined, recorder?: (store: Store) => SubmissionRecorder): Promise<Store> {
   try {
     await migrateToLatest(db, await prepare());
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return createKyselyStore(db);
+  return createKyselyStore(db, recorder);
 }

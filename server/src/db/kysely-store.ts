@@ -9,6 +9,7 @@
  */
 import type { ControlledTransaction, Kysely } from 'kysely';
 import { auditRepository } from './repositories/audit';
+import { recordSubmission, transactionRecorder, type Recorded, type SubmissionRecorder } from './record-submission';
 import type { RepoContext } from './repositories/context';
 import { departmentsRepository } from './repositories/departments';
 import { sessionsRepository } from './repositories/sessions';
@@ -18,10 +19,13 @@ import { tasksRepository } from './repositories/tasks';
 import { tokensRepository } from './repositories/tokens';
 import { usersRepository } from './repositories/users';
 import type { Database } from './schema';
-import type { Store } from './store';
+import type { NewSubmission, Store } from './store';
 
-export function createKyselyStore(db: Kysely<Database>): Store {
-  return new KyselyStore(db, null);
+/** `recorder` says where `recordSubmission` writes go; by default each in a transaction of its own. */
+export function createKyselyStore(db: Kysely<Database>, recorder: (store: Store) => SubmissionRecorder = transactionRecorder): Store {
+  const store = new KyselyStore(db, null);
+  store.recorder = recorder(store);
+  return store;
 }
 
 class KyselyStore implements Store {
@@ -34,6 +38,8 @@ class KyselyStore implements Store {
   readonly settings: Store['settings'];
   readonly audit: Store['audit'];
   #savepoints = 0;
+  /** Set on a database-bound store; a transaction-bound one records within its own transaction. */
+  recorder: SubmissionRecorder | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -54,8 +60,14 @@ class KyselyStore implements Store {
     return this.#atomically(work);
   }
 
+  recordSubmission(input: NewSubmission): Promise<Recorded> {
+    if (this.recorder) return this.recorder.record(input);
+    return this.transaction((tx) => recordSubmission(tx, input));
+  }
+
   async close(): Promise<void> {
     if (this.trx) throw new Error('事务进行中，不能关闭数据库连接');
+    await this.recorder?.close();
     await this.db.destroy();
   }
 

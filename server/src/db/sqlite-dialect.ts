@@ -8,7 +8,9 @@
  * server) shares the file: a deferred BEGIN that later needs to write can fail with
  * SQLITE_BUSY without waiting, while IMMEDIATE takes the write lock up front and honours
  * busy_timeout. Open one store per file per process: better-sqlite3 waits synchronously, so a
- * second connection in the same process would block on a lock only the first can release.
+ * second connection on the same thread would block on a lock only the first can release. (The
+ * store's own writer thread, sqlite-writer.ts, is the one second connection: on another thread
+ * its lock is released whatever the main thread does.)
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -421,6 +421,58 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
     });
   });
 
+  describe('recordSubmission: the submit path (group commit on SQLite)', () => {
+    const auditOf = async (id: number) => (await store.audit.list({ entity: 'submission', entityId: String(id) })).map((e) => e.action);
+
+    it('stores concurrent submissions with consecutive versions, each with its audit entry', async () => {
+      const { a, clerkA, coordinator } = await world();
+      const results = await Promise.all(Array.from({ length: 20 }, () => store.recordSubmission(newSubmission(clerkA))));
+      expect(results.every((r) => r.created && r.sameRequest)).toBe(true);
+      expect(results.map((r) => r.submission.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect((await store.submissions.list(coordinator, { departmentId: a.id })).total).toBe(20);
+      for (const r of results) expect(await auditOf(r.submission.id)).toEqual(['submission.create']);
+      const stored = await store.submissions.get(coordinator, results[0].submission.id);
+      expect(stored?.grid).toEqual(sampleGrid());
+      expect(stored?.report).toEqual(sampleReport());
+    });
+
+    it('fails only the submission that cannot be stored; the ones committed with it are kept', async () => {
+      const { a, clerkA, coordinator } = await world();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) => store.recordSubmission(newSubmission(clerkA, i === 5 ? { taskId: 999_999 } : {}))),
+      );
+      expect(outcomes[5].status).toBe('rejected');
+      expect((outcomes[5] as PromiseRejectedResult).reason).toBeInstanceOf(InvalidReferenceError);
+      const stored = outcomes.filter((o) => o.status === 'fulfilled').map((o) => o.value);
+      expect(stored).toHaveLength(11);
+      expect(stored.map((r) => r.submission.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
+      expect((await store.submissions.list(coordinator, { departmentId: a.id })).total).toBe(11);
+      for (const r of stored) expect(await auditOf(r.submission.id)).toEqual(['submission.create']);
+    });
+
+    it('stores one submission for concurrent requests with the same idempotency key', async () => {
+      const { a, clerkA, coordinator } = await world();
+      const key = unique('record-key');
+      const results = await Promise.all(Array.from({ length: 6 }, () => store.recordSubmission(newSubmission(clerkA, { idempotencyKey: key }))));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(results.every((r) => r.sameRequest)).toBe(true);
+      expect(new Set(results.map((r) => r.submission.id)).size).toBe(1);
+      expect((await store.submissions.list(coordinator, { departmentId: a.id })).total).toBe(1);
+      expect(await auditOf(results[0].submission.id)).toEqual(['submission.create']);
+    });
+
+    it('nests in an open transaction and rolls back with it', async () => {
+      const { a, clerkA, coordinator } = await world();
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.recordSubmission(newSubmission(clerkA));
+          throw new Error('外层失败');
+        }),
+      ).rejects.toThrow('外层失败');
+      expect((await store.submissions.list(coordinator, { departmentId: a.id })).total).toBe(0);
+    });
+  });
+
   describe('submissions: content round-trip', () => {
     it('returns grid and report exactly, Chinese text and nulls included', async () => {
       const { clerkA } = await world();

@@ -7,6 +7,7 @@
  * submission reads as "not found".
  */
 import type { Report, Role, SheetKind, SubmissionStatus, WorkbookGrid } from '../../../shared/src';
+import type { Recorded } from './record-submission';
 
 export type { Role, SubmissionStatus };
 
@@ -163,6 +164,13 @@ export interface Store {
    * as a savepoint: a throw undoes the inner block only.
    */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+
+  /**
+   * A new submission version and its audit entry, in one transaction, committed before this
+   * resolves; with an idempotency key the user already used, the earlier submission instead
+   * (`created: false`). On SQLite concurrent calls are committed together (group commit).
+   */
+  recordSubmission(input: NewSubmission): Promise<Recorded>;
 
   departments: {
     create(input: { name: string; code?: string | null }): Promise<Department>;

@@ -14,7 +14,10 @@ export class SubmissionChecker {
 
   constructor(workers = defaultWorkers()) {
     const compiled = __filename.endsWith('.js');
-    this.pool = workers > 0 && compiled ? new Piscina({ filename: join(__dirname, 'check-worker.js'), minThreads: workers, maxThreads: workers, idleTimeout: 60_000 }) : null;
+    // stricterFIFO: by default piscina sends a task it cannot place at once to the back of its
+    // queue, so under load each finished task moved one waiting request behind all the others
+    // and a few requests waited many times longer than the rest (the p99 was 3.5 times the p50).
+    this.pool = workers > 0 && compiled ? new Piscina({ filename: join(__dirname, 'check-worker.js'), minThreads: workers, maxThreads: workers, idleTimeout: 60_000, stricterFIFO: true }) : null;
   }
 
   get threads(): number {

@@ -98,30 +98,18 @@ async function store(
   }
   const leadStep = await deps.store.settings.get('leadConfirmation', false);
   const { report } = checked;
-  const { submission, created, sameRequest } = await deps.store.transaction(async (tx) => {
-    const result = await tx.submissions.create({
-      departmentId,
-      taskId: checked.taskId,
-      sheetKinds: checked.sheetKinds,
-      grid: checked.grid,
-      gridDeflated: checked.gridDeflated ?? undefined,
-      report,
-      submittedBy: actor.userId,
-      idempotencyKey,
-      requestHash,
-      originalFile,
-      status: leadStep ? 'submitted' : 'confirmed',
-    });
-    if (result.created) {
-      await tx.audit.append({
-        userId: actor.userId,
-        action: 'submission.create',
-        entity: 'submission',
-        entityId: String(result.submission.id),
-        details: { departmentId, taskId: checked.taskId, version: result.submission.version, errors: report.counts.errors, warnings: report.counts.warnings, file: originalFile?.filename ?? null },
-      });
-    }
-    return result;
+  const { submission, created, sameRequest } = await deps.store.recordSubmission({
+    departmentId,
+    taskId: checked.taskId,
+    sheetKinds: checked.sheetKinds,
+    grid: checked.grid,
+    gridDeflated: checked.gridDeflated ?? undefined,
+    report,
+    submittedBy: actor.userId,
+    idempotencyKey,
+    requestHash,
+    originalFile,
+    status: leadStep ? 'submitted' : 'confirmed',
   });
   if (created) return { submission, report, replayed: false };
   // Two identical requests raced: the other one stored it.
