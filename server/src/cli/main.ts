@@ -2,8 +2,11 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { DEFAULT_MANIFEST } from '../manifest/build';
 import { processIo, type CliIo } from './io';
 import { EXIT, validateCommand } from './validate-command';
-import { initBureauCommand } from './init-bureau-command';
-import { manifestCommand } from './manifest-command';
+
+// init-bureau and manifest are loaded when run: they bring the database drivers, kysely, argon2
+// and xmllint's WebAssembly, a quarter of a second of start-up that `govcat validate` has no use for.
+const initBureau = () => require('./init-bureau-command') as typeof import('./init-bureau-command');
+const manifest = () => require('./manifest-command') as typeof import('./manifest-command');
 
 /**
  * `govcat`: the product's command line. Commander parses; every message a user sees is Chinese,
@@ -65,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .requiredOption('--admin <用户名>', '管理员用户名')
     .option('--name <显示名>', '管理员显示名', '系统管理员')
     .action(async (opts: { admin: string; name: string }) => {
-      code = await initBureauCommand(opts, io);
+      code = await initBureau().initBureauCommand(opts, io);
     });
 
   program
@@ -78,7 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--addin-version <版本>', '清单版本，如 1.0.0.0', DEFAULT_MANIFEST.version)
     .option('--out <文件>', '写入的文件', 'manifest.xml')
     .action(async (opts: { baseUrl: string; name: string; id?: string; addinVersion: string; out: string }) => {
-      code = await manifestCommand({ baseUrl: opts.baseUrl, name: opts.name, id: opts.id, version: opts.addinVersion, out: opts.out }, io);
+      code = await manifest().manifestCommand({ baseUrl: opts.baseUrl, name: opts.name, id: opts.id, version: opts.addinVersion, out: opts.out }, io);
     });
 
   try {
