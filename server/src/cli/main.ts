@@ -5,7 +5,7 @@ import { processIo, type CliIo } from './io';
 import { EXIT, validateCommand } from './validate-command';
 
 // init-bureau and manifest are loaded when run: they bring the database drivers, kysely, argon2
-// and xmllint's WebAssembly, a quarter of a second of start-up that `govcat validate` has no use for.
+// and xmllint's WebAssembly, ~70 ms of start-up that `govcat validate` has no use for.
 const initBureau = () => require('./init-bureau-command') as typeof import('./init-bureau-command');
 const manifest = () => require('./manifest-command') as typeof import('./manifest-command');
 
