@@ -12,6 +12,4 @@ try {
   }
   throw e;
 }
-cli.runCli(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+cli.runCliProcess(process.argv.slice(2));

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { posix } from 'node:path';
 import { PassThrough, pipeline, type Readable } from 'node:stream';
 import type { Entry } from 'yauzl';
+import { primeAddressCache } from './address-cache';
 import { MESSAGES, WorkbookReadError } from './errors';
 import { SheetXmlFilter } from './sheet-xml-filter';
 import type { GuardedZip } from './zip-guard';
@@ -76,6 +77,7 @@ export class ZipWorkbookReader extends ExcelJsWorkbookReader {
 
   constructor(private readonly source: GuardedZip) {
     super(null, READER_OPTIONS);
+    primeAddressCache();
   }
 
   /** The merges and typed cells seen so far in a worksheet's XML. */

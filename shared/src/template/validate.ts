@@ -6,6 +6,7 @@ import { itemRole, missingPersonItems, personKinds, hasLegalPersonCode, type Ite
 import type { CatalogueItem, CatalogueResource } from '../resources';
 import { headerKey, itemKey, squeeze } from '../text';
 import { compileCellCheck, type CellCheck } from './cells';
+import { KeyIndex } from './key-index';
 import type { TemplateMarker } from './marker';
 
 /**
@@ -89,7 +90,7 @@ export class TemplateRows {
   private readonly certNumber: TemplateColumn | undefined;
   private readonly certNumberIdCheck: CellCheck | null;
   private readonly keyCols: TemplateColumn[] | null;
-  private readonly keys = new Map<string, number>();
+  private readonly keys = new KeyIndex();
   dataRows = 0;
 
   constructor(private readonly input: TemplateInput) {
@@ -165,11 +166,8 @@ export class TemplateRows {
     const keyCols = this.keyCols;
     const key = rowKey(row, keyCols);
     if (key === null) return;
-    const first = this.keys.get(key);
-    if (first === undefined) {
-      this.keys.set(key, sheetRow);
-      return;
-    }
+    const first = this.keys.firstRowOrAdd(key, sheetRow);
+    if (first === undefined) return;
     if (keyCols) {
       report('template.duplicate-key', `主键（${keyCols.map((c) => c.header).join('、')}）与第 ${first} 行重复，同一数据只能报送一次`, {
         row: sheetRow,
