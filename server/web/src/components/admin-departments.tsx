@@ -1,11 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Table,
@@ -21,7 +15,7 @@ import { api } from '../api';
 import { formatTime } from '../format';
 import type { Department } from '../types';
 import { ErrorBar, Loading, Notice } from './feedback';
-import { Section, useAdminStyles, useDepartments } from './admin-ui';
+import { FormDialog, Section, useAdminStyles, useDepartments } from './admin-ui';
 
 interface DepartmentInput {
   name: string;
@@ -101,12 +95,7 @@ function AddDepartment() {
           add.mutate(toInput(name, code));
         }}
       >
-        <Field label="部门名称" required>
-          <Input name="department-name" value={name} onChange={(_, d) => setName(d.value)} />
-        </Field>
-        <Field label="部门代码（可选）">
-          <Input name="department-code" value={code} onChange={(_, d) => setCode(d.value)} />
-        </Field>
+        <DepartmentFields name={name} code={code} setName={setName} setCode={setCode} />
         <Button type="submit" appearance="primary" disabled={add.isPending || !name.trim()}>
           添加部门
         </Button>
@@ -118,7 +107,6 @@ function AddDepartment() {
 }
 
 function EditDepartmentDialog({ department, onClose }: { department: Department; onClose(): void }) {
-  const styles = useAdminStyles();
   const queries = useQueryClient();
   const [name, setName] = useState(department.name);
   const [code, setCode] = useState(department.code ?? '');
@@ -130,35 +118,22 @@ function EditDepartmentDialog({ department, onClose }: { department: Department;
     },
   });
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate(toInput(name, code));
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>编辑部门</DialogTitle>
-            <DialogContent className={styles.dialogForm}>
-              <Field label="部门名称" required>
-                <Input name="department-name" value={name} onChange={(_, d) => setName(d.value)} />
-              </Field>
-              <Field label="部门代码（可选）">
-                <Input name="department-code" value={code} onChange={(_, d) => setCode(d.value)} />
-              </Field>
-              <ErrorBar error={save.error} />
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={save.isPending || !name.trim()}>
-                保存
-              </Button>
-              <Button onClick={onClose}>取消</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog title="编辑部门" submitLabel="保存" submitDisabled={save.isPending || !name.trim()} onClose={onClose} onSubmit={() => save.mutate(toInput(name, code))}>
+          <DepartmentFields name={name} code={code} setName={setName} setCode={setCode} />
+      <ErrorBar error={save.error} />
+    </FormDialog>
+  );
+}
+
+function DepartmentFields({ name, code, setName, setCode }: { name: string; code: string; setName(v: string): void; setCode(v: string): void }) {
+  return (
+    <>
+      <Field label="部门名称" required>
+        <Input name="department-name" value={name} onChange={(_, d) => setName(d.value)} />
+      </Field>
+      <Field label="部门代码（可选）">
+        <Input name="department-code" value={code} onChange={(_, d) => setCode(d.value)} />
+      </Field>
+    </>
   );
 }

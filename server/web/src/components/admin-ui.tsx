@@ -1,4 +1,4 @@
-import { makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api } from '../api';
@@ -35,5 +35,34 @@ export function Section({ title, children }: { title: string; children: ReactNod
       <Subtitle2 as="h3">{title}</Subtitle2>
       {children}
     </section>
+  );
+}
+
+/** A dialog holding one form: a title, the fields, a submit button and 取消. Closing it by Escape or outside click cancels. */
+export function FormDialog(props: { title: ReactNode; submitLabel: string; submitDisabled?: boolean; onSubmit(): void; onClose(): void; children: ReactNode }) {
+  const styles = useAdminStyles();
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
+      <DialogSurface>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            props.onSubmit();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{props.title}</DialogTitle>
+            <DialogContent className={styles.dialogForm}>{props.children}</DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={props.submitDisabled}>
+                {props.submitLabel}
+              </Button>
+              <Button onClick={props.onClose}>取消</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
   );
 }

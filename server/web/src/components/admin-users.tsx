@@ -1,12 +1,6 @@
 import {
   Badge,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Select,
@@ -24,7 +18,7 @@ import { api } from '../api';
 import { useUser } from '../session';
 import type { Department, User } from '../types';
 import { ErrorBar, Loading, Notice } from './feedback';
-import { MIN_PASSWORD, needsDepartment, Section, useAdminStyles, useDepartments, useUsers } from './admin-ui';
+import { FormDialog, MIN_PASSWORD, needsDepartment, Section, useAdminStyles, useDepartments, useUsers } from './admin-ui';
 
 const ROLES: Role[] = ['clerk', 'lead', 'coordinator', 'admin'];
 
@@ -136,7 +130,6 @@ interface UserDialogProps {
 }
 
 function UserDialog({ user, self = false, departments, onClose, onDone }: UserDialogProps) {
-  const styles = useAdminStyles();
   const queries = useQueryClient();
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
@@ -163,63 +156,50 @@ function UserDialog({ user, self = false, departments, onClose, onDone }: UserDi
   });
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            setTried(true);
-            if (!departmentMissing && !passwordShort) save.mutate();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{user ? `编辑用户 ${user.username}` : '新建用户'}</DialogTitle>
-            <DialogContent className={styles.dialogForm}>
-              <Field label="用户名" required={!user} hint={user ? '用户名创建后不能修改' : '字母、数字、下划线、点或连字符'}>
-                <Input name="username" autoComplete="off" value={username} disabled={!!user} onChange={(_, d) => setUsername(d.value)} />
-              </Field>
-              <Field label="姓名" required>
-                <Input name="displayName" autoComplete="off" value={displayName} onChange={(_, d) => setDisplayName(d.value)} />
-              </Field>
-              <Field label="角色" required hint={self ? '不能修改自己的角色' : undefined}>
-                <Select name="role" value={role} disabled={self} onChange={(_, d) => setRole(d.value as Role)}>
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_LABELS[r]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              {withDepartment && (
-                <Field label="部门" required validationMessage={tried && departmentMissing ? '填报人员和部门领导必须属于一个部门' : undefined}>
-                  <Select name="departmentId" value={departmentId} onChange={(_, d) => setDepartmentId(d.value)}>
-                    <option value="">请选择部门</option>
-                    {departments.map((d) => (
-                      <option key={d.id} value={String(d.id)}>
-                        {d.name}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-              )}
-              {!user && (
-                <Field label="初始密码" required hint={`至少 ${MIN_PASSWORD} 位；请当面或通过可靠渠道告知本人`} validationMessage={tried && passwordShort ? `密码至少 ${MIN_PASSWORD} 位` : undefined}>
-                  <Input name="password" type="password" autoComplete="new-password" value={password} onChange={(_, d) => setPassword(d.value)} />
-                </Field>
-              )}
-              <ErrorBar error={save.error} />
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={save.isPending || !displayName.trim() || (!user && !username.trim())}>
-                {user ? '保存' : '创建'}
-              </Button>
-              <Button onClick={onClose}>取消</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={user ? `编辑用户 ${user.username}` : '新建用户'}
+      submitLabel={user ? '保存' : '创建'}
+      submitDisabled={save.isPending || !displayName.trim() || (!user && !username.trim())}
+      onClose={onClose}
+      onSubmit={() => {
+        setTried(true);
+        if (!departmentMissing && !passwordShort) save.mutate();
+      }}
+    >
+      <Field label="用户名" required={!user} hint={user ? '用户名创建后不能修改' : '字母、数字、下划线、点或连字符'}>
+        <Input name="username" autoComplete="off" value={username} disabled={!!user} onChange={(_, d) => setUsername(d.value)} />
+      </Field>
+      <Field label="姓名" required>
+        <Input name="displayName" autoComplete="off" value={displayName} onChange={(_, d) => setDisplayName(d.value)} />
+      </Field>
+      <Field label="角色" required hint={self ? '不能修改自己的角色' : undefined}>
+        <Select name="role" value={role} disabled={self} onChange={(_, d) => setRole(d.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {withDepartment && (
+        <Field label="部门" required validationMessage={tried && departmentMissing ? '填报人员和部门领导必须属于一个部门' : undefined}>
+          <Select name="departmentId" value={departmentId} onChange={(_, d) => setDepartmentId(d.value)}>
+            <option value="">请选择部门</option>
+            {departments.map((d) => (
+              <option key={d.id} value={String(d.id)}>
+                {d.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {!user && (
+        <Field label="初始密码" required hint={`至少 ${MIN_PASSWORD} 位；请当面或通过可靠渠道告知本人`} validationMessage={tried && passwordShort ? `密码至少 ${MIN_PASSWORD} 位` : undefined}>
+          <Input name="password" type="password" autoComplete="new-password" value={password} onChange={(_, d) => setPassword(d.value)} />
+        </Field>
+      )}
+      <ErrorBar error={save.error} />
+    </FormDialog>
   );
 }
 
@@ -235,39 +215,24 @@ function PasswordDialog({ user, onClose, onDone }: { user: User; onClose(): void
     onSuccess: onDone,
   });
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            setTried(true);
-            if (!short && !differ) reset.mutate();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>
-              重设密码：{user.displayName}（{user.username}）
-            </DialogTitle>
-            <DialogContent className={styles.dialogForm}>
-              <p className={styles.muted}>重设后该用户的登录会话全部退出；其访问令牌不受影响，如怀疑泄露请在“令牌”页吊销。</p>
-              <Field label="新密码" required hint={`至少 ${MIN_PASSWORD} 位`} validationMessage={tried && short ? `密码至少 ${MIN_PASSWORD} 位` : undefined}>
-                <Input name="new-password" type="password" autoComplete="new-password" value={password} onChange={(_, d) => setPassword(d.value)} />
-              </Field>
-              <Field label="再次输入新密码" required validationMessage={tried && !short && differ ? '两次输入的密码不一致' : undefined}>
-                <Input name="repeat-password" type="password" autoComplete="new-password" value={repeat} onChange={(_, d) => setRepeat(d.value)} />
-              </Field>
-              <ErrorBar error={reset.error} />
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={reset.isPending}>
-                重设密码
-              </Button>
-              <Button onClick={onClose}>取消</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={<>重设密码：{user.displayName}（{user.username}）</>}
+      submitLabel="重设密码"
+      submitDisabled={reset.isPending}
+      onClose={onClose}
+      onSubmit={() => {
+        setTried(true);
+        if (!short && !differ) reset.mutate();
+      }}
+    >
+      <p className={styles.muted}>重设后该用户的登录会话全部退出；其访问令牌不受影响，如怀疑泄露请在“令牌”页吊销。</p>
+      <Field label="新密码" required hint={`至少 ${MIN_PASSWORD} 位`} validationMessage={tried && short ? `密码至少 ${MIN_PASSWORD} 位` : undefined}>
+        <Input name="new-password" type="password" autoComplete="new-password" value={password} onChange={(_, d) => setPassword(d.value)} />
+      </Field>
+      <Field label="再次输入新密码" required validationMessage={tried && !short && differ ? '两次输入的密码不一致' : undefined}>
+        <Input name="repeat-password" type="password" autoComplete="new-password" value={repeat} onChange={(_, d) => setRepeat(d.value)} />
+      </Field>
+      <ErrorBar error={reset.error} />
+    </FormDialog>
   );
 }
