@@ -8,8 +8,16 @@ import type { Actor, Store } from '../db/store';
  */
 const SYSTEM: Actor = { userId: 0, role: 'admin', departmentId: null };
 
+/** The catalogue as loaded at one moment; `version` changes with every load (see checker.ts). */
+export interface CatalogueSnapshot {
+  version: number;
+  resources: CatalogueResource[];
+}
+
+let loads = 0;
+
 export class ApprovedCatalogue {
-  private cached: { at: number; resources: CatalogueResource[] } | null = null;
+  private cached: { at: number; snapshot: CatalogueSnapshot } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -21,7 +29,11 @@ export class ApprovedCatalogue {
   }
 
   async resources(): Promise<CatalogueResource[]> {
-    if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.resources;
+    return (await this.snapshot()).resources;
+  }
+
+  async snapshot(): Promise<CatalogueSnapshot> {
+    if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.snapshot;
     const { items } = await this.store.submissions.list(SYSTEM, { status: 'approved', sheetKind: 'catalogue', order: 'newest', limit: 500 });
     const latestPerDepartment = new Map<number, number>();
     for (const s of items) if (!latestPerDepartment.has(s.departmentId)) latestPerDepartment.set(s.departmentId, s.id);
@@ -30,7 +42,7 @@ export class ApprovedCatalogue {
       const s = await this.store.submissions.get(SYSTEM, id);
       if (s) resources.push(...extractCatalogue(s.grid).map((r) => ({ ...r, version: s.version })));
     }
-    this.cached = { at: Date.now(), resources };
-    return resources;
+    this.cached = { at: Date.now(), snapshot: { version: ++loads, resources } };
+    return this.cached.snapshot;
   }
 }

@@ -1,7 +1,25 @@
 import type { CatalogueResource } from '../../../shared/src';
 import { checkJsonSubmission, type CheckResult, type SubmitLimits } from './check-workbook';
 
-/** The worker-thread entry point of the submission checker pool (see checker.ts). */
-export default function check(task: { body: Uint8Array; catalogue: CatalogueResource[]; limits: SubmitLimits }): CheckResult {
-  return checkJsonSubmission(task.body, task.catalogue, task.limits);
+/**
+ * The worker-thread entry point of the submission checker pool (see checker.ts). The approved
+ * catalogue can be large (every department's resources and items); it is sent to a worker once
+ * per version and kept here, not copied across with every submission.
+ */
+export interface CheckTask {
+  body: Uint8Array;
+  catalogueVersion: number;
+  /** Sent only when the worker asked for it. */
+  catalogue?: CatalogueResource[];
+  limits: SubmitLimits;
+}
+
+export type WorkerAnswer = CheckResult | { needCatalogue: true };
+
+let held: { version: number; resources: CatalogueResource[] } | null = null;
+
+export default function check(task: CheckTask): WorkerAnswer {
+  if (task.catalogue) held = { version: task.catalogueVersion, resources: task.catalogue };
+  if (!held || held.version !== task.catalogueVersion) return { needCatalogue: true };
+  return checkJsonSubmission(task.body, held.resources, task.limits);
 }

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import type { CatalogueResource } from '../../../shared/src';
+import type { CatalogueSnapshot } from './catalogue';
 import { checkJsonSubmission, type CheckResult, type SubmitLimits } from './check-workbook';
+import type { CheckTask, WorkerAnswer } from './check-worker';
 
 /**
  * Runs submission checks on worker threads, so that parsing and validating one workbook does not
@@ -11,12 +12,14 @@ import { checkJsonSubmission, type CheckResult, type SubmitLimits } from './chec
  */
 export class SubmissionChecker {
   private readonly pool: Piscina | null;
+  private readonly courier: CatalogueCourier;
 
   constructor(workers = defaultWorkers()) {
     const compiled = __filename.endsWith('.js');
     // stricterFIFO: by default piscina sends a task it cannot place at once to the back of its
     // queue, so under load each finished task moved one waiting request behind all the others
     // and a few requests waited many times longer than the rest (the p99 was 3.5 times the p50).
+    this.courier = new CatalogueCourier(workers);
     this.pool = workers > 0 && compiled ? new Piscina({ filename: join(__dirname, 'check-worker.js'), minThreads: workers, maxThreads: workers, idleTimeout: 60_000, stricterFIFO: true }) : null;
   }
 
@@ -24,16 +27,53 @@ export class SubmissionChecker {
     return this.pool ? this.pool.threads.length : 0;
   }
 
-  async check(body: Buffer, catalogue: readonly CatalogueResource[], limits: SubmitLimits): Promise<CheckResult> {
-    if (!this.pool) return checkJsonSubmission(body, catalogue, limits);
-    // Copied once into a buffer of its own (a Buffer may share a pooled one), which then moves to the worker.
-    const bytes = new Uint8Array(body.byteLength);
-    bytes.set(body);
-    return this.pool.run({ body: bytes, catalogue, limits }, { transferList: [bytes.buffer] });
+  async check(body: Buffer, catalogue: CatalogueSnapshot, limits: SubmitLimits): Promise<CheckResult> {
+    const pool = this.pool;
+    if (!pool) return checkJsonSubmission(body, catalogue.resources, limits);
+    return this.courier.check((task, transferList) => pool.run(task, { transferList }), body, catalogue, limits);
   }
 
   async close(): Promise<void> {
     await this.pool?.destroy();
+  }
+}
+
+/**
+ * A check on some worker, without the catalogue when the workers should hold its version. A
+ * worker that does not (after a start or an approval) answers that it needs it; the check is
+ * sent again with it, and so are the next checks, one for each other worker, so that every worker has
+ * it soon whichever of them piscina picks.
+ */
+export class CatalogueCourier {
+  private version = -1;
+  private sendWithNext = 0;
+
+  constructor(private readonly workers: number) {}
+
+  async check(run: (task: CheckTask, transferList: ArrayBuffer[]) => Promise<WorkerAnswer>, body: Buffer, catalogue: CatalogueSnapshot, limits: SubmitLimits): Promise<CheckResult> {
+    const post = (withCatalogue: boolean) => {
+      // A buffer of its own (a Buffer may share a pooled one), which then moves to the worker.
+      const bytes = new Uint8Array(body.byteLength);
+      bytes.set(body);
+      return run({ body: bytes, catalogueVersion: catalogue.version, catalogue: withCatalogue ? catalogue.resources : undefined, limits }, [bytes.buffer]);
+    };
+    if (catalogue.version !== this.version) {
+      this.version = catalogue.version;
+      this.sendWithNext = 0;
+    }
+    const first = await post(this.take());
+    if (!('needCatalogue' in first)) return first;
+    // The retry is one delivery; the next checks carry it for the other workers.
+    if (catalogue.version === this.version) this.sendWithNext = this.workers - 1;
+    const second = await post(true);
+    if ('needCatalogue' in second) throw new Error('检查线程未能接收目录');
+    return second;
+  }
+
+  private take(): boolean {
+    if (this.sendWithNext === 0) return false;
+    this.sendWithNext--;
+    return true;
   }
 }
 

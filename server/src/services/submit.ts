@@ -53,7 +53,7 @@ export async function submitJson(deps: SubmitDeps, actor: Actor, body: Buffer, i
   const requestHash = idempotencyKey === null ? null : hash('json\n', body);
   const replay = await replayed(deps.store, actor, idempotencyKey, requestHash);
   if (replay) return replay;
-  const result = await deps.checker.check(body, await deps.catalogue.resources(), deps.limits);
+  const result = await deps.checker.check(body, await deps.catalogue.snapshot(), deps.limits);
   if (!result.ok) throw new ApiError(result.error.status, result.error.code, result.error.message, result.error.details);
   return store(deps, actor, { ...result.workbook, grid: null }, idempotencyKey, requestHash, null);
 }
