@@ -173,9 +173,9 @@ function checkDatabase(file: string, byKey: Map<string, Attempt>): Map<string, S
       stored.set(k, row);
       // Whole: the grid as sent, byte for byte, a parseable report agreeing with the counts.
       expect(row.department_id).toBe(deptOf(attempt!));
-      // Stored deflated (grid-codec.ts); the JSON inside is the grid as sent.
+      // Stored deflated (grid-codec.ts): the request body as sent, byte for byte, holding the grid.
       expect(row.grid_deflated).not.toBeNull();
-      expect(inflateRawSync(row.grid_deflated!).toString('utf8') === attempt!.workbookJson).toBe(true);
+      expect(inflateRawSync(row.grid_deflated!).toString('utf8') === attempt!.body).toBe(true);
       const report = JSON.parse(row.report ?? 'null');
       expect(report).toEqual(expect.objectContaining({ counts: expect.objectContaining({ errors: row.errors, warnings: row.warnings }) }));
       expect(JSON.parse(row.sheet_kinds ?? 'null')).toEqual(['catalogue']);

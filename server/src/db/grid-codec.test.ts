@@ -15,3 +15,9 @@ test('rows stored before grids were deflated still read back', () => {
   expect(toSubmission({ ...base, grid: JSON.stringify(grid), grid_deflated: null }, []).grid).toEqual(grid);
   expect(toSubmission({ ...base, grid: '', grid_deflated: deflateGrid(JSON.stringify(grid)) }, []).grid).toEqual(grid);
 });
+
+test('a JSON submission body is stored as received and reads back as its workbook', () => {
+  const body = Buffer.from(JSON.stringify({ taskId: 3, workbook: grid }));
+  expect(inflateGrid(deflateGrid(body))).toEqual(grid);
+  expect(inflateGrid(deflateGrid(JSON.stringify(grid)))).toEqual(grid);
+});

@@ -6,10 +6,15 @@ import type { WorkbookGrid } from '../../../shared/src';
  * compressed, and writing it is most of what the database does per submission. The fastest
  * level is used because the point is fewer pages written, not the smallest file.
  */
-export function deflateGrid(json: string): Buffer {
-  return deflateRawSync(Buffer.from(json, 'utf8'), { level: constants.Z_BEST_SPEED });
+export function deflateGrid(json: string | Uint8Array): Buffer {
+  return deflateRawSync(typeof json === 'string' ? Buffer.from(json, 'utf8') : json, { level: constants.Z_BEST_SPEED });
 }
 
+/**
+ * A grid, or a JSON submission's body holding one under `workbook`: the body is stored as it
+ * came (the grid as received), which spares serialising the grid again for every submission.
+ */
 export function inflateGrid(deflated: Uint8Array): WorkbookGrid {
-  return JSON.parse(inflateRawSync(deflated).toString('utf8')) as WorkbookGrid;
+  const value = JSON.parse(inflateRawSync(deflated).toString('utf8')) as WorkbookGrid | { workbook: WorkbookGrid };
+  return 'workbook' in value ? value.workbook : value;
 }

@@ -16,7 +16,7 @@ export interface SubmitLimits {
 
 export interface CheckedWorkbook {
   taskId: number | null;
-  /** The grid's JSON, deflated for storage (grid-codec.ts), done here to spare the main thread. */
+  /** The body as received (it holds the grid), deflated for storage (grid-codec.ts), done here to spare the main thread. */
   gridDeflated: Uint8Array;
   report: Report;
   sheetKinds: SheetKind[];
@@ -56,7 +56,7 @@ export function checkJsonSubmission(body: Uint8Array, catalogue: readonly Catalo
     }
     const request = parse(SubmitJsonSchema, value);
     const { report, sheetKinds } = checkGrid(request.workbook, catalogue, limits);
-    return { ok: true, workbook: { taskId: request.taskId ?? null, gridDeflated: deflateGrid(JSON.stringify(request.workbook)), report, sheetKinds } };
+    return { ok: true, workbook: { taskId: request.taskId ?? null, gridDeflated: deflateGrid(body), report, sheetKinds } };
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: { status: e.status, code: e.code, message: e.message, details: e.details } };
     throw e;
