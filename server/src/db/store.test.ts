@@ -251,7 +251,9 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       expect(token).not.toHaveProperty('tokenHash');
 
       const found = await store.tokens.findUser(hash);
-      expect(found?.user).toMatchObject({ id: clerkA.userId, active: true });
+      // The user and the token as stored, each with its own id and creation time.
+      expect(found?.user).toEqual(await store.users.get(clerkA.userId));
+      expect(found?.token).toMatchObject({ id: token.id, createdAt: token.createdAt, name: '报送脚本' });
       expect(found?.token.lastUsedAt).toEqual(expect.any(String));
       expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBe(found?.token.lastUsedAt);
       expect(await store.tokens.findUser(unique('unknown'))).toBeNull();

@@ -40,11 +40,20 @@ export function tokensRepository({ db }: RepoContext): Store['tokens'] {
     },
 
     async findUser(tokenHash) {
-      const tokenRow = await db.selectFrom('api_tokens').select(TOKEN_COLUMNS).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
-      if (!tokenRow) return null;
-      const userRow = await db.selectFrom('users').select(USER_COLUMNS).where('id', '=', tokenRow.user_id).where('active', '=', 1).executeTakeFirst();
-      if (!userRow) return null;
-      const token = toToken(tokenRow);
+      // One query: every API call authenticates with it.
+      const row = await db
+        .selectFrom('api_tokens')
+        .innerJoin('users', 'users.id', 'api_tokens.user_id')
+        .select(TOKEN_COLUMNS.map((c) => `api_tokens.${c}` as const))
+        .select(USER_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at').map((c) => `users.${c}` as const))
+        .select(['users.created_at as user_created_at'])
+        .where('api_tokens.token_hash', '=', tokenHash)
+        .where('api_tokens.revoked_at', 'is', null)
+        .where('users.active', '=', 1)
+        .executeTakeFirst();
+      if (!row) return null;
+      const token = toToken(row);
+      const userRow = { ...row, id: row.user_id, created_at: row.user_created_at };
       const at = now();
       if (token.lastUsedAt === null || Date.parse(at) - Date.parse(token.lastUsedAt) >= LAST_USED_PRECISION_MS) {
         await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', token.id).execute();
