@@ -16,3 +16,4 @@ export * from './calendar';
 export { diffCatalogues, type CatalogueDiff, type ResourceChange, type FieldChange } from './diff';
 export * from './workflow';
 export * from './marks';
+export * from './idempotency';

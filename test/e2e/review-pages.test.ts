@@ -8,14 +8,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { WorkbookGrid } from '../../shared/src';
 import { catalogueSheet, validResource } from '../../shared/src/testing';
 import { hashPassword, newToken } from '../../server/src/auth/secrets';
 import type { Store } from '../../server/src/db/store';
 import { projectRoot } from '../../server/src/paths';
-import { writeWorkbook } from '../../server/src/xlsx/write';
+import { xlsx } from '../api/helpers';
 import { startBrowserSuite, type BrowserSuite } from './suite';
 
 const PASSWORD = 'a-long-password';
@@ -35,14 +34,6 @@ const societies = () => validResource({ 资源代码: '307021022100/000003', 数
 const lastYear: WorkbookGrid = { sheets: [catalogueSheet([population(12), companies()])] };
 const withMistakes: WorkbookGrid = { sheets: [catalogueSheet([population(14), { ...companies(), 数据资源名称: '' }, { ...societies(), 共享类型: '有条件共享' }])] };
 const clean: WorkbookGrid = { sheets: [catalogueSheet([population(14, [['地区', 'C', 20]]), companies(), societies()])] };
-
-async function xlsx(grid: WorkbookGrid): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeWorkbook(grid, out);
-  return Buffer.concat(chunks);
-}
 
 async function api(path: string, who: string, init: { method?: string; body?: unknown } = {}) {
   const res = await fetch(url + path, {

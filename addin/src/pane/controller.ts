@@ -1,4 +1,4 @@
-import { marksFromComments, marksFromReport, WorkbookValidation, type Report, type WorkbookGrid } from '../../../shared/src';
+import { marksFromComments, marksFromReport, newIdempotencyKey, WorkbookValidation, type Report, type WorkbookGrid } from '../../../shared/src';
 import type { HostOptions, WorkbookHost } from '../host/types';
 import type { ApiClient, SubmissionDetail, SubmissionSummary } from './api-client';
 
@@ -18,7 +18,7 @@ export class PaneController {
 
   constructor(
     private readonly host: WorkbookHost,
-    private readonly newKey: () => string = () => crypto.randomUUID(),
+    private readonly newKey: () => string = newIdempotencyKey,
   ) {}
 
   async validate(scope: Scope, options: HostOptions = {}): Promise<Report> {

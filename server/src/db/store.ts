@@ -185,6 +185,8 @@ export interface Store {
     /** With the password hash, for signing in. */
     findForSignIn(username: string): Promise<(User & { passwordHash: string }) | null>;
     list(filter?: { departmentId?: number; role?: Role }): Promise<User[]>;
+    /** Display names by user id, in one query (for showing who submitted and decided). */
+    displayNames(ids: readonly number[]): Promise<Map<number, string>>;
     update(id: number, input: Partial<{ displayName: string; role: Role; departmentId: number | null; active: boolean; passwordHash: string }>): Promise<User | null>;
   };
 

@@ -34,12 +34,16 @@ export async function decide(
   input: { reason: string; comments: CellComment[] },
 ): Promise<Decision> {
   const rule = RULES[action];
-  // A lead sees, and so decides for, only their own department: get() hides the others.
-  const submission = await store.submissions.get(actor, submissionId);
-  if (!submission) throw notFound('提交');
+  // The series' summaries, not the submission itself: deciding needs the status and whether a
+  // newer version exists, never the grid. A lead sees, and so decides for, only their own
+  // department: versions() hides the others.
+  const statusNow = async () => (await store.submissions.versions(actor, submissionId))?.find((v) => v.id === submissionId)?.status;
+  const series = await store.submissions.versions(actor, submissionId);
+  const submission = series?.find((v) => v.id === submissionId);
+  if (!series || !submission) throw notFound('提交');
   if (!rule.roles.includes(actor.role)) throw forbidden();
-  const newest = (await store.submissions.versions(actor, submissionId))?.at(-1);
-  if (newest && newest.id !== submissionId) {
+  const newest = series[series.length - 1];
+  if (newest.id !== submissionId) {
     throw new ApiError(409, 'superseded', `此提交已有更新的版本（第 ${newest.version} 版），请处理最新版本`);
   }
   if (action === 'return' && input.reason.trim() === '' && input.comments.length === 0) {
@@ -56,7 +60,7 @@ export async function decide(
     return d;
   });
   // Someone else decided first.
-  if (!decision) throw statusConflict(action, (await store.submissions.get(actor, submissionId))?.status ?? submission.status);
+  if (!decision) throw statusConflict(action, (await statusNow()) ?? submission.status);
   if (action === 'approve') catalogue.invalidate();
   return decision;
 }

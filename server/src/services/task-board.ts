@@ -1,4 +1,5 @@
 import { chinaDate, PROGRESS_STATES, type ProgressState, type WorkingCalendar } from '../../../shared/src';
+import { departmentScope } from '../db/repositories/visibility';
 import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Task } from '../db/store';
 
 /**
@@ -36,7 +37,8 @@ export async function taskBoard(store: Store, calendar: WorkingCalendar, actor: 
   const today = chinaDate(at);
   const [departments, latest] = await Promise.all([store.departments.list(), store.submissions.latestForTask(actor, task.id)]);
   const byDepartment = new Map(latest.map((s) => [s.departmentId, s]));
-  const visible = actor.departmentId === null ? task.departmentIds : task.departmentIds.filter((id) => id === actor.departmentId);
+  const scope = departmentScope(actor);
+  const visible = scope.all ? task.departmentIds : task.departmentIds.filter((id) => id === scope.departmentId);
   const names = new Map(departments.map((d) => [d.id, d.name]));
   const rows = visible.map((id): BoardRow => {
     const s = byDepartment.get(id);

@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { hashPassword, newToken, verifyPassword } from '../../auth/secrets';
 import type { Store, User } from '../../db/store';
@@ -28,8 +28,7 @@ export function signInRoutes(store: Store, perWindow: number): Router {
   });
   const body = express.json({ limit: '16kb' });
 
-  const checkPassword = async (req: Request): Promise<User> => {
-    const input = parse(SignInSchema, req.body);
+  const checkPassword = async (input: { username: string; password: string }): Promise<User> => {
     const user = await store.users.findForSignIn(input.username);
     const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, input.password));
     if (!ok || !user) throw badCredentials();
@@ -38,11 +37,11 @@ export function signInRoutes(store: Store, perWindow: number): Router {
   };
 
   r.post('/auth/token', limiter, body, async (req, res) => {
-    const tokenName = parse(SignInSchema.partial().extend({ tokenName: SignInSchema.shape.username.optional() }), req.body).tokenName;
-    const user = await checkPassword(req);
+    const input = parse(SignInSchema.extend({ tokenName: SignInSchema.shape.username.optional() }), req.body);
+    const user = await checkPassword(input);
     const t = newToken();
     const token = await store.transaction(async (tx) => {
-      const created = await tx.tokens.create({ userId: user.id, name: tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash });
+      const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash });
       await tx.audit.append({ userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id) });
       return created;
     });
@@ -50,7 +49,7 @@ export function signInRoutes(store: Store, perWindow: number): Router {
   });
 
   r.post('/session', limiter, body, async (req, res) => {
-    const user = await checkPassword(req);
+    const user = await checkPassword(parse(SignInSchema, req.body));
     const { csrfToken } = await startSession(store, req, res, user.id);
     await store.audit.append({ userId: user.id, action: 'session.sign-in', entity: 'user', entityId: String(user.id) });
     res.status(201).json({ user, csrfToken });

@@ -75,8 +75,9 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   r.get('/submissions/:id/versions', async (req, res) => {
     const versions = await store.submissions.versions(caller(req), idParam(req.params.id));
     if (!versions) throw notFound('提交');
-    const ids = new Set(versions.flatMap((v) => [v.submittedBy, ...v.decisions.map((d) => d.decidedBy)]));
-    const people = Object.fromEntries(await Promise.all([...ids].map(async (id) => [id, (await store.users.get(id))?.displayName ?? `用户 ${id}`])));
+    const ids = [...new Set(versions.flatMap((v) => [v.submittedBy, ...v.decisions.map((d) => d.decidedBy)]))];
+    const names = await store.users.displayNames(ids);
+    const people = Object.fromEntries(ids.map((id) => [id, names.get(id) ?? `用户 ${id}`]));
     res.json({ versions, people });
   });
 

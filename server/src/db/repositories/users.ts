@@ -54,6 +54,12 @@ export function usersRepository({ db }: RepoContext): Store['users'] {
       return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
     },
 
+    async displayNames(ids) {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...ids]).execute();
+      return new Map(rows.map((r) => [r.id, r.display_name]));
+    },
+
     async list(filter = {}) {
       let query = db.selectFrom('users').select(USER_COLUMNS).orderBy('id');
       if (filter.departmentId !== undefined) query = query.where('department_id', '=', filter.departmentId);

@@ -2,17 +2,12 @@ import { Button, Field, makeStyles, Select, Text, Title3, tokens } from '@fluent
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { SHEET_KIND_LABELS } from '../../../../shared/src';
+import { newIdempotencyKey, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { api } from '../api';
 import { Counts, ErrorBar, Notice } from '../components/feedback';
 import type { SelectedCell } from '../components/sheet-grid';
 import { WorkbookView } from '../components/workbook-view';
 import type { CheckResult, SubmissionSummary, Task } from '../types';
-
-/** crypto.randomUUID needs HTTPS; intranet servers are often plain HTTP, where getRandomValues still works. */
-function newIdempotencyKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const useStyles = makeStyles({
   form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
