@@ -231,6 +231,8 @@ export interface Store {
     findByIdempotencyKey(userId: number, key: string): Promise<{ submission: SubmissionSummary; requestHash: string | null } | null>;
     /** Null when it does not exist or the actor may not see it. */
     get(actor: Actor, id: number): Promise<Submission | null>;
+    /** Only the report, under the same visibility as `get` (a replayed request answers with it; the grid is not read). */
+    report(actor: Actor, id: number): Promise<Report | null>;
     list(actor: Actor, filter?: SubmissionFilter): Promise<{ items: SubmissionSummary[]; total: number }>;
     /** Every version of the submission's series (its department and task), oldest first, with decisions; null when not visible. */
     versions(actor: Actor, id: number): Promise<Array<SubmissionSummary & { decisions: Decision[] }> | null>;

@@ -79,8 +79,8 @@ async function replayed(store: Store, actor: Actor, key: string | null, requestH
   const earlier = await store.submissions.findByIdempotencyKey(actor.userId, key);
   if (!earlier) return null;
   if (earlier.requestHash !== requestHash) throw keyReused();
-  const stored = await store.submissions.get(actor, earlier.submission.id);
-  return stored ? { submission: earlier.submission, report: stored.report, replayed: true } : null;
+  const report = await store.submissions.report(actor, earlier.submission.id);
+  return report ? { submission: earlier.submission, report, replayed: true } : null;
 }
 
 async function store(

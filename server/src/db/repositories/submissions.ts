@@ -1,6 +1,7 @@
 import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import { translateDbError, translatingErrors, uniqueViolation } from '../errors';
-import type { Database } from '../schema';
+import type { Database, SubmissionsTable } from '../schema';
+import type { Report } from '../../../../shared/src';
 import type { Actor, NewSubmission, Store, Submission, SubmissionFilter, SubmissionSummary } from '../store';
 import { deflateGrid } from '../grid-codec';
 import { now, toCount, type RepoContext } from './context';
@@ -102,6 +103,16 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
 
 export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
   const { db, atomically } = ctx;
+
+  /** One submission's columns, if the actor may see it (undefined otherwise, as for a missing one). */
+  const visibleRow = async <C extends keyof SubmissionsTable & string>(actor: Actor, id: number, columns: readonly C[]) => {
+    const limitedTo = visibleDepartment(actor);
+    if (limitedTo === undefined) return undefined;
+    let query = db.selectFrom('submissions').select(columns).where('id', '=', id);
+    if (limitedTo !== null) query = query.where('department_id', '=', limitedTo);
+    return query.executeTakeFirst();
+  };
+
   return {
     ...seriesQueries(ctx),
     async create(input) {
@@ -122,12 +133,13 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
     },
 
     async get(actor, id) {
-      const limitedTo = visibleDepartment(actor);
-      if (limitedTo === undefined) return null;
-      let query = db.selectFrom('submissions').select(DETAIL_COLUMNS).where('id', '=', id);
-      if (limitedTo !== null) query = query.where('department_id', '=', limitedTo);
-      const row = await query.executeTakeFirst();
+      const row = await visibleRow(actor, id, DETAIL_COLUMNS);
       return row ? withDecisions(db, row) : null;
+    },
+
+    async report(actor, id) {
+      const row = await visibleRow(actor, id, ['report'] as const);
+      return row ? (JSON.parse(row.report) as Report) : null;
     },
 
     async list(actor, filter = {}) {
@@ -146,11 +158,7 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
     },
 
     async originalFile(actor, id) {
-      const limitedTo = visibleDepartment(actor);
-      if (limitedTo === undefined) return null;
-      let query = db.selectFrom('submissions').select(['original_filename', 'original_file']).where('id', '=', id);
-      if (limitedTo !== null) query = query.where('department_id', '=', limitedTo);
-      const row = await query.executeTakeFirst();
+      const row = await visibleRow(actor, id, ['original_filename', 'original_file'] as const);
       if (!row || row.original_filename === null) return null;
       return { filename: row.original_filename, content: row.original_file ? toBuffer(row.original_file) : Buffer.alloc(0) };
     },
