@@ -210,6 +210,10 @@ describe.each(backends)('API on %s', (backend) => {
       expect(v.status).toBe('submitted');
       expectError(await request(h.app).post(`/api/submissions/${v.id}/approve`).set(as('coordinator')).send({}), 409, 'status-conflict');
       expect((await request(h.app).post(`/api/submissions/${v.id}/confirm`).set(as('leadA')).send({})).body.decision).toBe('confirm');
+      // Confirmed, the version is the coordinators' to decide: the lead can no longer return it.
+      const late = await request(h.app).post(`/api/submissions/${v.id}/return`).set(as('leadA')).send({ reason: '还要改' });
+      expectError(late, 409, 'status-conflict');
+      expect(late.body.error.message).toContain('待审核');
       expect((await request(h.app).post(`/api/submissions/${v.id}/approve`).set(as('coordinator')).send({})).status).toBe(200);
       await request(h.app).put('/api/settings').set(as('admin')).send({ leadConfirmation: false });
       expect((await request(h.app).get('/api/settings').set(as('clerkA'))).body).toEqual({ leadConfirmation: false });

@@ -64,6 +64,8 @@ interface Run {
   result: autocannon.Result;
   /** Latencies of every response but each connection's first, in ms. */
   afterFirst: number[];
+  /** When each response arrived (performance.now()). */
+  arrivals: number[];
 }
 
 /**
@@ -74,6 +76,7 @@ interface Run {
 function cannon(url: string, token: string, body: string, connections: number, length: { seconds: number } | { amount: number }): Promise<Run> {
   return new Promise((ok, fail) => {
     const afterFirst: number[] = [];
+    const arrivals: number[] = [];
     const answered = new Set<autocannon.Client>();
     const instance = autocannon(
       {
@@ -85,13 +88,24 @@ function cannon(url: string, token: string, body: string, connections: number, l
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body,
       },
-      (err, result) => (err ? fail(err) : ok({ result, afterFirst })),
+      (err, result) => (err ? fail(err) : ok({ result, afterFirst, arrivals })),
     );
     instance.on('response', (client, _status, _bytes, ms) => {
+      arrivals.push(performance.now());
       if (answered.has(client)) afterFirst.push(ms);
       else answered.add(client);
     });
   });
+}
+
+const PROBE = { seconds: 5, measuredFromSecond: 2 } as const;
+
+/** Responses per second after the probe's ramp (connections still being admitted). */
+function steadyRate(arrivals: number[]): number {
+  const from = arrivals[0] + PROBE.measuredFromSecond * 1000;
+  const steady = arrivals.filter((t) => t >= from);
+  if (steady.length < 2) return arrivals.length / PROBE.seconds;
+  return ((steady.length - 1) / (steady[steady.length - 1] - steady[0])) * 1000;
 }
 
 function percentile(xs: number[], p: number): number {
@@ -179,10 +193,10 @@ export async function loadBench(options: { server?: 'in-process' | 'child' } = {
     // (a run cut off at a deadline drops the requests in flight, which the server still stores).
     // The probe's first seconds (connections admitted one by one, worker threads warming up) run
     // slower than the steady state and would size a run well short of its 20 s: probe twice,
-    // size from the second.
+    // size from the second one's last seconds.
     await cannon(target.url, target.token, body, LOAD.connections, { seconds: 3 });
-    const { result: probe } = await cannon(target.url, target.token, body, LOAD.connections, { seconds: 4 });
-    const amount = Math.max(LOAD.connections, Math.round((probe['2xx'] / probe.duration) * LOAD.seconds));
+    const { arrivals } = await cannon(target.url, target.token, body, LOAD.connections, { seconds: PROBE.seconds });
+    const amount = Math.max(LOAD.connections, Math.round(steadyRate(arrivals) * LOAD.seconds));
     const before = await target.stored();
 
     const { result: r, afterFirst } = await cannon(target.url, target.token, body, LOAD.connections, { amount });
@@ -196,7 +210,7 @@ export async function loadBench(options: { server?: 'in-process' | 'child' } = {
     console.log(`  延迟  p50 ${r.latency.p50} ms，p99 ${r.latency.p99} ms，最大 ${r.latency.max} ms   目标 p99 ≤ ${LOAD.p99TargetMs} ms ${r.latency.p99 <= LOAD.p99TargetMs ? '✓' : '✗'}`);
     console.log(`        不计每个连接的首个请求（含等待服务器接受连接）：p50 ${Math.round(percentile(afterFirst, 50))} ms，p99 ${Math.round(percentile(afterFirst, 99))} ms（${afterFirst.length} 个）`);
     console.log(`  失败  非 2xx ${r.non2xx}${others.length ? `（${others.join('，')}）` : ''}，连接错误 ${r.errors}，其中超时 ${r.timeouts}   目标 0 ${r.non2xx + r.errors === 0 ? '✓' : '✗'}`);
-    console.log(`  已确认（客户端收到 201） ${acked}（共发出 ${amount} 个请求，按 4 秒探测的吞吐折算约 ${LOAD.seconds} 秒）`);
+    console.log(`  已确认（客户端收到 201） ${acked}（共发出 ${amount} 个请求，按 ${PROBE.seconds} 秒探测后段的吞吐折算约 ${LOAD.seconds} 秒）`);
     console.log(`  库中新增 ${stored}   ${stored === acked ? '✓ 与已确认数相等' : '✗ 与已确认数不等'}`);
   } finally {
     await target?.stop();

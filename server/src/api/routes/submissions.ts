@@ -1,12 +1,12 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
-import { diffCatalogues, extractCatalogue } from '../../../../shared/src';
+import { diffCatalogues, extractCatalogue, REVIEW_RULES, type ReviewAction } from '../../../../shared/src';
 import type { Store, Submission } from '../../db/store';
 import { caller, requireRole } from '../../http/auth';
 import { badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
 import { xlsxUpload } from '../../http/upload';
 import type { ApprovedCatalogue } from '../../services/catalogue';
-import { decide, type Action } from '../../services/review';
+import { decide } from '../../services/review';
 import { submitJson, submitUpload, type SubmitDeps } from '../../services/submit';
 import { readWorkbook } from '../../xlsx/read';
 import { checkGrid } from '../../services/check-workbook';
@@ -96,7 +96,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     });
   });
 
-  for (const action of ['confirm', 'approve', 'return'] as const satisfies readonly Action[]) {
+  for (const action of Object.keys(REVIEW_RULES) as ReviewAction[]) {
     r.post(`/submissions/:id/${action}`, json, async (req, res) => {
       const actor = requireRole(req, 'lead', 'coordinator', 'admin');
       const body = parse(DecisionRequestSchema, req.body ?? {});

@@ -4,7 +4,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { marksFromComments, SHEET_KIND_LABELS } from '../../../../shared/src';
+import { allowedReviewActions, marksFromComments, SHEET_KIND_LABELS, type ReviewAction } from '../../../../shared/src';
 import { api } from '../api';
 import { DiffPanel } from '../components/diff-panel';
 import { Counts, ErrorBar, Loading, Notice, StatusBadge } from '../components/feedback';
@@ -14,7 +14,7 @@ import { WorkbookView } from '../components/workbook-view';
 import { diffTones } from '../diff-tones';
 import { formatTime } from '../format';
 import { useUser } from '../session';
-import type { CellComment, Department, Diff, SubmissionDetail, Task, User, Versions } from '../types';
+import type { CellComment, Department, Diff, SubmissionDetail, Task, Versions } from '../types';
 
 const useStyles = makeStyles({
   header: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'center' },
@@ -22,19 +22,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
   toolbar: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap', padding: '6px 0' },
 });
-
-type Action = 'confirm' | 'approve' | 'return';
-
-/** What this user may do with this version now (the server checks the same again). */
-function allowedActions(user: User, s: SubmissionDetail, isNewest: boolean, leadStep: boolean): Action[] {
-  if (!isNewest) return [];
-  if (user.role === 'lead') return s.status === 'submitted' ? ['confirm', 'return'] : [];
-  if (user.role === 'coordinator' || user.role === 'admin') {
-    const approvable = s.status === 'confirmed' || (!leadStep && s.status === 'submitted');
-    return [...(approvable ? (['approve'] as const) : []), ...(s.status === 'submitted' || s.status === 'confirmed' ? (['return'] as const) : [])];
-  }
-  return [];
-}
 
 /** One submitted version: its rows with the engine's issues on the cells, the diff, the history, and the decision. */
 export function SubmissionPage() {
@@ -61,7 +48,8 @@ export function SubmissionPage() {
   if (!s || !s.workbook) return <Loading />;
   const newest = versions.data?.versions.at(-1);
   const isNewest = !newest || newest.id === s.id;
-  const actions = allowedActions(user, s, isNewest, settings.data?.leadConfirmation ?? false);
+  // What this user may do with this version now; the server checks the same rules again.
+  const actions = isNewest ? allowedReviewActions(user.role, s.status, settings.data?.leadConfirmation ?? false) : [];
   const department = departments.data?.find((d) => d.id === s.departmentId)?.name ?? `部门 ${s.departmentId}`;
   const task = s.taskId === null ? null : tasks.data?.find((t) => t.id === s.taskId);
 
@@ -134,14 +122,14 @@ function CommentInput({ cell, onAdd }: { cell: SelectedCell; onAdd(c: CellCommen
   );
 }
 
-const ACTION_LABELS: Record<Action, string> = { confirm: '确认提交', approve: '审核通过', return: '退回修改' };
+const ACTION_LABELS: Record<ReviewAction, string> = { confirm: '确认提交', approve: '审核通过', return: '退回修改' };
 
-function DecisionPanel({ submission, actions, pending, setPending, onDone }: { submission: SubmissionDetail; actions: Action[]; pending: CellComment[]; setPending(c: CellComment[]): void; onDone(): void }) {
+function DecisionPanel({ submission, actions, pending, setPending, onDone }: { submission: SubmissionDetail; actions: ReviewAction[]; pending: CellComment[]; setPending(c: CellComment[]): void; onDone(): void }) {
   const styles = useStyles();
   const queries = useQueryClient();
   const [reason, setReason] = useState('');
   const decide = useMutation({
-    mutationFn: (action: Action) => api(`/api/submissions/${submission.id}/${action}`, { json: { reason, comments: action === 'return' ? pending : [] } }),
+    mutationFn: (action: ReviewAction) => api(`/api/submissions/${submission.id}/${action}`, { json: { reason, comments: action === 'return' ? pending : [] } }),
     onSuccess: () => {
       setReason('');
       onDone();
