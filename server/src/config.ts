@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   DEMO: bool(true).describe('空数据库首次启动时是否创建演示单位'),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full').describe('SQLite 提交时的同步方式：full 每次提交都落盘（断电也不丢已确认的提交）；normal 更快，进程崩溃不丢数据，断电可能丢失最近的提交'),
   OFFICE_JS: z.enum(['local', 'cdn']).default('local').describe('任务窗格从哪里加载 office.js：local 为本服务器的副本（内网可用），cdn 为微软的 CDN'),
+  GRID_CACHE_MB: int(256).describe('审核页面分页读取表格时，内存中缓存已解析表格的上限（MB）'),
   VALIDATION_WORKERS: z.coerce.number().int().min(0).max(32).optional().describe('校验提交用的工作线程数（0 表示在主线程校验）；默认为处理器核数减一，至少 1'),
 });
 
@@ -66,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY ?? null,
     demo: e.DEMO,
     validationWorkers: e.VALIDATION_WORKERS,
+    gridCacheBytes: e.GRID_CACHE_MB * MiB,
     officeJs: e.OFFICE_JS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };

@@ -14,6 +14,7 @@ export { templateHeadRows, templateTitle, TEMPLATE_HEADER_ROW, type TemplateOpti
 export * from './identifiers';
 export * from './calendar';
 export { diffCatalogues, type CatalogueDiff, type ResourceChange, type FieldChange } from './diff';
+export * from './diff-tones';
 export * from './workflow';
 export * from './marks';
 export * from './idempotency';

@@ -150,13 +150,37 @@ describe.each(backends)('API on %s', (backend) => {
       expectError(await request(h.app).get('/api/submissions/abc').set(as('clerkA')), 400, 'invalid-id');
     });
 
-    test('a submission reads back with its report, and its workbook on request', async () => {
+    test('a submission reads back with its report; its sheets are read a page of rows at a time', async () => {
       const res = await request(h.app).get(`/api/submissions/${aId}`).set(as('clerkA'));
       expect(res.status).toBe(200);
       expect(res.body.workbook).toBeUndefined();
       expect(res.body.report.sheets[0].kind).toBe('catalogue');
-      const full = await request(h.app).get(`/api/submissions/${aId}?include=workbook`).set(as('coordinator'));
-      expect(full.body.workbook.sheets[0].name).toBe('目录');
+
+      // A catalogue and a long second sheet with a merged title: rows cross the server's 500-row chunks.
+      const long = Array.from({ length: 1203 }, (_, i) => [i === 0 ? '附表标题' : null, `第${i + 1}行`, i]);
+      const book: WorkbookGrid = { sheets: [...catalogueBook().sheets, { name: '附表', rows: long, merges: [{ top: 2, left: 2, bottom: 2, right: 4 }], startRow: 2, startCol: 2 }] };
+      const id = (await submit('clerkA', book)).body.submission.id;
+      const sheets = await request(h.app).get(`/api/submissions/${id}/sheets`).set(as('coordinator'));
+      expect(sheets.status).toBe(200);
+      expect(sheets.body.sheets.map((s: { name: string }) => s.name)).toEqual(['目录', '附表']);
+      expect(sheets.body.sheets[0]).toMatchObject({ index: 0, rowCount: book.sheets[0].rows.length, startRow: 1, startCol: 1 });
+      expect(sheets.body.sheets[1]).toEqual({ index: 1, name: '附表', startRow: 2, startCol: 2, rowCount: 1203, width: 3, merges: [{ top: 2, left: 2, bottom: 2, right: 4, value: '附表标题' }] });
+
+      const rows = (offset: number, limit: number, who = 'clerkA') => request(h.app).get(`/api/submissions/${id}/sheets/1/rows`).query({ offset, limit }).set(as(who));
+      expect((await rows(498, 5)).body).toEqual({ offset: 498, rows: long.slice(498, 503) });
+      expect((await rows(1000, 1000)).body.rows).toEqual(long.slice(1000));
+      expect((await rows(5000, 10)).body.rows).toEqual([]);
+      const first = await request(h.app).get(`/api/submissions/${id}/sheets/0/rows`).set(as('coordinator'));
+      expect(first.body).toEqual({ offset: 0, rows: book.sheets[0].rows });
+
+      expectError(await rows(0, 1001), 400, 'invalid-request');
+      expectError(await rows(-1, 10), 400, 'invalid-request');
+      expectError(await request(h.app).get(`/api/submissions/${id}/sheets/2/rows`).set(as('clerkA')), 404, 'not-found');
+      expectError(await request(h.app).get(`/api/submissions/${id}/sheets/x/rows`).set(as('clerkA')), 404, 'not-found');
+      // Another department's sheets are "not found", like everything else of it.
+      expectError(await rows(0, 10, 'clerkB'), 404, 'not-found');
+      expectError(await request(h.app).get(`/api/submissions/${id}/sheets`).set(as('clerkB')), 404, 'not-found');
+      expectError(await request(h.app).get(`/api/submissions/${id}/sheets`), 401, 'unauthenticated');
     });
   });
 
@@ -191,6 +215,13 @@ describe.each(backends)('API on %s', (backend) => {
       expect(diff.body.resources.added).toEqual(['资源3']);
       expect(diff.body.resources.removed).toEqual(['资源2']);
       expect(diff.body.resources.changed[0]).toMatchObject({ name: '资源1', fields: expect.arrayContaining([{ field: '共享类型', before: '无条件共享', after: '有条件共享' }]) });
+      // The rows to tint on the sheet: 资源1's first row changed, every row of 资源3 new.
+      const rowsOf = (name: string) => changed.sheets[0].rows.flatMap((r, i) => (r.includes(name) ? [i + 1] : []));
+      const [first1] = rowsOf('资源1');
+      const [first3] = rowsOf('资源3');
+      const tones = diff.body.tones as Array<{ sheet: string; row: number; tone: string }>;
+      expect(tones).toContainEqual({ sheet: '目录', row: first1, tone: 'changed' });
+      expect(tones.filter((t) => t.tone === 'added').map((t) => t.row)).toEqual(Array.from({ length: changed.sheets[0].rows.length - first3 + 1 }, (_, i) => first3 + i));
     });
 
     test('the approved catalogue is offered as resources for data templates, with their version', async () => {

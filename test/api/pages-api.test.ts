@@ -183,7 +183,7 @@ describe.each(backends)('review pages API on %s', (backend) => {
   });
 
   describe('checking an upload without storing it', () => {
-    test('returns the report and the grid; nothing is stored', async () => {
+    test('returns the report and the sheets, whose rows its owner reads by the check id; nothing is stored', async () => {
       const before = (await request(h.app).get('/api/submissions').query({ limit: 500 }).set(as('coordinator'))).body.total;
       const file = await xlsx(catalogueBook({ 数据资源名称: '' }));
       const res = await request(h.app).post('/api/checks').set(as('clerkA')).attach('file', file, '目录.xlsx');
@@ -191,8 +191,20 @@ describe.each(backends)('review pages API on %s', (backend) => {
       expect(res.body.filename).toBe('目录.xlsx');
       expect(res.body.report.counts.errors).toBeGreaterThan(0);
       expect(res.body.report.issues.some((i: { cell: string | null; column: string }) => /^D\d+$/.test(i.cell ?? '') && i.column === '数据资源名称')).toBe(true);
-      expect(res.body.workbook.sheets[0].rows.length).toBeGreaterThan(2);
+      expect(res.body.workbook).toBeUndefined();
+      expect(res.body.sheets[0]).toMatchObject({ index: 0, name: '目录', rowCount: expect.any(Number) });
+      expect(res.body.sheets[0].rowCount).toBeGreaterThan(2);
       expect((await request(h.app).get('/api/submissions').query({ limit: 500 }).set(as('coordinator'))).body.total).toBe(before);
+      // The checked rows are read by the check's id, by the person who checked only.
+      const rows = `/api/checks/${res.body.checkId}/sheets/0/rows`;
+      const mine = await request(h.app).get(rows).query({ limit: 3 }).set(as('clerkA'));
+      expect(mine.status).toBe(200);
+      expect(mine.body.rows).toHaveLength(3);
+      expect(mine.body.rows.flat()).toContain('数据资源名称');
+      expectError(await request(h.app).get(rows).set(as('clerkB')), 404, 'not-found');
+      expectError(await request(h.app).get(rows).set(as('coordinator')), 404, 'not-found');
+      expectError(await request(h.app).get('/api/checks/00000000-0000-4000-8000-000000000000/sheets/0/rows').set(as('clerkA')), 404, 'not-found');
+      expectError(await request(h.app).get(`/api/checks/${res.body.checkId}/sheets/1/rows`).set(as('clerkA')), 404, 'not-found');
     });
 
     test('not an xlsx, no file, not signed in: refused', async () => {

@@ -39,13 +39,17 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
     responses: { 201: json(S.SubmitResponseSchema, '已保存，附服务器校验报告'), 200: json(S.SubmitResponseSchema, '同一 Idempotency-Key 的重复请求：返回第一次保存的结果'), 413: json(S.ErrorSchema, '超过大小、行数或解压大小上限'), 415: json(S.ErrorSchema, '不是 .xlsx'), 422: json(S.ErrorSchema, '文件无法读取或没有可识别的工作表'), ...errors },
   });
   route({ method: 'get', path: '/api/submissions', summary: '提交列表（填报人员只见本部门）', request: { query: S.SubmissionListQuerySchema }, responses: { 200: json(z.object({ items: z.array(S.SubmissionSummarySchema), total: z.number().int() }), '列表'), ...errors } });
-  route({ method: 'get', path: '/api/submissions/{id}', summary: '提交详情：报告、审核意见（include=workbook 时附表格）', request: { params: id, query: z.object({ include: z.enum(['workbook']).optional() }) }, responses: { 200: json(S.SubmissionDetailSchema, '详情'), ...errors } });
+  route({ method: 'get', path: '/api/submissions/{id}', summary: '提交详情：报告、审核意见（表格用 sheets 与 rows 接口分页读取）', request: { params: id }, responses: { 200: json(S.SubmissionDetailSchema, '详情'), ...errors } });
+  const sheet = z.object({ id: z.coerce.number().int().positive(), sheet: z.coerce.number().int().min(0) });
+  route({ method: 'get', path: '/api/submissions/{id}/sheets', summary: '提交的各工作表概要（行数、宽度、合并区域）', request: { params: id }, responses: { 200: json(S.SheetListSchema, '工作表'), ...errors } });
+  route({ method: 'get', path: '/api/submissions/{id}/sheets/{sheet}/rows', summary: `分页读取一张工作表的行（每次至多 ${S.ROWS_PAGE_MAX} 行）`, request: { params: sheet, query: S.RowsQuerySchema }, responses: { 200: json(S.SheetRowsSchema, '行'), ...errors } });
   route({ method: 'get', path: '/api/submissions/{id}/versions', summary: '同一部门、同一任务的全部版本与审核记录', request: { params: id }, responses: { 200: json(S.VersionsSchema, '版本'), ...errors } });
   route({
-    method: 'post', path: '/api/checks', summary: '只校验不保存：上传 .xlsx，返回报告与表格',
+    method: 'post', path: '/api/checks', summary: '只校验不保存：上传 .xlsx，返回报告、各表概要和 checkId',
     request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) } } } },
     responses: { 200: json(S.CheckResultSchema, '校验结果'), 413: json(S.ErrorSchema, '超过上限'), 415: json(S.ErrorSchema, '不是 .xlsx'), 422: json(S.ErrorSchema, '文件无法读取'), ...errors },
   });
+  route({ method: 'get', path: '/api/checks/{checkId}/sheets/{sheet}/rows', summary: '分页读取刚校验的表格的行（仅本人，30 分钟内）', request: { params: z.object({ checkId: z.string().uuid(), sheet: z.coerce.number().int().min(0) }), query: S.RowsQuerySchema }, responses: { 200: json(S.SheetRowsSchema, '行'), ...errors } });
   route({ method: 'get', path: '/api/submissions/{id}/file', summary: '上传的原始文件', request: { params: id }, responses: { 200: { description: '.xlsx 文件' }, ...errors } });
   route({ method: 'get', path: '/api/submissions/{id}/diff', summary: '与本部门上一个已通过版本的差异', request: { params: id }, responses: { 200: json(S.DiffSchema, '差异'), ...errors } });
   for (const [action, summary] of [['confirm', '部门领导确认'], ['approve', '审核通过'], ['return', '退回（须写理由或单元格批注）']] as const) {

@@ -104,8 +104,30 @@ export const SubmitResponseSchema = z
 export const SubmissionDetailSchema = SubmissionSummarySchema.extend({
   report: ReportSchema,
   decisions: z.array(DecisionSchema),
-  workbook: WorkbookGridSchema.optional(),
 }).openapi('SubmissionDetail');
+
+export const SheetOutlineSchema = z
+  .object({
+    index: z.number().int(),
+    name: z.string(),
+    startRow: z.number().int(),
+    startCol: z.number().int(),
+    rowCount: z.number().int(),
+    width: z.number().int(),
+    merges: z.array(MergeAreaSchema.extend({ value: z.string() })),
+  })
+  .openapi('SheetOutline', { description: '一张工作表的概要：行数、宽度和合并区域（附左上角单元格的文本）；各行用 rows 接口分页读取' });
+
+export const SheetListSchema = z.object({ sheets: z.array(SheetOutlineSchema) }).openapi('SheetList');
+
+export const ROWS_PAGE_MAX = 1000;
+
+export const RowsQuerySchema = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(ROWS_PAGE_MAX).default(200),
+});
+
+export const SheetRowsSchema = z.object({ offset: z.number().int(), rows: RowsSchema }).openapi('SheetRows', { description: '从第 offset 行（0 起，即工作表第 startRow + offset 行）起的若干行' });
 
 export const SubmissionListQuerySchema = z.object({
   taskId: z.coerce.number().int().positive().optional(),
@@ -182,6 +204,8 @@ export const DiffSchema = z
       removed: z.array(z.string()),
       changed: z.array(z.object({ name: z.string(), fields: FieldChangesSchema, itemsAdded: z.array(z.string()), itemsRemoved: z.array(z.string()), itemsChanged: z.array(z.object({ name: z.string(), fields: FieldChangesSchema })) })),
     }),
+    /** The rows the diff touches, for tinting the sheet (shared/src/diff-tones.ts). */
+    tones: z.array(z.object({ sheet: z.string(), row: z.number().int(), tone: z.enum(['added', 'changed']) })),
   })
   .openapi('CatalogueDiff');
 
@@ -207,4 +231,6 @@ export const BoardSchema = z
 export const VersionsSchema = z
   .object({ versions: z.array(SubmissionSummarySchema.extend({ decisions: z.array(DecisionSchema) })), people: z.record(z.string(), z.string()) })
   .openapi('SubmissionVersions');
-export const CheckResultSchema = z.object({ filename: z.string(), sheetKinds: z.array(SheetKindSchema), report: ReportSchema, workbook: WorkbookGridSchema }).openapi('CheckResult');
+export const CheckResultSchema = z
+  .object({ filename: z.string(), sheetKinds: z.array(SheetKindSchema), report: ReportSchema, checkId: z.string(), sheets: z.array(SheetOutlineSchema) })
+  .openapi('CheckResult', { description: '校验报告与各表概要；表格各行凭 checkId 分页读取（保留 30 分钟，仅本人可读）' });

@@ -1,5 +1,5 @@
 import { deflateGrid, inflateGrid } from './grid-codec';
-import { toSubmission } from './repositories/submission-rows';
+import { toDeflatedGrid } from './repositories/submission-rows';
 
 const grid = { sheets: [{ name: '目录', rows: [['序号', '部门名称'], [1, '芜湖市统计局'], [null, true]] }] };
 
@@ -11,9 +11,8 @@ test('a grid survives deflating exactly, and takes far less room', () => {
 });
 
 test('rows stored before grids were deflated still read back', () => {
-  const base = { id: 1, department_id: 1, task_id: null, version: 1, sheet_kinds: '["catalogue"]', status: 'submitted', errors: 0, warnings: 0, submitted_by: 1, created_at: '2026-11-21T00:00:00.000Z', original_filename: null, report: '{}' };
-  expect(toSubmission({ ...base, grid: JSON.stringify(grid), grid_deflated: null }, []).grid).toEqual(grid);
-  expect(toSubmission({ ...base, grid: '', grid_deflated: deflateGrid(JSON.stringify(grid)) }, []).grid).toEqual(grid);
+  expect(inflateGrid(toDeflatedGrid({ grid: JSON.stringify(grid), grid_deflated: null }))).toEqual(grid);
+  expect(inflateGrid(toDeflatedGrid({ grid: '', grid_deflated: deflateGrid(JSON.stringify(grid)) }))).toEqual(grid);
 });
 
 test('a JSON submission body is stored as received and reads back as its workbook', () => {

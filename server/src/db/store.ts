@@ -100,8 +100,8 @@ export interface SubmissionSummary {
   originalFilename: string | null;
 }
 
+/** A submission with its report and decisions; its grid, which can be tens of MB, is read on its own (`grid`). */
 export interface Submission extends SubmissionSummary {
-  grid: WorkbookGrid;
   report: Report;
   decisions: Decision[];
 }
@@ -231,6 +231,10 @@ export interface Store {
     findByIdempotencyKey(userId: number, key: string): Promise<{ submission: SubmissionSummary; requestHash: string | null } | null>;
     /** Null when it does not exist or the actor may not see it. */
     get(actor: Actor, id: number): Promise<Submission | null>;
+    /** The summary alone, under the same visibility as `get` (no report, no grid). */
+    summary(actor: Actor, id: number): Promise<SubmissionSummary | null>;
+    /** The grid as stored, deflated JSON (grid-codec.ts's inflateGrid reads it), under the same visibility as `get`. */
+    grid(actor: Actor, id: number): Promise<Buffer | null>;
     /** Only the report, under the same visibility as `get` (a replayed request answers with it; the grid is not read). */
     report(actor: Actor, id: number): Promise<Report | null>;
     list(actor: Actor, filter?: SubmissionFilter): Promise<{ items: SubmissionSummary[]; total: number }>;
@@ -244,7 +248,7 @@ export interface Store {
      * The department's newest approved version holding a sheet of this kind, older than `beforeId`,
      * whatever task it came in: this year's catalogue is compared with the one approved last year.
      */
-    lastApproved(departmentId: number, sheetKind: SheetKind, beforeId: number): Promise<Submission | null>;
+    lastApproved(departmentId: number, sheetKind: SheetKind, beforeId: number): Promise<SubmissionSummary | null>;
     /**
      * Records a decision and moves the status, only if the submission is still in `from`
      * (so two reviewers cannot both decide the same version); null when it was not.

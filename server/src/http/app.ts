@@ -11,6 +11,7 @@ import type { Config } from '../config';
 import type { Store } from '../db/store';
 import { ApprovedCatalogue } from '../services/catalogue';
 import type { SubmissionChecker } from '../services/checker';
+import { GridViews } from '../services/grid-views';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
@@ -47,7 +48,8 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
     }),
   );
 
-  const catalogue = new ApprovedCatalogue(store);
+  const views = new GridViews(store, checker, config.gridCacheBytes);
+  const catalogue = new ApprovedCatalogue(store, views);
   const calendar = new WorkingCalendar();
   const document = openApiDocument();
 
@@ -83,7 +85,7 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/api', signInRoutes(store, config.limits.signInPer15Min));
   app.use('/api', authenticate(store));
   app.use('/api', accountRoutes(store));
-  app.use('/api', submissionRoutes(store, catalogue, checker, config));
+  app.use('/api', submissionRoutes(store, catalogue, checker, views, config));
   app.use('/api', adminRoutes(store, calendar, catalogue));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));
   // The review pages: one app for every page path; it asks the API for everything it shows.

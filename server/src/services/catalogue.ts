@@ -1,5 +1,6 @@
-import { extractCatalogue, type CatalogueResource } from '../../../shared/src';
+import type { CatalogueResource } from '../../../shared/src';
 import type { Actor, Store } from '../db/store';
+import type { GridViews } from './grid-views';
 
 /**
  * The consolidated catalogue: every department's latest approved catalogue, as resources the
@@ -21,6 +22,7 @@ export class ApprovedCatalogue {
 
   constructor(
     private readonly store: Store,
+    private readonly views: Pick<GridViews, 'submission'>,
     private readonly ttlMs = 60_000,
   ) {}
 
@@ -38,9 +40,9 @@ export class ApprovedCatalogue {
     const latestPerDepartment = new Map<number, number>();
     for (const s of items) if (!latestPerDepartment.has(s.departmentId)) latestPerDepartment.set(s.departmentId, s.id);
     const resources: CatalogueResource[] = [];
-    for (const id of latestPerDepartment.values()) {
-      const s = await this.store.submissions.get(SYSTEM, id);
-      if (s) resources.push(...extractCatalogue(s.grid).map((r) => ({ ...r, version: s.version })));
+    for (const s of items) {
+      if (latestPerDepartment.get(s.departmentId) !== s.id) continue;
+      resources.push(...(await this.views.submission(s.id)).catalogue.map((r) => ({ ...r, version: s.version })));
     }
     this.cached = { at: Date.now(), snapshot: { version: ++loads, resources } };
     return this.cached.snapshot;

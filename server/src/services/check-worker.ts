@@ -1,5 +1,7 @@
 import type { CatalogueResource } from '../../../shared/src';
+import { inflateGrid } from '../db/grid-codec';
 import { checkJsonSubmission, type CheckResult, type SubmitLimits } from './check-workbook';
+import { indexGrid, type GridIndex } from './grid-index';
 
 /**
  * The worker-thread entry point of the submission checker pool (see checker.ts). The approved
@@ -22,4 +24,9 @@ export default function check(task: CheckTask): WorkerAnswer {
   if (task.catalogue) held = { version: task.catalogueVersion, resources: task.catalogue };
   if (!held || held.version !== task.catalogueVersion) return { needCatalogue: true };
   return checkJsonSubmission(task.body, held.resources, task.limits);
+}
+
+/** A stored grid (deflated) prepared for windowed reading (grid-index.ts): parsing tens of MB stays off the main thread. */
+export function index(deflated: Uint8Array): GridIndex {
+  return indexGrid(inflateGrid(deflated));
 }

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { CatalogueSnapshot } from './catalogue';
 import { checkJsonSubmission, type CheckResult, type SubmitLimits } from './check-workbook';
-import type { CheckTask, WorkerAnswer } from './check-worker';
+import { index as indexInline, type CheckTask, type WorkerAnswer } from './check-worker';
+import type { GridIndex } from './grid-index';
 
 /**
- * Runs submission checks on worker threads, so that parsing and validating one workbook does not
- * hold up every other request (and the accepting of new connections) on the main thread.
+ * Runs submission checks, and the indexing of stored grids for reading (grid-index.ts), on worker
+ * threads, so that parsing and validating one workbook does not hold up every other request (and
+ * the accepting of new connections) on the main thread.
  * From TypeScript sources (tests) there is no compiled worker to start; checks then run inline.
  */
 export class SubmissionChecker {
@@ -31,6 +33,14 @@ export class SubmissionChecker {
     const pool = this.pool;
     if (!pool) return checkJsonSubmission(body, catalogue.resources, limits);
     return this.courier.check((task, transferList) => pool.run(task, { transferList }), body, catalogue, limits);
+  }
+
+  /** The stored grid (deflated) indexed for windowed reading. */
+  async index(deflated: Uint8Array): Promise<GridIndex> {
+    if (!this.pool) return indexInline(deflated);
+    const bytes = new Uint8Array(deflated.byteLength);
+    bytes.set(deflated);
+    return this.pool.run(bytes, { name: 'index', transferList: [bytes.buffer] }) as Promise<GridIndex>;
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
-import { diffCatalogues, extractCatalogue, REVIEW_RULES, type ReviewAction } from '../../../../shared/src';
-import type { Store, Submission } from '../../db/store';
+import { diffCatalogues, diffTones, REVIEW_RULES, type ReviewAction } from '../../../../shared/src';
+import type { Store, Submission, SubmissionSummary } from '../../db/store';
 import { caller, requireRole } from '../../http/auth';
 import { badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
@@ -10,12 +10,14 @@ import { decide } from '../../services/review';
 import { submitJson, submitUpload, type SubmitDeps } from '../../services/submit';
 import { readWorkbook } from '../../xlsx/read';
 import { checkGrid } from '../../services/check-workbook';
-import { DecisionRequestSchema, SubmissionListQuerySchema } from '../schemas';
+import { DecisionRequestSchema, RowsQuerySchema, SubmissionListQuerySchema } from '../schemas';
 import type { Config } from '../../config';
 import type { SubmissionChecker } from '../../services/checker';
+import { readRows, type GridIndex } from '../../services/grid-index';
+import type { GridViews } from '../../services/grid-views';
 
-/** Submissions: send a workbook (JSON grids from the add-in, or an .xlsx upload), list, read, diff, decide. */
-export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, checker: SubmissionChecker, config: Config): Router {
+/** Submissions: send a workbook (JSON grids from the add-in, or an .xlsx upload), list, read a page of rows, diff, decide. */
+export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, checker: SubmissionChecker, views: GridViews, config: Config): Router {
   const r = Router();
   const limits = config.limits;
   const deps: SubmitDeps = { store, catalogue, checker, limits };
@@ -50,13 +52,20 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
 
   // Check without storing: the upload page shows the report before the clerk submits.
   r.post('/checks', async (req, res) => {
-    caller(req);
+    const actor = caller(req);
     if (!req.is('multipart/form-data')) throw badRequest('unsupported-content-type', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
     await run(upload, req, res);
     if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
     const grid = await readWorkbook(req.file.buffer, { maxRows: limits.rows, maxCells: limits.cells, maxUncompressedBytes: limits.uncompressedBytes });
     const { report, sheetKinds } = checkGrid(grid, await catalogue.resources(), limits);
-    res.json({ filename: req.file.originalname, sheetKinds, report, workbook: grid });
+    const kept = views.keepCheck(actor, grid);
+    res.json({ filename: req.file.originalname, sheetKinds, report, checkId: kept.id, sheets: kept.index.sheets });
+  });
+
+  r.get('/checks/:checkId/sheets/:sheet/rows', (req, res) => {
+    const index = views.check(caller(req), String(req.params.checkId));
+    if (!index) throw notFound('校验结果（保留 30 分钟，请重新选择文件检查）');
+    res.json(rowsPage(index, req));
   });
 
   r.get('/submissions', async (req, res) => {
@@ -66,9 +75,17 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   });
 
   r.get('/submissions/:id', async (req, res) => {
-    const s = await visible(store, req);
-    const { grid, ...rest } = s;
-    res.json(req.query.include === 'workbook' ? { ...rest, workbook: grid } : rest);
+    res.json(await visible(store, req));
+  });
+
+  r.get('/submissions/:id/sheets', async (req, res) => {
+    const s = await visibleSummary(store, req);
+    res.json({ sheets: (await views.submission(s.id)).sheets });
+  });
+
+  r.get('/submissions/:id/sheets/:sheet/rows', async (req, res) => {
+    const s = await visibleSummary(store, req);
+    res.json(rowsPage(await views.submission(s.id), req));
   });
 
   // The series' versions and decisions, with the names of the people in them.
@@ -88,12 +105,11 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   });
 
   r.get('/submissions/:id/diff', async (req, res) => {
-    const s = await visible(store, req);
+    const s = await visibleSummary(store, req);
     const base = await store.submissions.lastApproved(s.departmentId, 'catalogue', s.id);
-    res.json({
-      base: base ? { id: base.id, version: base.version } : null,
-      resources: diffCatalogues(base ? extractCatalogue(base.grid) : [], extractCatalogue(s.grid)),
-    });
+    const now = await views.submission(s.id);
+    const resources = diffCatalogues(base ? (await views.submission(base.id)).catalogue : [], now.catalogue);
+    res.json({ base: base ? { id: base.id, version: base.version } : null, resources, tones: diffTones(now.locations, resources) });
   });
 
   for (const action of Object.keys(REVIEW_RULES) as ReviewAction[]) {
@@ -115,6 +131,20 @@ async function visible(store: Store, req: Request): Promise<Submission> {
   const s = await store.submissions.get(caller(req), idParam(req.params.id));
   if (!s) throw notFound('提交');
   return s;
+}
+
+async function visibleSummary(store: Store, req: Request): Promise<SubmissionSummary> {
+  const s = await store.submissions.summary(caller(req), idParam(req.params.id));
+  if (!s) throw notFound('提交');
+  return s;
+}
+
+/** A page of one sheet's rows, as the query asks. */
+function rowsPage(index: GridIndex, req: Request): { offset: number; rows: ReturnType<typeof readRows> } {
+  const sheet = Number(req.params.sheet);
+  if (!Number.isInteger(sheet) || sheet < 0 || sheet >= index.sheets.length) throw notFound('工作表');
+  const { offset, limit } = parse(RowsQuerySchema, req.query, '查询条件');
+  return { offset, rows: readRows(index, sheet, offset, limit) };
 }
 
 function idempotencyKeyOf(req: Request): string | null {

@@ -1,7 +1,7 @@
 /** Row ↔ object mapping for submissions and their decisions. */
 import type { Selectable } from 'kysely';
-import type { Report, SheetKind, WorkbookGrid } from '../../../../shared/src';
-import { inflateGrid } from '../grid-codec';
+import type { Report, SheetKind } from '../../../../shared/src';
+import { deflateGrid } from '../grid-codec';
 import type { ReviewDecisionsTable, SubmissionsTable } from '../schema';
 import type { CellComment, Decision, Submission, SubmissionStatus, SubmissionSummary } from '../store';
 
@@ -20,7 +20,8 @@ export const SUMMARY_COLUMNS = [
   'original_filename',
 ] as const;
 
-export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'grid', 'grid_deflated', 'report'] as const;
+export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'report'] as const;
+export const GRID_COLUMNS = ['grid', 'grid_deflated'] as const;
 
 type SummaryRow = Pick<Selectable<SubmissionsTable>, (typeof SUMMARY_COLUMNS)[number]>;
 type DetailRow = Pick<Selectable<SubmissionsTable>, (typeof DETAIL_COLUMNS)[number]>;
@@ -44,10 +45,17 @@ export function toSummary(row: SummaryRow): SubmissionSummary {
 export function toSubmission(row: DetailRow, decisions: Decision[]): Submission {
   return {
     ...toSummary(row),
-    grid: row.grid_deflated ? inflateGrid(row.grid_deflated) : (JSON.parse(row.grid) as WorkbookGrid),
     report: JSON.parse(row.report) as Report,
     decisions,
   };
+}
+
+/**
+ * The stored grid, deflated (grid-codec.ts); rows from before grids were stored deflated hold
+ * plain JSON, deflated here so that readers have one form.
+ */
+export function toDeflatedGrid(row: Pick<Selectable<SubmissionsTable>, (typeof GRID_COLUMNS)[number]>): Buffer {
+  return row.grid_deflated ? toBuffer(row.grid_deflated) : deflateGrid(row.grid);
 }
 
 export function toDecision(row: Selectable<ReviewDecisionsTable>): Decision {

@@ -5,7 +5,7 @@ import type { Report } from '../../../../shared/src';
 import type { Actor, NewSubmission, Store, Submission, SubmissionFilter, SubmissionSummary } from '../store';
 import { deflateGrid } from '../grid-codec';
 import { now, toCount, type RepoContext } from './context';
-import { DETAIL_COLUMNS, SUMMARY_COLUMNS, toBuffer, toDecision, toSubmission, toSummary } from './submission-rows';
+import { DETAIL_COLUMNS, GRID_COLUMNS, SUMMARY_COLUMNS, toBuffer, toDecision, toDeflatedGrid, toSubmission, toSummary } from './submission-rows';
 import { isLatestVersion, seriesQueries } from './submission-series';
 import { departmentScope } from './visibility';
 
@@ -137,6 +137,16 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
       return row ? withDecisions(db, row) : null;
     },
 
+    async summary(actor, id) {
+      const row = await visibleRow(actor, id, SUMMARY_COLUMNS);
+      return row ? toSummary(row) : null;
+    },
+
+    async grid(actor, id) {
+      const row = await visibleRow(actor, id, GRID_COLUMNS);
+      return row ? toDeflatedGrid(row) : null;
+    },
+
     async report(actor, id) {
       const row = await visibleRow(actor, id, ['report'] as const);
       return row ? (JSON.parse(row.report) as Report) : null;
@@ -166,7 +176,7 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
     async lastApproved(departmentId, sheetKind, beforeId) {
       const row = await db
         .selectFrom('submissions')
-        .select(DETAIL_COLUMNS)
+        .select(SUMMARY_COLUMNS)
         .where('department_id', '=', departmentId)
         .where((eb) => eb.and(listConditions(eb, null, { sheetKind })))
         .where('status', '=', 'approved')
@@ -174,7 +184,7 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
         .orderBy('id', 'desc')
         .limit(1)
         .executeTakeFirst();
-      return row ? withDecisions(db, row) : null;
+      return row ? toSummary(row) : null;
     },
 
     async decide(input) {

@@ -1,13 +1,18 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { a1, cellText, columnLetter, MARK_FILLS, noteText, strongestKind, type CellMark, type SheetGrid } from '../../../../shared/src';
+import { a1, cellText, columnLetter, MARK_FILLS, noteText, strongestKind, type CellMark, type RowTone } from '../../../../shared/src';
+import { api, query } from '../api';
+import type { SheetOutline, SheetRows } from '../types';
+import { ErrorBar } from './feedback';
 
 /**
  * One sheet as the clerk laid it out: its rows, merged cells spanning as in Excel, each marked
  * cell coloured as the add-in colours it in Excel, and rows tinted where the catalogue changed.
- * Long sheets are shown a page of rows at a time; selecting a cell turns to its page.
+ * Rows come from the server a page at a time (a data template can have 300,000 of them);
+ * selecting a cell turns to its page.
  */
-export type RowTone = 'added' | 'changed';
+export type { RowTone };
 
 export const ROW_TONES: Record<RowTone, { fill: string; label: string }> = {
   added: { fill: '#E3F2DA', label: '新增' },
@@ -34,21 +39,30 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  sheet: SheetGrid;
+  sheet: SheetOutline;
+  /** Where this sheet's rows are read from, a page at a time (`?offset=&limit=`). */
+  rowsPath: string;
   marks: readonly CellMark[];
   rowTones?: ReadonlyMap<number, RowTone>;
   selected: SelectedCell | null;
   onSelect(cell: SelectedCell): void;
 }
 
-export function SheetGridView({ sheet, marks, rowTones, selected, onSelect }: Props) {
+export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSelect }: Props) {
   const styles = useStyles();
-  const r0 = sheet.startRow ?? 1;
-  const c0 = sheet.startCol ?? 1;
-  const width = useMemo(() => sheet.rows.reduce((w, r) => Math.max(w, r.length), 0), [sheet]);
-  const pages = Math.max(1, Math.ceil(sheet.rows.length / PAGE_ROWS));
+  const { startRow: r0, startCol: c0, width, rowCount } = sheet;
+  const pages = Math.max(1, Math.ceil(rowCount / PAGE_ROWS));
   const [page, setPage] = useState(0);
-  useEffect(() => setPage(0), [sheet]);
+  useEffect(() => setPage(0), [rowsPath]);
+  const loaded = useQuery({
+    queryKey: ['rows', rowsPath, page],
+    queryFn: () => api<SheetRows>(`${rowsPath}${query({ offset: page * PAGE_ROWS, limit: PAGE_ROWS })}`),
+    // The page shown stays until the next one arrives, so turning pages does not flash empty.
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+  const rows = loaded.data?.rows ?? [];
+  const shownFirst = loaded.data?.offset ?? page * PAGE_ROWS;
   useEffect(() => {
     if (selected && selected.sheet === sheet.name) setPage(Math.min(pages - 1, Math.max(0, Math.floor((selected.row - r0) / PAGE_ROWS))));
   }, [selected, sheet.name, r0, pages]);
@@ -64,21 +78,21 @@ export function SheetGridView({ sheet, marks, rowTones, selected, onSelect }: Pr
     return m;
   }, [marks, sheet.name]);
 
-  const first = page * PAGE_ROWS;
-  const last = Math.min(sheet.rows.length, first + PAGE_ROWS) - 1;
+  const first = shownFirst;
+  const last = first + rows.length - 1;
   // Merged areas clipped to this page: the anchor cell spans, the cells it covers are skipped.
   const { spans, covered } = useMemo(() => {
     const spans = new Map<string, { rowSpan: number; colSpan: number; value: string }>();
     const covered = new Set<string>();
-    for (const m of sheet.merges ?? []) {
+    for (const m of sheet.merges) {
       const top = Math.max(m.top, r0 + first);
       const bottom = Math.min(m.bottom, r0 + last);
       if (top > bottom) continue;
-      spans.set(`${top},${m.left}`, { rowSpan: bottom - top + 1, colSpan: m.right - m.left + 1, value: cellText(sheet.rows[m.top - r0]?.[m.left - c0]) });
+      spans.set(`${top},${m.left}`, { rowSpan: bottom - top + 1, colSpan: m.right - m.left + 1, value: m.value });
       for (let r = top; r <= bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== top || c !== m.left) covered.add(`${r},${c}`);
     }
     return { spans, covered };
-  }, [sheet, first, last, r0, c0]);
+  }, [sheet, first, last, r0]);
 
   const body = [];
   for (let i = first; i <= last; i++) {
@@ -105,7 +119,7 @@ export function SheetGridView({ sheet, marks, rowTones, selected, onSelect }: Pr
           data-mark={cellMarks ? strongestKind(cellMarks.map((m) => m.kind)) : undefined}
           onClick={() => onSelect({ sheet: sheet.name, cell: address, row, col })}
         >
-          {span ? span.value : cellText(sheet.rows[i][j])}
+          {span ? span.value : cellText(rows[i - first][j])}
         </td>,
       );
     }
@@ -127,14 +141,15 @@ export function SheetGridView({ sheet, marks, rowTones, selected, onSelect }: Pr
             上一页
           </Button>
           <Text>
-            第 {r0 + first}–{r0 + last} 行，共 {sheet.rows.length} 行
+            第 {r0 + page * PAGE_ROWS}–{r0 + Math.min(rowCount, (page + 1) * PAGE_ROWS) - 1} 行，共 {rowCount} 行{loaded.isFetching ? '（正在读取…）' : ''}
           </Text>
           <Button size="small" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
             下一页
           </Button>
         </div>
       )}
-      <div className={styles.wrap}>
+      <ErrorBar error={loaded.error} />
+      <div className={styles.wrap} aria-busy={loaded.isFetching}>
         <table className={styles.table} aria-label={`工作表 ${sheet.name}`}>
           <thead>
             <tr>

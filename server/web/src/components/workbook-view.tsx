@@ -1,10 +1,14 @@
 import { makeStyles, Tab, TabList, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
-import { MARK_FILLS, MARK_LABELS, marksFromReport, type CellMark, type MarkKind, type Report, type WorkbookGrid } from '../../../../shared/src';
+import { MARK_FILLS, MARK_LABELS, marksFromReport, type CellMark, type MarkKind, type Report } from '../../../../shared/src';
+import type { SheetOutline } from '../types';
 import { IssueList } from './issue-list';
 import { ROW_TONES, SheetGridView, type RowTone, type SelectedCell } from './sheet-grid';
 
-/** A workbook with its report: sheet tabs, the selected sheet's grid with marks, and the issue list beside it. */
+/**
+ * A workbook with its report: sheet tabs, the selected sheet's grid with marks, and the issue
+ * list beside it. The grid's rows are read from the server a page at a time.
+ */
 const useStyles = makeStyles({
   layout: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 360px', gap: '16px', alignItems: 'start' },
   legend: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap', fontSize: tokens.fontSizeBase200 },
@@ -12,7 +16,9 @@ const useStyles = makeStyles({
 });
 
 interface Props {
-  workbook: WorkbookGrid;
+  sheets: readonly SheetOutline[];
+  /** Where a sheet's rows are read from (by its index). */
+  rowsPath(sheet: number): string;
   report: Report;
   /** Reviewers' comments, given and pending, shown as marks too. */
   extraMarks?: readonly CellMark[];
@@ -22,12 +28,12 @@ interface Props {
   toolbar?: ReactNode;
 }
 
-export function WorkbookView({ workbook, report, extraMarks = [], rowTones, selected, onSelect, toolbar }: Props) {
+export function WorkbookView({ sheets, rowsPath, report, extraMarks = [], rowTones, selected, onSelect, toolbar }: Props) {
   const styles = useStyles();
-  const [sheetName, setSheetName] = useState(workbook.sheets[0]?.name ?? '');
+  const [sheetName, setSheetName] = useState(sheets[0]?.name ?? '');
   const marks = useMemo(() => [...marksFromReport(report), ...extraMarks], [report, extraMarks]);
-  const shown = selected && workbook.sheets.some((s) => s.name === selected.sheet) ? selected.sheet : sheetName;
-  const sheet = workbook.sheets.find((s) => s.name === shown) ?? workbook.sheets[0];
+  const shown = selected && sheets.some((s) => s.name === selected.sheet) ? selected.sheet : sheetName;
+  const sheet = sheets.find((s) => s.name === shown) ?? sheets[0];
   const select = (cell: SelectedCell) => {
     setSheetName(cell.sheet);
     onSelect(cell);
@@ -38,7 +44,7 @@ export function WorkbookView({ workbook, report, extraMarks = [], rowTones, sele
     <div className={styles.layout}>
       <div>
         <TabList selectedValue={sheet.name} onTabSelect={(_, d) => { setSheetName(String(d.value)); }} aria-label="工作表">
-          {workbook.sheets.map((s) => {
+          {sheets.map((s) => {
             const counts = report.counts.bySheet[s.name];
             return (
               <Tab key={s.name} value={s.name}>
@@ -65,7 +71,7 @@ export function WorkbookView({ workbook, report, extraMarks = [], rowTones, sele
           <span>悬停单元格可看说明，点击可选中。</span>
         </div>
         {toolbar}
-        <SheetGridView sheet={sheet} marks={marks} rowTones={rowTones?.get(sheet.name)} selected={selected} onSelect={select} />
+        <SheetGridView sheet={sheet} rowsPath={rowsPath(sheet.index)} marks={marks} rowTones={rowTones?.get(sheet.name)} selected={selected} onSelect={select} />
       </div>
       <IssueList report={report} onPick={(i) => i.cell && i.row && i.col && select({ sheet: i.sheet, cell: i.cell, row: i.row, col: i.col })} />
     </div>

@@ -11,10 +11,10 @@ import { Counts, ErrorBar, Loading, Notice, StatusBadge } from '../components/fe
 import { History } from '../components/history';
 import type { SelectedCell } from '../components/sheet-grid';
 import { WorkbookView } from '../components/workbook-view';
-import { diffTones } from '../diff-tones';
 import { formatTime } from '../format';
 import { useUser } from '../session';
-import type { CellComment, Department, Diff, SubmissionDetail, Task, Versions } from '../types';
+import type { CellComment, Department, Diff, SheetOutline, SubmissionDetail, Task, Versions } from '../types';
+import type { RowTone } from '../components/sheet-grid';
 
 const useStyles = makeStyles({
   header: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'center' },
@@ -32,7 +32,8 @@ export function SubmissionPage() {
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const [pending, setPending] = useState<CellComment[]>([]);
 
-  const detail = useQuery({ queryKey: ['submission', id], queryFn: () => api<SubmissionDetail>(`/api/submissions/${id}?include=workbook`) });
+  const detail = useQuery({ queryKey: ['submission', id], queryFn: () => api<SubmissionDetail>(`/api/submissions/${id}`) });
+  const sheets = useQuery({ queryKey: ['sheets', id], queryFn: () => api<{ sheets: SheetOutline[] }>(`/api/submissions/${id}/sheets`), staleTime: Infinity });
   const diff = useQuery({ queryKey: ['diff', id], queryFn: () => api<Diff>(`/api/submissions/${id}/diff`), enabled: detail.isSuccess });
   const versions = useQuery({ queryKey: ['versions', id], queryFn: () => api<Versions>(`/api/submissions/${id}/versions`), enabled: detail.isSuccess });
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
@@ -42,10 +43,10 @@ export function SubmissionPage() {
   const s = detail.data;
   const given = useMemo(() => s?.decisions.flatMap((d) => d.comments) ?? [], [s]);
   const extraMarks = useMemo(() => marksFromComments([...given, ...pending]), [given, pending]);
-  const tones = useMemo(() => (s?.workbook && diff.data ? diffTones(s.workbook, diff.data.resources) : undefined), [s, diff.data]);
+  const tones = useMemo(() => (diff.data ? tonesBySheet(diff.data.tones) : undefined), [diff.data]);
 
-  if (detail.error) return <ErrorBar error={detail.error} />;
-  if (!s || !s.workbook) return <Loading />;
+  if (detail.error || sheets.error) return <ErrorBar error={detail.error ?? sheets.error} />;
+  if (!s || !sheets.data) return <Loading />;
   const newest = versions.data?.versions.at(-1);
   const isNewest = !newest || newest.id === s.id;
   // What this user may do with this version now; the server checks the same rules again.
@@ -81,7 +82,8 @@ export function SubmissionPage() {
       </TabList>
       {tab === 'sheet' && (
         <WorkbookView
-          workbook={s.workbook}
+          sheets={sheets.data.sheets}
+          rowsPath={(i) => `/api/submissions/${s.id}/sheets/${i}/rows`}
           report={s.report}
           extraMarks={extraMarks}
           rowTones={tones}
@@ -94,6 +96,16 @@ export function SubmissionPage() {
       {tab === 'history' && (versions.data ? <History data={versions.data} currentId={s.id} /> : <ErrorBar error={versions.error} />)}
     </>
   );
+}
+
+function tonesBySheet(tones: Diff['tones']): Map<string, Map<number, RowTone>> {
+  const bySheet = new Map<string, Map<number, RowTone>>();
+  for (const t of tones) {
+    let rows = bySheet.get(t.sheet);
+    if (!rows) bySheet.set(t.sheet, (rows = new Map()));
+    rows.set(t.row, t.tone);
+  }
+  return bySheet;
 }
 
 /** A comment on the selected cell, or on its whole row, to send with a return. */

@@ -88,7 +88,7 @@ export function UploadPage() {
           ) : (
             <Notice intent="success">没有发现错误，可以提交。</Notice>
           )}
-          <WorkbookView workbook={result.workbook} report={result.report} selected={selected} onSelect={setSelected} />
+          <WorkbookView sheets={result.sheets} rowsPath={(i) => `/api/checks/${result.checkId}/sheets/${i}/rows`} report={result.report} selected={selected} onSelect={setSelected} />
         </>
       )}
     </>

@@ -1,6 +1,9 @@
-import { diffCatalogues, extractCatalogue } from '../../../shared/src';
-import { book, catalogueSheet, validResource } from '../../../shared/src/testing';
+import { diffCatalogues } from './diff';
 import { diffTones } from './diff-tones';
+import { book, catalogueSheet, validResource } from './testing';
+import { extractCatalogue, locateResources } from './validate';
+
+const rowsOf = (marks: ReturnType<typeof diffTones>) => Object.fromEntries(marks.filter((m) => m.sheet === '目录').map((m) => [m.row, m.tone]));
 
 describe('diffTones', () => {
   const before = book(catalogueSheet([
@@ -18,12 +21,11 @@ describe('diffTones', () => {
 
   test('new resources, changed resources and items are tinted on their own rows; unchanged rows are not', () => {
     const diff = diffCatalogues(extractCatalogue(before), extractCatalogue(after));
-    const tones = diffTones(after, diff).get('目录');
-    expect(Object.fromEntries(tones ?? [])).toEqual({ 3: 'changed', 4: 'changed', 5: 'added', 7: 'added', 8: 'added' });
+    expect(rowsOf(diffTones(locateResources(after), diff))).toEqual({ 3: 'changed', 4: 'changed', 5: 'added', 7: 'added', 8: 'added' });
   });
 
   test('with nothing approved before, every resource row is new', () => {
     const diff = diffCatalogues([], extractCatalogue(after));
-    expect([...(diffTones(after, diff).get('目录')?.keys() ?? [])].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(diffTones(locateResources(after), diff).map((m) => m.row)).toEqual([3, 4, 5, 6, 7, 8]);
   });
 });

@@ -1,21 +1,28 @@
-import { locateResources, type CatalogueDiff, type WorkbookGrid } from '../../../shared/src';
-import type { RowTone } from './components/sheet-grid';
+import type { CatalogueDiff } from './diff';
+import type { ResourceLocation } from './validate';
+
+/** How a row compares with the department's last approved catalogue. */
+export type RowTone = 'added' | 'changed';
+
+export interface RowToneMark {
+  sheet: string;
+  row: number;
+  tone: RowTone;
+}
 
 /**
  * The diff against the last approved version, placed on the sheet: a new resource's rows are
  * "added", a resource whose own fields changed has its first row "changed", and new or changed
  * information items their own rows. Removed things have no row; the diff list names them.
  */
-export function diffTones(workbook: WorkbookGrid, diff: CatalogueDiff): Map<string, Map<number, RowTone>> {
-  const tones = new Map<string, Map<number, RowTone>>();
+export function diffTones(locations: readonly ResourceLocation[], diff: CatalogueDiff): RowToneMark[] {
+  const tones = new Map<string, RowToneMark>();
   const mark = (sheet: string, row: number, tone: RowTone) => {
-    let rows = tones.get(sheet);
-    if (!rows) tones.set(sheet, (rows = new Map()));
-    if (rows.get(row) !== 'added') rows.set(row, tone);
+    const key = `${sheet}\n${row}`;
+    if (tones.get(key)?.tone !== 'added') tones.set(key, { sheet, row, tone });
   };
-  const located = locateResources(workbook);
   const added = new Set(diff.added);
-  for (const loc of located) {
+  for (const loc of locations) {
     if (added.has(loc.name)) {
       for (let r = loc.row; r <= loc.lastRow; r++) mark(loc.sheet, r, 'added');
       continue;
@@ -28,5 +35,5 @@ export function diffTones(workbook: WorkbookGrid, diff: CatalogueDiff): Map<stri
       else if (change.itemsChanged.some((c) => c.name === item.name)) mark(loc.sheet, item.row, 'changed');
     }
   }
-  return tones;
+  return [...tones.values()].sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet < b.sheet ? -1 : 1));
 }

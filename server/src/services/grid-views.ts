@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { WorkbookGrid } from '../../../shared/src';
+import type { Actor, Store } from '../db/store';
+import type { SubmissionChecker } from './checker';
+import { indexGrid, type GridIndex } from './grid-index';
+
+const SYSTEM: Actor = { userId: 0, role: 'admin', departmentId: null };
+
+/**
+ * Indexed grids (grid-index.ts) kept in memory under a byte budget, least recently used first
+ * out: a reviewer turning pages, and the diff and the approved catalogue reading the same
+ * versions, parse each grid once. Submissions never change, so an entry is never stale.
+ * A checked upload that was not stored is kept too, for its owner only and for a while, so the
+ * upload page can page through what it checked.
+ *
+ * Callers check that the actor may see a submission before asking for its index.
+ */
+export const CHECK_TTL_MS = 30 * 60_000;
+
+export class GridViews {
+  private readonly cache: LRUCache<string, GridIndex, void>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly workers: Pick<SubmissionChecker, 'index'>,
+    maxBytes: number,
+  ) {
+    this.cache = new LRUCache<string, GridIndex, void>({
+      maxSize: maxBytes,
+      // An index larger than the whole budget is still served, just not kept.
+      sizeCalculation: (v) => Math.max(1, v.bytes),
+      fetchMethod: async (key) => {
+        const id = Number(key.slice('submission:'.length));
+        const deflated = await this.store.submissions.grid(SYSTEM, id);
+        if (!deflated) throw new Error(`submission ${id} has no grid`);
+        return this.workers.index(deflated);
+      },
+    });
+  }
+
+  /** The index of a stored submission's grid; concurrent requests for the same one share one parse. */
+  async submission(id: number): Promise<GridIndex> {
+    const index = await this.cache.fetch(`submission:${id}`);
+    if (!index) throw new Error(`submission ${id} has no grid`);
+    return index;
+  }
+
+  /** Keeps a checked (not stored) grid for its owner; returns the id to read it by. */
+  keepCheck(owner: Actor, grid: WorkbookGrid): { id: string; index: GridIndex } {
+    const id = randomUUID();
+    const index = indexGrid(grid);
+    this.cache.set(checkKey(owner, id), index, { ttl: CHECK_TTL_MS });
+    return { id, index };
+  }
+
+  /** A checked grid, if it is the caller's and still kept. */
+  check(owner: Actor, id: string): GridIndex | undefined {
+    return this.cache.get(checkKey(owner, id));
+  }
+}
+
+const checkKey = (owner: Actor, id: string) => `check:${owner.userId}:${id}`;
