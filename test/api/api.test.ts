@@ -166,7 +166,7 @@ describe.each(backends)('API on %s', (backend) => {
       expect(sheets.body.sheets[0]).toMatchObject({ index: 0, rowCount: book.sheets[0].rows.length, startRow: 1, startCol: 1 });
       expect(sheets.body.sheets[1]).toEqual({ index: 1, name: '附表', startRow: 2, startCol: 2, rowCount: 1203, width: 3, merges: [{ top: 2, left: 2, bottom: 2, right: 4, value: '附表标题' }] });
 
-      const rows = (offset: number, limit: number, who = 'clerkA') => request(h.app).get(`/api/submissions/${id}/sheets/1/rows`).query({ offset, limit }).set(as(who));
+      const rows = (offset: number, limit: number, who: Parameters<typeof as>[0] = 'clerkA') => request(h.app).get(`/api/submissions/${id}/sheets/1/rows`).query({ offset, limit }).set(as(who));
       expect((await rows(498, 5)).body).toEqual({ offset: 498, rows: long.slice(498, 503) });
       expect((await rows(1000, 1000)).body.rows).toEqual(long.slice(1000));
       expect((await rows(5000, 10)).body.rows).toEqual([]);

@@ -629,6 +629,12 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       expect(await store.submissions.lastApproved(clerkA.departmentId!, 'catalogue', v1.id)).toBeNull();
       expect((await store.submissions.lastApproved(clerkA.departmentId!, 'demand', v3.id))?.id).toBe(demandOnly.id);
       expect((await store.submissions.lastApproved(clerkB.departmentId!, 'catalogue', v3.id))?.id).toBe(otherDept.id);
+
+      // Each department's newest approved catalogue, however many were approved before it.
+      const mine = new Set([clerkA.departmentId, clerkB.departmentId]);
+      const latest = (await store.submissions.latestApproved('catalogue')).filter((s) => mine.has(s.departmentId));
+      expect(latest.map((s) => s.id).sort((x, y) => x - y)).toEqual([noTask.id, otherDept.id].sort((x, y) => x - y));
+      expect((await store.submissions.latestApproved('demand')).filter((s) => mine.has(s.departmentId)).map((s) => s.id)).toEqual([demandOnly.id]);
     });
   });
 

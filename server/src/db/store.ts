@@ -249,6 +249,8 @@ export interface Store {
      * whatever task it came in: this year's catalogue is compared with the one approved last year.
      */
     lastApproved(departmentId: number, sheetKind: SheetKind, beforeId: number): Promise<SubmissionSummary | null>;
+    /** Each department's newest approved version holding a sheet of this kind (the consolidated catalogue's sources). */
+    latestApproved(sheetKind: SheetKind): Promise<SubmissionSummary[]>;
     /**
      * Records a decision and moves the status, only if the submission is still in `from`
      * (so two reviewers cannot both decide the same version); null when it was not.

@@ -1,5 +1,5 @@
 import type { CatalogueResource } from '../../../shared/src';
-import type { Actor, Store } from '../db/store';
+import type { Store } from '../db/store';
 import type { GridViews } from './grid-views';
 
 /**
@@ -7,7 +7,6 @@ import type { GridViews } from './grid-views';
  * engine checks data templates and demand lists against. Cached briefly; an approval here
  * refreshes it at once, and other server instances catch up within `ttlMs`.
  */
-const SYSTEM: Actor = { userId: 0, role: 'admin', departmentId: null };
 
 /** The catalogue as loaded at one moment; `version` changes with every load (see checker.ts). */
 export interface CatalogueSnapshot {
@@ -36,12 +35,8 @@ export class ApprovedCatalogue {
 
   async snapshot(): Promise<CatalogueSnapshot> {
     if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.snapshot;
-    const { items } = await this.store.submissions.list(SYSTEM, { status: 'approved', sheetKind: 'catalogue', order: 'newest', limit: 500 });
-    const latestPerDepartment = new Map<number, number>();
-    for (const s of items) if (!latestPerDepartment.has(s.departmentId)) latestPerDepartment.set(s.departmentId, s.id);
     const resources: CatalogueResource[] = [];
-    for (const s of items) {
-      if (latestPerDepartment.get(s.departmentId) !== s.id) continue;
+    for (const s of await this.store.submissions.latestApproved('catalogue')) {
       resources.push(...(await this.views.submission(s.id)).catalogue.map((r) => ({ ...r, version: s.version })));
     }
     this.cached = { at: Date.now(), snapshot: { version: ++loads, resources } };

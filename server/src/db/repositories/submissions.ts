@@ -187,6 +187,29 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
       return row ? toSummary(row) : null;
     },
 
+    async latestApproved(sheetKind) {
+      const rows = await db
+        .selectFrom('submissions')
+        .select(SUMMARY_COLUMNS)
+        .where((eb) => eb.and(listConditions(eb, null, { sheetKind, status: 'approved' })))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('submissions as newer')
+                .select('newer.id')
+                .whereRef('newer.department_id', '=', 'submissions.department_id')
+                .where('newer.status', '=', 'approved')
+                .where('newer.sheet_kinds', 'like', `%${JSON.stringify(sheetKind)}%`)
+                .whereRef('newer.id', '>', 'submissions.id'),
+            ),
+          ),
+        )
+        .orderBy('department_id')
+        .execute();
+      return rows.map(toSummary);
+    },
+
     async decide(input) {
       if (input.from.length === 0) return null;
       return translatingErrors(() =>
