@@ -2,7 +2,7 @@
 import type request from 'supertest';
 import { catalogueSheet, validResource } from '../../shared/src/testing';
 import type { WorkbookGrid } from '../../shared/src';
-import { writeWorkbook } from '../../server/src/xlsx/write';
+import { workbookBytes } from '../../server/src/xlsx/write';
 
 export const CJK = /[\u4e00-\u9fff]/;
 export const backends = (process.env.GOVCAT_TEST_BACKENDS ?? 'sqlite,postgres').split(',');
@@ -11,13 +11,8 @@ export function catalogueBook(overrides: Parameters<typeof validResource>[0] = {
   return { sheets: [catalogueSheet(Array.from({ length: count }, (_, i) => validResource({ 数据资源名称: `资源${i + 1}`, ...overrides })))] };
 }
 
-export async function xlsx(grid: WorkbookGrid): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const { PassThrough } = await import('node:stream');
-  const out = new PassThrough();
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await writeWorkbook(grid, out);
-  return Buffer.concat(chunks);
+export function xlsx(grid: WorkbookGrid): Promise<Buffer> {
+  return workbookBytes(grid);
 }
 
 export function expectError(res: request.Response, status: number, code: string) {

@@ -32,7 +32,7 @@ const FAST_STATE_RSS_MB = 280;
 const GOVCAT = join(__dirname, '../../../server/bin/govcat.js');
 const PROBE = join(__dirname, 'rusage-probe.js');
 
-async function writeBenchWorkbook(path: string, rows: number): Promise<void> {
+export async function writeBenchWorkbook(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: false });
   const catalogue = wb.addWorksheet('目录');
   for (const r of benchCatalogueRows()) catalogue.addRow(r).commit();

@@ -11,9 +11,13 @@ import { validateWorkbook, type CellValue, type WorkbookGrid } from '../../share
 import { hashPassword, newToken } from '../../server/src/auth/secrets';
 import { loadConfig } from '../../server/src/config';
 import { start } from '../../server/src/main';
+import { readFileSync } from 'node:fs';
+import { writeBenchWorkbook } from './engine-bench';
 import { benchRow, benchTemplateHead } from './template-data';
 
 const ROWS = 300_000;
+/** The upload checked on the upload page: a catalogue and a data template, as a clerk without the add-in sends it. */
+const UPLOAD_ROWS = 100_000;
 
 export async function reviewBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'govcat-review-'));
@@ -61,6 +65,22 @@ export async function reviewBench(): Promise<void> {
       const bytes = (await res.arrayBuffer()).byteLength;
       const ms = performance.now() - t0;
       console.log(`  ${label}：${res.status}，${(bytes / 1024).toFixed(1)} KB，${ms.toFixed(0)} ms；其间其他请求最长等待 ${worstWait.toFixed(0)} ms`);
+    }
+
+    const file = join(dir, 'upload.xlsx');
+    await writeBenchWorkbook(file, UPLOAD_ROWS);
+    const bytes = readFileSync(file);
+    const clerk = await store.users.create({ username: 'clerk', displayName: '填报人员', role: 'clerk', departmentId: dept.id, passwordHash: await hashPassword('review-bench-password') });
+    const ct = newToken();
+    await store.tokens.create({ userId: clerk.id, name: 'bench', prefix: ct.prefix, tokenHash: ct.hash });
+    for (const round of [1, 2]) {
+      worstWait = 0;
+      const form = new FormData();
+      form.append('file', new Blob([bytes]), 'upload.xlsx');
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/checks`, { method: 'POST', body: form, headers: { authorization: `Bearer ${ct.token}` } });
+      const body = (await res.json()) as { report?: { counts: { errors: number } } };
+      console.log(`  上传检查 ${UPLOAD_ROWS.toLocaleString()} 行 .xlsx（${(bytes.byteLength / 1e6).toFixed(1)} MB，第 ${round} 次）：${res.status}，错误 ${body.report?.counts.errors ?? '—'}，${(performance.now() - t0).toFixed(0)} ms；其间其他请求最长等待 ${worstWait.toFixed(0)} ms`);
     }
     probing = false;
     await probe;

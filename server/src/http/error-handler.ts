@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConflictError, InvalidReferenceError } from '../db/errors';
+import { workbookReadRefusal } from '../services/check-workbook';
 import { WorkbookReadError } from '../xlsx/read';
 import { ApiError, errorBody } from './errors';
 
@@ -22,7 +23,7 @@ export function toApiError(err: unknown, limits: { uploadBytes: number; jsonByte
   if (err instanceof ApiError) return err;
   if (err instanceof ConflictError) return new ApiError(409, `${err.entity}-${err.field}-taken`, err.message);
   if (err instanceof InvalidReferenceError) return new ApiError(400, 'invalid-reference', err.message);
-  if (err instanceof WorkbookReadError) return new ApiError(err.code === 'too-large' ? 413 : 422, `workbook-${err.code}`, err.message);
+  if (err instanceof WorkbookReadError) return workbookReadRefusal(err);
   const e = err as { type?: string; code?: string; status?: number };
   if (e?.type === 'entity.parse.failed') return new ApiError(400, 'malformed-json', '请求内容不是有效的 JSON，请检查格式');
   if (e?.type === 'entity.too.large') return new ApiError(413, 'payload-too-large', `请求内容超过上限（${Math.round(limits.jsonBytes / 1048576)} MB），请分批提交或上传 .xlsx 文件`);

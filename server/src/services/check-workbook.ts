@@ -3,26 +3,49 @@ import { SubmitJsonSchema } from '../api/schemas';
 import { deflateGrid } from '../db/grid-codec';
 import { ApiError } from '../http/errors';
 import { parse } from '../http/parse';
+import { readWorkbook, WorkbookReadError } from '../xlsx/read';
+import { indexGrid, type GridIndex } from './grid-index';
 
 /**
- * Everything a JSON submission needs before it is stored, as one pure step that can run on a
- * worker thread: parse the body, check its shape and size, validate it with the engine, and
- * serialise and deflate the grid for storage. Failures come back as data, since errors do not cross threads.
+ * Everything a submission needs before it is stored, as one step that can run on a worker
+ * thread: read the body (JSON grids from the add-in, or an .xlsx upload), check its shape and
+ * size, validate it with the engine, and prepare the grid for storage (deflated) or for paging
+ * through (indexed, for a check that is not stored). Failures come back as data, since errors do
+ * not cross threads.
  */
 export interface SubmitLimits {
   rows: number;
   cells: number;
+  /** An upload's zip entries, uncompressed (a zip bomb is refused before it fills memory). */
+  uncompressedBytes: number;
 }
 
+/** A request body as received. */
+export interface Received {
+  format: 'json' | 'xlsx';
+  bytes: Uint8Array;
+}
+
+/** What the caller goes on to do: store the submission, or show a check that is not stored. */
+export type Purpose = 'store' | 'index';
+
 export interface CheckedWorkbook {
+  /** From a JSON body; an upload's task comes with the form. */
   taskId: number | null;
-  /** The body as received (it holds the grid), deflated for storage (grid-codec.ts), done here to spare the main thread. */
-  gridDeflated: Uint8Array;
+  /** For storing: a JSON body as received, an upload's grid as JSON, deflated (grid-codec.ts). */
+  gridDeflated: Uint8Array | null;
+  /** For paging through a check (grid-index.ts). */
+  index: GridIndex | null;
   report: Report;
   sheetKinds: SheetKind[];
 }
 
 export type CheckResult = { ok: true; workbook: CheckedWorkbook } | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
+
+/** An upload the reader refused, as the refusal the client sees. */
+export function workbookReadRefusal(e: WorkbookReadError): ApiError {
+  return new ApiError(e.code === 'too-large' ? 413 : 422, `workbook-${e.code}`, e.message);
+}
 
 export function checkGridSize(grid: WorkbookGrid, limits: SubmitLimits): void {
   let rows = 0;
@@ -46,19 +69,31 @@ export function checkGrid(grid: WorkbookGrid, catalogue: readonly CatalogueResou
   return { report, sheetKinds };
 }
 
-export function checkJsonSubmission(body: Uint8Array, catalogue: readonly CatalogueResource[], limits: SubmitLimits): CheckResult {
+export async function checkReceived(received: Received, catalogue: readonly CatalogueResource[], limits: SubmitLimits, purpose: Purpose): Promise<CheckResult> {
   try {
-    let value: unknown;
-    try {
-      value = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
-    } catch {
-      throw new ApiError(400, 'malformed-json', '请求内容不是有效的 JSON，请检查格式');
-    }
-    const request = parse(SubmitJsonSchema, value);
-    const { report, sheetKinds } = checkGrid(request.workbook, catalogue, limits);
-    return { ok: true, workbook: { taskId: request.taskId ?? null, gridDeflated: deflateGrid(body), report, sheetKinds } };
+    const { grid, taskId } = received.format === 'json' ? fromJson(received.bytes) : { grid: await fromXlsx(received.bytes, limits), taskId: null };
+    const { report, sheetKinds } = checkGrid(grid, catalogue, limits);
+    const gridDeflated = purpose === 'store' ? deflateGrid(received.format === 'json' ? received.bytes : JSON.stringify(grid)) : null;
+    const index = purpose === 'index' ? indexGrid(grid) : null;
+    return { ok: true, workbook: { taskId, gridDeflated, index, report, sheetKinds } };
   } catch (e) {
-    if (e instanceof ApiError) return { ok: false, error: { status: e.status, code: e.code, message: e.message, details: e.details } };
+    const refusal = e instanceof WorkbookReadError ? workbookReadRefusal(e) : e;
+    if (refusal instanceof ApiError) return { ok: false, error: { status: refusal.status, code: refusal.code, message: refusal.message, details: refusal.details } };
     throw e;
   }
+}
+
+function fromJson(body: Uint8Array): { grid: WorkbookGrid; taskId: number | null } {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+  } catch {
+    throw new ApiError(400, 'malformed-json', '请求内容不是有效的 JSON，请检查格式');
+  }
+  const request = parse(SubmitJsonSchema, value);
+  return { grid: request.workbook, taskId: request.taskId ?? null };
+}
+
+function fromXlsx(bytes: Uint8Array, limits: SubmitLimits): Promise<WorkbookGrid> {
+  return readWorkbook(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { maxRows: limits.rows, maxCells: limits.cells, maxUncompressedBytes: limits.uncompressedBytes });
 }

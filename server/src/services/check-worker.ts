@@ -1,6 +1,6 @@
 import type { CatalogueResource } from '../../../shared/src';
 import { inflateGrid } from '../db/grid-codec';
-import { checkJsonSubmission, type CheckResult, type SubmitLimits } from './check-workbook';
+import { checkReceived, type CheckResult, type Purpose, type Received, type SubmitLimits } from './check-workbook';
 import { indexGrid, type GridIndex } from './grid-index';
 
 /**
@@ -9,7 +9,8 @@ import { indexGrid, type GridIndex } from './grid-index';
  * per version and kept here, not copied across with every submission.
  */
 export interface CheckTask {
-  body: Uint8Array;
+  received: Received;
+  purpose: Purpose;
   catalogueVersion: number;
   /** Sent only when the worker asked for it. */
   catalogue?: CatalogueResource[];
@@ -20,10 +21,10 @@ export type WorkerAnswer = CheckResult | { needCatalogue: true };
 
 let held: { version: number; resources: CatalogueResource[] } | null = null;
 
-export default function check(task: CheckTask): WorkerAnswer {
+export default async function check(task: CheckTask): Promise<WorkerAnswer> {
   if (task.catalogue) held = { version: task.catalogueVersion, resources: task.catalogue };
   if (!held || held.version !== task.catalogueVersion) return { needCatalogue: true };
-  return checkJsonSubmission(task.body, held.resources, task.limits);
+  return checkReceived(task.received, held.resources, task.limits, task.purpose);
 }
 
 /** A stored grid (deflated) prepared for windowed reading (grid-index.ts): parsing tens of MB stays off the main thread. */

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { CatalogueSnapshot } from './catalogue';
-import { checkJsonSubmission, type CheckResult, type SubmitLimits } from './check-workbook';
+import { checkReceived, type CheckResult, type Purpose, type Received, type SubmitLimits } from './check-workbook';
 import { index as indexInline, type CheckTask, type WorkerAnswer } from './check-worker';
 import type { GridIndex } from './grid-index';
 
@@ -29,10 +29,11 @@ export class SubmissionChecker {
     return this.pool ? this.pool.threads.length : 0;
   }
 
-  async check(body: Buffer, catalogue: CatalogueSnapshot, limits: SubmitLimits): Promise<CheckResult> {
+  /** Reads and validates a received workbook, and prepares it for `purpose`. */
+  async check(received: Received, catalogue: CatalogueSnapshot, limits: SubmitLimits, purpose: Purpose): Promise<CheckResult> {
     const pool = this.pool;
-    if (!pool) return checkJsonSubmission(body, catalogue.resources, limits);
-    return this.courier.check((task, transferList) => pool.run(task, { transferList }), body, catalogue, limits);
+    if (!pool) return checkReceived(received, catalogue.resources, limits, purpose);
+    return this.courier.check((task, transferList) => pool.run(task, { transferList }), received, catalogue, limits, purpose);
   }
 
   /** The stored grid (deflated) indexed for windowed reading. */
@@ -60,12 +61,19 @@ export class CatalogueCourier {
 
   constructor(private readonly workers: number) {}
 
-  async check(run: (task: CheckTask, transferList: ArrayBuffer[]) => Promise<WorkerAnswer>, body: Buffer, catalogue: CatalogueSnapshot, limits: SubmitLimits): Promise<CheckResult> {
+  async check(
+    run: (task: CheckTask, transferList: ArrayBuffer[]) => Promise<WorkerAnswer>,
+    received: Received,
+    catalogue: CatalogueSnapshot,
+    limits: SubmitLimits,
+    purpose: Purpose,
+  ): Promise<CheckResult> {
     const post = (withCatalogue: boolean) => {
       // A buffer of its own (a Buffer may share a pooled one), which then moves to the worker.
-      const bytes = new Uint8Array(body.byteLength);
-      bytes.set(body);
-      return run({ body: bytes, catalogueVersion: catalogue.version, catalogue: withCatalogue ? catalogue.resources : undefined, limits }, [bytes.buffer]);
+      const bytes = new Uint8Array(received.bytes.byteLength);
+      bytes.set(received.bytes);
+      const task: CheckTask = { received: { format: received.format, bytes }, purpose, catalogueVersion: catalogue.version, catalogue: withCatalogue ? catalogue.resources : undefined, limits };
+      return run(task, [bytes.buffer]);
     };
     if (catalogue.version !== this.version) {
       this.version = catalogue.version;

@@ -62,7 +62,8 @@ describe('GridViews', () => {
 
   test('a checked grid is kept for the one who checked it', () => {
     const { views } = setup(10_000_000);
-    const { id, index } = views.keepCheck(clerk(1), grid(5));
+    const index = indexGrid(grid(5));
+    const id = views.keepCheck(clerk(1), index);
     expect(index.sheets[0].rowCount).toBe(5);
     expect(views.check(clerk(1), id)).toBe(index);
     expect(views.check(clerk(2), id)).toBeUndefined();

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { WorkbookGrid } from '../../../shared/src';
 import type { Actor, Store } from '../db/store';
 import type { SubmissionChecker } from './checker';
-import { indexGrid, type GridIndex } from './grid-index';
+import type { GridIndex } from './grid-index';
 
 const SYSTEM: Actor = { userId: 0, role: 'admin', departmentId: null };
 
@@ -46,12 +45,11 @@ export class GridViews {
     return index;
   }
 
-  /** Keeps a checked (not stored) grid for its owner; returns the id to read it by. */
-  keepCheck(owner: Actor, grid: WorkbookGrid): { id: string; index: GridIndex } {
+  /** Keeps a checked (not stored) grid's index for its owner; returns the id to read it by. */
+  keepCheck(owner: Actor, index: GridIndex): string {
     const id = randomUUID();
-    const index = indexGrid(grid);
     this.cache.set(checkKey(owner, id), index, { ttl: CHECK_TTL_MS });
-    return { id, index };
+    return id;
   }
 
   /** A checked grid, if it is the caller's and still kept. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Report, SheetKind, WorkbookGrid } from '../../../shared/src';
+import type { Report } from '../../../shared/src';
 import type { Actor, Store, SubmissionSummary } from '../db/store';
 import { ApiError, forbidden, notFound } from '../http/errors';
 import type { ApprovedCatalogue } from './catalogue';
-import { checkGrid, type SubmitLimits } from './check-workbook';
+import type { CheckedWorkbook, Received, SubmitLimits } from './check-workbook';
 import type { SubmissionChecker } from './checker';
 
 /**
@@ -24,15 +24,6 @@ export interface SubmitResult {
   replayed: boolean;
 }
 
-interface Checked {
-  taskId: number | null;
-  /** The grid, or its deflated JSON when a worker prepared it. */
-  grid: WorkbookGrid | null;
-  gridDeflated: Uint8Array | null;
-  report: Report;
-  sheetKinds: SheetKind[];
-}
-
 const keyReused = () =>
   new ApiError(409, 'idempotency-key-reused', '这个 Idempotency-Key 已用于另一次内容不同的提交；每次新的提交请使用新的键，重试时才沿用原来的键');
 
@@ -47,31 +38,33 @@ function hash(...parts: Array<string | Buffer>): string {
   return h.digest('hex');
 }
 
-/** JSON grids from the add-in: parsed and checked on a worker thread. */
+/** JSON grids from the add-in. */
 export async function submitJson(deps: SubmitDeps, actor: Actor, body: Buffer, idempotencyKey: string | null): Promise<SubmitResult> {
   department(actor);
   const requestHash = idempotencyKey === null ? null : hash('json\n', body);
-  const replay = await replayed(deps.store, actor, idempotencyKey, requestHash);
-  if (replay) return replay;
-  const result = await deps.checker.check(body, await deps.catalogue.snapshot(), deps.limits);
-  if (!result.ok) throw new ApiError(result.error.status, result.error.code, result.error.message, result.error.details);
-  return store(deps, actor, { ...result.workbook, grid: null }, idempotencyKey, requestHash, null);
+  return (await replayed(deps.store, actor, idempotencyKey, requestHash)) ?? store(deps, actor, await check(deps, { format: 'json', bytes: body }), idempotencyKey, requestHash, null);
 }
 
-/** An .xlsx upload, already read into a grid, with the file kept. */
+/** An .xlsx upload, with the file kept. */
 export async function submitUpload(
   deps: SubmitDeps,
   actor: Actor,
-  upload: { taskId: number | null; file: { filename: string; content: Buffer }; read: () => Promise<WorkbookGrid> },
+  upload: { taskId: number | null; file: { filename: string; content: Buffer } },
   idempotencyKey: string | null,
 ): Promise<SubmitResult> {
   department(actor);
   const requestHash = idempotencyKey === null ? null : hash(`file\n${upload.taskId ?? ''}\n`, upload.file.content);
   const replay = await replayed(deps.store, actor, idempotencyKey, requestHash);
   if (replay) return replay;
-  const grid = await upload.read();
-  const { report, sheetKinds } = checkGrid(grid, await deps.catalogue.resources(), deps.limits);
-  return store(deps, actor, { taskId: upload.taskId, grid, gridDeflated: null, report, sheetKinds }, idempotencyKey, requestHash, upload.file);
+  const checked = await check(deps, { format: 'xlsx', bytes: upload.file.content });
+  return store(deps, actor, { ...checked, taskId: upload.taskId }, idempotencyKey, requestHash, upload.file);
+}
+
+/** Read and validated on a worker thread, ready to store. */
+async function check(deps: SubmitDeps, received: Received): Promise<CheckedWorkbook> {
+  const result = await deps.checker.check(received, await deps.catalogue.snapshot(), deps.limits, 'store');
+  if (!result.ok) throw new ApiError(result.error.status, result.error.code, result.error.message, result.error.details);
+  return result.workbook;
 }
 
 async function replayed(store: Store, actor: Actor, key: string | null, requestHash: string | null): Promise<SubmitResult | null> {
@@ -86,7 +79,7 @@ async function replayed(store: Store, actor: Actor, key: string | null, requestH
 async function store(
   deps: SubmitDeps,
   actor: Actor,
-  checked: Checked,
+  checked: CheckedWorkbook,
   idempotencyKey: string | null,
   requestHash: string | null,
   originalFile: { filename: string; content: Buffer } | null,
@@ -102,7 +95,7 @@ async function store(
     departmentId,
     taskId: checked.taskId,
     sheetKinds: checked.sheetKinds,
-    grid: checked.grid,
+    grid: null,
     gridDeflated: checked.gridDeflated ?? undefined,
     report,
     submittedBy: actor.userId,

@@ -21,6 +21,19 @@ export async function writeWorkbook(grid: WorkbookGrid, target: Target, options:
   else await writeInMemory(grid, target);
 }
 
+/** The .xlsx file's bytes, for uploads in tests. */
+export async function workbookBytes(grid: WorkbookGrid, options: WriteOptions = {}): Promise<Buffer> {
+  const { PassThrough } = await import('node:stream');
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((resolve) => out.on('end', resolve));
+  await writeWorkbook(grid, out, options);
+  out.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
 async function writeStreaming(grid: WorkbookGrid, target: Target): Promise<void> {
   const out = typeof target === 'string' ? { filename: target } : { stream: target as unknown as import('stream').Stream };
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...out, useSharedStrings: false, useStyles: false });

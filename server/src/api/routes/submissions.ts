@@ -2,14 +2,12 @@ import express, { Router, type Request, type RequestHandler, type Response } fro
 import { diffCatalogues, diffTones, REVIEW_RULES, type ReviewAction } from '../../../../shared/src';
 import type { Store, Submission, SubmissionSummary } from '../../db/store';
 import { caller, requireRole } from '../../http/auth';
-import { badRequest, notFound } from '../../http/errors';
+import { ApiError, badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
 import { xlsxUpload } from '../../http/upload';
 import type { ApprovedCatalogue } from '../../services/catalogue';
 import { decide } from '../../services/review';
 import { submitJson, submitUpload, type SubmitDeps } from '../../services/submit';
-import { readWorkbook } from '../../xlsx/read';
-import { checkGrid } from '../../services/check-workbook';
 import { DecisionRequestSchema, RowsQuerySchema, SubmissionListQuerySchema } from '../schemas';
 import type { Config } from '../../config';
 import type { SubmissionChecker } from '../../services/checker';
@@ -34,12 +32,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
       if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
       const taskId = req.body?.taskId ? idParam(req.body.taskId) : null;
       const file = req.file;
-      const result = await submitUpload(
-        deps,
-        actor,
-        { taskId, file: { filename: file.originalname, content: file.buffer }, read: () => readWorkbook(file.buffer, { maxRows: limits.rows, maxCells: limits.cells, maxUncompressedBytes: limits.uncompressedBytes }) },
-        idempotencyKey,
-      );
+      const result = await submitUpload(deps, actor, { taskId, file: { filename: file.originalname, content: file.buffer } }, idempotencyKey);
       res.status(result.replayed ? 200 : 201).json(result);
       return;
     }
@@ -56,10 +49,12 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     if (!req.is('multipart/form-data')) throw badRequest('unsupported-content-type', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
     await run(upload, req, res);
     if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
-    const grid = await readWorkbook(req.file.buffer, { maxRows: limits.rows, maxCells: limits.cells, maxUncompressedBytes: limits.uncompressedBytes });
-    const { report, sheetKinds } = checkGrid(grid, await catalogue.resources(), limits);
-    const kept = views.keepCheck(actor, grid);
-    res.json({ filename: req.file.originalname, sheetKinds, report, checkId: kept.id, sheets: kept.index.sheets });
+    // Read, validated and indexed on a worker thread, like a submission.
+    const result = await checker.check({ format: 'xlsx', bytes: req.file.buffer }, await catalogue.snapshot(), limits, 'index');
+    if (!result.ok) throw new ApiError(result.error.status, result.error.code, result.error.message, result.error.details);
+    const { report, sheetKinds, index } = result.workbook;
+    const checkId = views.keepCheck(actor, index!);
+    res.json({ filename: req.file.originalname, sheetKinds, report, checkId, sheets: index!.sheets });
   });
 
   r.get('/checks/:checkId/sheets/:sheet/rows', (req, res) => {
