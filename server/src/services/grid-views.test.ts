@@ -2,12 +2,12 @@ import type { WorkbookGrid } from '../../../shared/src';
 import { deflateGrid, inflateGrid } from '../db/grid-codec';
 import type { Actor, Store } from '../db/store';
 import { indexGrid } from './grid-index';
-import { GridViews } from './grid-views';
+import { CHECK_TTL_MS, GridViews } from './grid-views';
 
 const grid = (rows: number): WorkbookGrid => ({ sheets: [{ name: '数据', rows: Array.from({ length: rows }, (_, i) => [`第${i}行`, i * 7919]) }] });
 const clerk = (userId: number): Actor => ({ userId, role: 'clerk', departmentId: 1 });
 
-function setup(maxBytes: number) {
+function setup(maxBytes: number, clock = { now: () => performance.now() }) {
   const reads: number[] = [];
   const indexed: number[] = [];
   const store = {
@@ -25,7 +25,7 @@ function setup(maxBytes: number) {
       return indexGrid(g);
     },
   };
-  return { views: new GridViews(store, workers, maxBytes), reads, indexed };
+  return { views: new GridViews(store, workers, maxBytes, clock), reads, indexed };
 }
 
 describe('GridViews', () => {
@@ -68,5 +68,23 @@ describe('GridViews', () => {
     expect(views.check(clerk(1), id)).toBe(index);
     expect(views.check(clerk(2), id)).toBeUndefined();
     expect(views.check(clerk(1), 'another-id')).toBeUndefined();
+  });
+
+  test('a checked grid is kept for 30 minutes, a stored one for as long as there is room', async () => {
+    let now = 1_000_000;
+    const { views, reads } = setup(10_000_000, { now: () => now });
+    const id = views.keepCheck(clerk(1), indexGrid(grid(5)));
+    await views.submission(7);
+    // lru-cache reads the clock at most once a millisecond: let one pass between readings.
+    const later = async (ms: number) => {
+      now += ms;
+      await new Promise((r) => setTimeout(r, 5));
+    };
+    await later(CHECK_TTL_MS - 1000);
+    expect(views.check(clerk(1), id)).toBeDefined();
+    await later(2000);
+    expect(views.check(clerk(1), id)).toBeUndefined();
+    await views.submission(7);
+    expect(reads).toEqual([7]);
   });
 });

@@ -24,8 +24,11 @@ export class GridViews {
     private readonly store: Store,
     private readonly workers: Pick<SubmissionChecker, 'index'>,
     maxBytes: number,
+    /** The clock for how long checks are kept (tests set their own). */
+    clock: { now(): number } = performance,
   ) {
     this.cache = new LRUCache<string, GridIndex, void>({
+      perf: clock,
       maxSize: maxBytes,
       // An index larger than the whole budget is still served, just not kept.
       sizeCalculation: (v) => Math.max(1, v.bytes),
