@@ -46,29 +46,46 @@ export function matchColumn(def: SheetDef, header: string): ColumnDef | null {
 
 /** The text above the header and the sheet's name, where titles name the kind. */
 export function titleText(sheetName: string, rows: readonly CellValue[][], beforeIndex: number): string {
-  const parts = [sheetName];
-  for (let r = 0; r < beforeIndex && r < rows.length; r++) {
-    for (const v of rows[r] ?? []) if (typeof v === 'string') parts.push(v);
-  }
-  return squeeze(fold(parts.join(' ')));
+  let title = titlePart([sheetName]);
+  for (let r = 0; r < beforeIndex && r < rows.length; r++) title += titlePart(rows[r] ?? []);
+  return title;
+}
+
+/** A row's share of the title: its text cells, folded and without whitespace. */
+function titlePart(row: readonly CellValue[]): string {
+  const strings: string[] = [];
+  for (const v of row) if (typeof v === 'string') strings.push(v);
+  return strings.length ? squeeze(fold(strings.join(' '))) : '';
 }
 
 function hasHint(def: SheetDef, title: string): boolean {
   return def.nameHints.some((h) => title.includes(h));
 }
 
-function evaluate(def: SheetDef, texts: string[], upper: string[] | null): Omit<HeaderMatch, 'headerIndex'> | null {
+/** One candidate header row: each cell's text as written (squeezed) and its comparable form. */
+interface RowHeaders {
+  texts: string[];
+  keys: string[];
+}
+
+function rowHeaders(row: readonly CellValue[] | undefined): RowHeaders {
+  const texts = (row ?? []).map((v) => squeeze(cellText(v)));
+  return { texts, keys: texts.map((t) => (t ? headerKey(t) : '')) };
+}
+
+function evaluate(def: SheetDef, row: RowHeaders, upper: RowHeaders | null): Omit<HeaderMatch, 'headerIndex'> | null {
+  const synonyms = synonymsOf(def);
   const columns: ColumnMatch[] = [];
   const unknown: HeaderMatch['unknown'] = [];
   const duplicates: ColumnMatch[] = [];
   const seen = new Set<string>();
-  for (let i = 0; i < texts.length; i++) {
-    let header = texts[i];
-    let col = header ? matchColumn(def, header) : null;
+  for (let i = 0; i < row.texts.length; i++) {
+    let header = row.texts[i];
+    let col = header ? (synonyms.get(row.keys[i]) ?? null) : null;
     // A two-row header: a cell merged down from the row above carries its text there.
-    if (!header && upper && upper[i]) {
-      col = matchColumn(def, upper[i]);
-      if (col) header = upper[i];
+    if (!header && upper && upper.texts[i]) {
+      col = synonyms.get(upper.keys[i]) ?? null;
+      if (col) header = upper.texts[i];
     }
     if (!header) continue;
     if (!col) {
@@ -86,26 +103,29 @@ function evaluate(def: SheetDef, texts: string[], upper: string[] | null): Omit<
   return { def, columns, unknown, duplicates, missing: def.columns.filter((c) => c.requiredColumn && !seen.has(c.key)) };
 }
 
-function rowTexts(row: readonly CellValue[] | undefined): string[] {
-  return (row ?? []).map((v) => squeeze(cellText(v)));
-}
-
-/** The best header row and sheet kind among `defs`, or null when no row looks like a header. */
+/**
+ * The best header row and sheet kind among `defs`, or null when no row looks like a header.
+ * Each scanned row's header keys and the title above it are worked out once, not once per kind.
+ */
 export function findHeader(sheetName: string, rows: readonly CellValue[][], defs: readonly SheetDef[]): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   let bestScore = 0;
   const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
+  let title = titlePart([sheetName]);
+  let upper: RowHeaders | null = null;
   for (let r = 0; r < scan; r++) {
-    const texts = rowTexts(rows[r]);
-    if (texts.every((t) => t === '')) continue;
-    const upper = r > 0 ? rowTexts(rows[r - 1]) : null;
-    const title = titleText(sheetName, rows, r);
+    if (r > 0) title += titlePart(rows[r - 1] ?? []);
+    const row = rowHeaders(rows[r]);
+    const above = upper;
+    upper = row;
+    if (row.texts.every((t) => t === '')) continue;
     for (const def of defs) {
-      if (def.needsNameHint && !hasHint(def, title)) continue;
-      const m = evaluate(def, texts, upper);
+      const hinted = hasHint(def, title);
+      if (def.needsNameHint && !hinted) continue;
+      const m = evaluate(def, row, above);
       if (!m) continue;
       // Matched columns decide; a name hint breaks ties; unknown columns count slightly against.
-      const score = m.columns.length + (hasHint(def, title) ? 0.5 : 0) - m.unknown.length * 0.01;
+      const score = m.columns.length + (hinted ? 0.5 : 0) - m.unknown.length * 0.01;
       if (score > bestScore) {
         bestScore = score;
         best = { ...m, headerIndex: r };
@@ -133,12 +153,14 @@ export function isColumnNumberRow(row: readonly CellValue[] | undefined): boolea
 
 /** A note under the table ("注：…", "填表说明：…") sits in one cell and is not data. */
 export function isFootnoteRow(row: readonly CellValue[] | undefined): boolean {
-  if (!row) return false;
+  return row ? isFootnoteTexts(Array.from(row, cellText)) : false;
+}
+
+/** isFootnoteRow on a row's cell texts (cellText of each cell). */
+export function isFootnoteTexts(texts: readonly string[]): boolean {
   // A note merged across the row has the same text in every cell once merges are filled.
   let text = '';
-  for (const v of row) {
-    if (v === null || v === undefined || v === '') continue;
-    const t = cellText(v);
+  for (const t of texts) {
     if (t === '' || t === text) continue;
     if (text !== '') return false;
     text = t;

@@ -1,6 +1,6 @@
 import type { SheetIssues } from './collector';
-import { cellText, isBlankRow, type CellValue } from './grid';
-import { isColumnNumberRow, isFootnoteRow, type ColumnMatch, type HeaderMatch } from './header';
+import { cellText, type CellValue } from './grid';
+import { isColumnNumberRow, isFootnoteTexts, type ColumnMatch, type HeaderMatch } from './header';
 import type { SheetDef } from './sheets';
 import { quote } from './text';
 import { readValue } from './values';
@@ -80,9 +80,9 @@ export function parseSheet(
   let previousGroup: Fields | null = null;
   const above = (key: string): Field | undefined => previousGroup?.[key] ?? previousRow[key];
 
-  const read = (m: ColumnMatch, raw: CellValue, i: number): Field => {
-    const v = readValue(m.def.value, m.def.label, raw);
-    const field: Field = { text: cellText(raw), norm: v.norm, row: sheetRow(i), col: sheetCol(m.index), header: m.header };
+  const read = (m: ColumnMatch, raw: CellValue, text: string, i: number): Field => {
+    const v = readValue(m.def.value, m.def.label, raw, text);
+    const field: Field = { text, norm: v.norm, row: sheetRow(i), col: sheetCol(m.index), header: m.header };
     if (v.problem) {
       field.invalid = true;
       report(v.problem.ruleId, v.problem.message, { row: field.row, col: field.col, column: m.header, value: field.text });
@@ -107,43 +107,51 @@ export function parseSheet(
   let first = match.headerIndex + 1;
   if (isColumnNumberRow(rows[first])) first++;
 
+  // The columns by role, worked out once rather than for every row.
+  const resourceColumns = grouped ? columns.filter((m) => m.def.level === 'resource') : [];
+  const rowColumns = grouped ? columns.filter((m) => m.def.level !== 'resource') : columns;
+  const groupColumns = grouped ? columns.filter((m) => def.groupKeys!.includes(m.def.key)) : [];
+  // Each cell's text, computed once per row and shared by every check on it.
+  const texts: string[] = [];
+
   for (let i = first; i < rows.length; i++) {
-    const raw = rows[i];
-    if (isBlankRow(raw) || isFootnoteRow(raw)) continue;
+    const raw = rows[i] ?? [];
+    let blank = true;
+    texts.length = raw.length;
+    for (let j = 0; j < raw.length; j++) if ((texts[j] = cellText(raw[j])) !== '') blank = false;
+    if (blank || isFootnoteTexts(texts)) continue;
+    const textAt = (index: number) => (index < texts.length ? texts[index] : '');
     const row = sheetRow(i);
     const record: RecordRow = { row, fields: {} };
 
-    if (grouped && startsGroup(def, columns, raw, group)) {
+    if (grouped && startsGroup(groupColumns, textAt, group)) {
       group = { row, fields: {}, items: [] };
       parsed.groups!.push(group);
-      for (const m of columns) {
-        if (m.def.level !== 'resource') continue;
-        const cell = raw[m.index] ?? null;
-        if (cellText(cell) !== '') group.fields[m.def.key] = read(m, cell, i);
+      for (const m of resourceColumns) {
+        const text = textAt(m.index);
+        if (text !== '') group.fields[m.def.key] = read(m, raw[m.index], text, i);
         else {
           const from = m.def.fillDown ? above(m.def.key) : undefined;
           if (from) group.fields[m.def.key] = { ...from, inherited: true };
         }
       }
     } else if (grouped && group) {
-      for (const m of columns) {
-        if (m.def.level !== 'resource') continue;
-        const text = cellText(raw[m.index] ?? null);
+      for (const m of resourceColumns) {
+        const text = textAt(m.index);
         if (text === '') continue;
         const held = group.fields[m.def.key];
         if (!held || held.inherited) {
           // Written lower down in the group: it still belongs to the resource.
-          group.fields[m.def.key] = read(m, raw[m.index], i);
+          group.fields[m.def.key] = read(m, raw[m.index], text, i);
         } else if (text !== held.text && readValue(m.def.value, m.def.label, text).norm !== held.norm) {
           report('group.inconsistent', `同一资源的“${m.header}”应只在第一行填写一次：第 ${held.row} 行为${quote(held.text)}，此行为${quote(text)}；如是另一条资源，请填写序号和资源名称另起一组`, { row, col: sheetCol(m.index), column: m.header, value: text });
         }
       }
     }
 
-    for (const m of columns) {
-      if (grouped && m.def.level === 'resource') continue;
-      const cell = raw[m.index] ?? null;
-      if (cellText(cell) !== '') record.fields[m.def.key] = read(m, cell, i);
+    for (const m of rowColumns) {
+      const text = textAt(m.index);
+      if (text !== '') record.fields[m.def.key] = read(m, raw[m.index], text, i);
       else {
         const from = m.def.fillDown ? above(m.def.key) : undefined;
         if (from) record.fields[m.def.key] = { ...from, inherited: true };
@@ -166,11 +174,10 @@ export function parseSheet(
 }
 
 /** A row starts a new resource when one of the group's identifying cells holds a new value. */
-function startsGroup(def: SheetDef, columns: ColumnMatch[], raw: readonly CellValue[], group: ResourceGroup | null): boolean {
+function startsGroup(groupColumns: readonly ColumnMatch[], textAt: (index: number) => string, group: ResourceGroup | null): boolean {
   if (!group) return true;
-  for (const m of columns) {
-    if (!def.groupKeys!.includes(m.def.key)) continue;
-    const text = cellText(raw[m.index] ?? null);
+  for (const m of groupColumns) {
+    const text = textAt(m.index);
     if (text === '') continue;
     const held = group.fields[m.def.key];
     if (!held || held.text !== text) return true;

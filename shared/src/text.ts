@@ -33,8 +33,18 @@ export function headerKey(raw: string): string {
 
 /** A header's form with brackets kept, for matching information-item names exactly. */
 export function itemKey(raw: string): string {
-  return squeeze(fold(raw)).toLowerCase();
+  let key = itemKeys.get(raw);
+  if (key === undefined) {
+    // Item names repeat across resources (年份, 统一社会信用代码 …) and are keyed by several rules.
+    if (itemKeys.size >= ITEM_KEYS_KEPT) itemKeys.clear();
+    key = squeeze(fold(raw)).toLowerCase();
+    itemKeys.set(raw, key);
+  }
+  return key;
 }
+
+const ITEM_KEYS_KEPT = 10_000;
+const itemKeys = new Map<string, string>();
 
 /** A coded value's comparable form. */
 export function valueKey(raw: string): string {

@@ -25,8 +25,8 @@ const CITATION = /《[^《》]+》/;
 const ARTICLE = /第[0-9一二三四五六七八九十百零〇]+条/;
 const RESOURCE_CODE = /^[0-9A-Z]{2,}(?:[.-][0-9A-Z]+)*\/[0-9]{3,}$/;
 
-export function readValue(spec: ValueSpec, label: string, cell: CellValue): ReadValue {
-  const text = cellText(cell);
+/** `text` is the cell's cellText, when the caller has it already. */
+export function readValue(spec: ValueSpec, label: string, cell: CellValue, text = cellText(cell)): ReadValue {
   switch (spec.kind) {
     case 'text':
       return { norm: text };
