@@ -237,3 +237,36 @@ test('every page path serves the app; the bundle is compressed; API paths and ot
   const program = await fetch(`${url}/no/such/page`, { headers: { Accept: 'application/json' } });
   expect([program.status, (await program.json()).error.code]).toEqual([404, 'not-found']);
 });
+
+test('a long sheet is read a page at a time: issues far down turn to their page, a row can be jumped to, long issue groups show more', async () => {
+  // 260 one-item resources, the last 250 "有条件共享" without a condition: 250 issues of one rule.
+  const many = Array.from({ length: 260 }, (_, i) =>
+    validResource({ 资源代码: `307021022100/${String(100 + i).padStart(6, '0')}`, 数据资源名称: `长表资源${i + 1}`, items: [['字段', 'C', 10]], ...(i >= 10 ? { 共享类型: '有条件共享' } : {}) }),
+  );
+  const sent = await api('/api/submissions', 'minzheng', { body: { workbook: { sheets: [catalogueSheet(many)] } } });
+  expect(sent.status).toBe(201);
+  await coordinator.goto(`${url}/submissions/${sent.body.submission.id}`);
+  await coordinator.getByText(/第 1–200 行，共 262 行/).waitFor();
+  await expect(coordinator.locator('tr[data-row]').count()).resolves.toBe(200);
+
+  const group = coordinator.locator('[data-rule]', { has: coordinator.getByRole('button', { name: '……另有 150 处，再显示 100 处' }) });
+  const rule = await group.getAttribute('data-rule');
+  const issues = coordinator.locator(`[data-rule="${rule}"] [data-issue-cell]`);
+  await expect(issues.count()).resolves.toBe(100);
+  await coordinator.getByRole('button', { name: '……另有 150 处，再显示 100 处' }).click();
+  await coordinator.getByRole('button', { name: '……另有 50 处，再显示 50 处' }).click();
+  await expect(issues.count()).resolves.toBe(250);
+
+  // The last issue sits on the second page: picking it turns there, and the cell is marked.
+  const last = issues.last();
+  const [, cell] = ((await last.getAttribute('data-issue-cell')) ?? '').split('!');
+  await last.click();
+  await coordinator.getByText(/第 201–262 行/).waitFor();
+  await expect(coordinator.locator(`td[data-cell="${cell}"]`).getAttribute('data-mark')).resolves.toBe('error');
+
+  // Back to a row on the first page by its number.
+  await coordinator.getByLabel(/跳到第几行/).fill('150');
+  await coordinator.getByRole('button', { name: '跳转' }).click();
+  await coordinator.getByText(/第 1–200 行/).waitFor();
+  await expect(coordinator.locator('tr[data-row="150"]').isVisible()).resolves.toBe(true);
+});

@@ -1,8 +1,11 @@
-import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
-import { groupIssues, type Issue, type Report } from '../../../../shared/src';
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { groupIssues, type Issue, type IssueGroup, type Report } from '../../../../shared/src';
 
-/** The report arranged by sheet and rule, errors first, as the CLI and the task pane show it; an issue on a cell is a link to it. */
+/**
+ * The report arranged by sheet and rule, errors first, as the CLI and the task pane show it; an
+ * issue on a cell is a link to it. A group shows its first hundred, and a hundred more at a time.
+ */
 const SHOWN_PER_GROUP = 100;
 
 const useStyles = makeStyles({
@@ -13,8 +16,8 @@ const useStyles = makeStyles({
 });
 
 export function IssueList({ report, onPick }: { report: Report; onPick(issue: Issue): void }) {
-  const styles = useStyles();
   const sheets = useMemo(() => groupIssues(report).filter((s) => s.groups.length > 0), [report]);
+  const styles = useStyles();
   if (sheets.length === 0) return <Text>没有发现问题。</Text>;
   return (
     <div className={styles.list} aria-label="问题列表">
@@ -24,31 +27,43 @@ export function IssueList({ report, onPick }: { report: Report; onPick(issue: Is
             {s.sheet}：错误 {s.errors}，警告 {s.warnings}
           </Text>
           {s.groups.map((g) => (
-            <div key={g.ruleId} className={styles.group}>
-              <Text>
-                <Badge appearance="tint" color={g.severity === 'error' ? 'danger' : 'warning'}>
-                  {g.severity === 'error' ? '错误' : '警告'}
-                </Badge>{' '}
-                {g.title}（{g.count}）
-              </Text>
-              {g.issues.slice(0, SHOWN_PER_GROUP).map((i, k) =>
-                i.cell ? (
-                  <button key={k} type="button" className={styles.issue} onClick={() => onPick(i)} data-issue-cell={`${i.sheet}!${i.cell}`}>
-                    {i.cell} {i.column ? `【${i.column}】` : ''}
-                    {i.message}
-                  </button>
-                ) : (
-                  <span key={k} className={styles.plain}>
-                    {i.row ? `第 ${i.row} 行：` : ''}
-                    {i.message}
-                  </span>
-                ),
-              )}
-              {g.issues.length > SHOWN_PER_GROUP && <Text size={200}>……另有 {g.issues.length - SHOWN_PER_GROUP} 处，点开表格逐一查看</Text>}
-            </div>
+            <IssueGroupView key={g.ruleId} group={g} onPick={onPick} />
           ))}
         </section>
       ))}
+    </div>
+  );
+}
+
+function IssueGroupView({ group: g, onPick }: { group: IssueGroup; onPick(issue: Issue): void }) {
+  const styles = useStyles();
+  const [limit, setLimit] = useState(SHOWN_PER_GROUP);
+  return (
+    <div className={styles.group} data-rule={g.ruleId}>
+      <Text>
+        <Badge appearance="tint" color={g.severity === 'error' ? 'danger' : 'warning'}>
+          {g.severity === 'error' ? '错误' : '警告'}
+        </Badge>{' '}
+        {g.title}（{g.count}）
+      </Text>
+      {g.issues.slice(0, limit).map((i, k) =>
+        i.cell ? (
+          <button key={k} type="button" className={styles.issue} onClick={() => onPick(i)} data-issue-cell={`${i.sheet}!${i.cell}`}>
+            {i.cell} {i.column ? `【${i.column}】` : ''}
+            {i.message}
+          </button>
+        ) : (
+          <span key={k} className={styles.plain}>
+            {i.row ? `第 ${i.row} 行：` : ''}
+            {i.message}
+          </span>
+        ),
+      )}
+      {g.issues.length > limit && (
+        <Button size="small" appearance="subtle" onClick={() => setLimit(limit + SHOWN_PER_GROUP)}>
+          ……另有 {g.issues.length - limit} 处，再显示 {Math.min(SHOWN_PER_GROUP, g.issues.length - limit)} 处
+        </Button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { a1, cellText, columnLetter, MARK_FILLS, noteText, strongestKind, type CellMark, type RowTone } from '../../../../shared/src';
 import { api, query } from '../api';
 import type { SheetOutline, SheetRows } from '../types';
@@ -35,7 +35,9 @@ const useStyles = makeStyles({
   rowHead: { position: 'sticky', left: 0, backgroundColor: tokens.colorNeutralBackground3, textAlign: 'right', padding: '2px 6px', border: `1px solid ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground3 },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px', maxWidth: '220px', minWidth: '24px', whiteSpace: 'pre-wrap', wordBreak: 'break-all', verticalAlign: 'top', cursor: 'pointer' },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
-  pager: { display: 'flex', gap: '8px', alignItems: 'center', padding: '4px 0' },
+  pager: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap', padding: '4px 0' },
+  jump: { display: 'flex', gap: '4px', alignItems: 'center' },
+  target: { outline: `2px solid ${tokens.colorPaletteYellowBorderActive}`, outlineOffset: '-2px' },
 });
 
 interface Props {
@@ -53,7 +55,18 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
   const { startRow: r0, startCol: c0, width, rowCount } = sheet;
   const pages = Math.max(1, Math.ceil(rowCount / PAGE_ROWS));
   const [page, setPage] = useState(0);
-  useEffect(() => setPage(0), [rowsPath]);
+  // A row asked for by number: shown on its page, scrolled to and outlined.
+  const [target, setTarget] = useState<number | null>(null);
+  useEffect(() => {
+    setPage(0);
+    setTarget(null);
+  }, [rowsPath]);
+  const pageOf = (sheetRow: number) => Math.min(pages - 1, Math.max(0, Math.floor((sheetRow - r0) / PAGE_ROWS)));
+  const goToRow = (sheetRow: number) => {
+    const row = Math.min(r0 + rowCount - 1, Math.max(r0, sheetRow));
+    setPage(pageOf(row));
+    setTarget(row);
+  };
   const loaded = useQuery({
     queryKey: ['rows', rowsPath, page],
     queryFn: () => api<SheetRows>(`${rowsPath}${query({ offset: page * PAGE_ROWS, limit: PAGE_ROWS })}`),
@@ -66,6 +79,8 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
   useEffect(() => {
     if (selected && selected.sheet === sheet.name) setPage(Math.min(pages - 1, Math.max(0, Math.floor((selected.row - r0) / PAGE_ROWS))));
   }, [selected, sheet.name, r0, pages]);
+  const wrap = useRef<HTMLDivElement>(null);
+  const scrollTo = target ?? (selected?.sheet === sheet.name ? selected.row : null);
 
   const byCell = useMemo(() => {
     const m = new Map<string, CellMark[]>();
@@ -80,6 +95,11 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
 
   const first = shownFirst;
   const last = first + rows.length - 1;
+  // Once the page holding the asked-for row (or selected cell) has arrived, bring it into view.
+  useEffect(() => {
+    if (scrollTo === null || scrollTo < r0 + first || scrollTo > r0 + last) return;
+    wrap.current?.querySelector(`tr[data-row="${scrollTo}"]`)?.scrollIntoView({ block: 'center' });
+  }, [scrollTo, first, last, r0]);
   // Merged areas clipped to this page: the anchor cell spans, the cells it covers are skipped.
   const { spans, covered } = useMemo(() => {
     const spans = new Map<string, { rowSpan: number; colSpan: number; value: string }>();
@@ -124,7 +144,7 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
       );
     }
     body.push(
-      <tr key={row} data-row={row} data-tone={tone}>
+      <tr key={row} data-row={row} data-tone={tone} className={row === target ? styles.target : undefined}>
         <th scope="row" className={styles.rowHead} style={tone ? { backgroundColor: ROW_TONES[tone].fill } : undefined}>
           {row}
         </th>
@@ -136,7 +156,10 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
   return (
     <div>
       {pages > 1 && (
-        <div className={styles.pager}>
+        <div className={styles.pager} aria-label="翻页">
+          <Button size="small" disabled={page === 0} onClick={() => setPage(0)}>
+            首页
+          </Button>
           <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
             上一页
           </Button>
@@ -146,10 +169,14 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
           <Button size="small" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
             下一页
           </Button>
+          <Button size="small" disabled={page + 1 >= pages} onClick={() => setPage(pages - 1)}>
+            末页
+          </Button>
+          <RowJump first={r0} last={r0 + rowCount - 1} onJump={goToRow} />
         </div>
       )}
       <ErrorBar error={loaded.error} />
-      <div className={styles.wrap} aria-busy={loaded.isFetching}>
+      <div className={styles.wrap} ref={wrap} aria-busy={loaded.isFetching}>
         <table className={styles.table} aria-label={`工作表 ${sheet.name}`}>
           <thead>
             <tr>
@@ -165,5 +192,34 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
         </table>
       </div>
     </div>
+  );
+}
+
+/** "跳到第 N 行": for sheets of many pages, where the next-page button is no way to get far. */
+function RowJump({ first, last, onJump }: { first: number; last: number; onJump(row: number): void }) {
+  const styles = useStyles();
+  const [text, setText] = useState('');
+  const row = Number(text);
+  const valid = text !== '' && Number.isInteger(row);
+  const go = () => valid && onJump(row);
+  return (
+    <span className={styles.jump}>
+      <Text>跳到第</Text>
+      <Input
+        size="small"
+        type="number"
+        aria-label={`跳到第几行（${first}–${last}）`}
+        min={first}
+        max={last}
+        value={text}
+        onChange={(_, d) => setText(d.value)}
+        onKeyDown={(e) => e.key === 'Enter' && go()}
+        style={{ width: 96 }}
+      />
+      <Text>行</Text>
+      <Button size="small" disabled={!valid} onClick={go}>
+        跳转
+      </Button>
+    </span>
   );
 }
