@@ -9,6 +9,8 @@ import { catalogueSheet, validResource } from '../../shared/src/testing';
 import { backends, catalogueBook, CJK, expectError, xlsx } from './helpers';
 import { zerosEntry, zip, deflatedEntry } from '../../server/src/xlsx/test-zip';
 import { startHarness, type Harness } from './harness';
+import { createApp } from '../../server/src/http/app';
+import { SubmissionChecker } from '../../server/src/services/checker';
 
 describe.each(backends)('API on %s', (backend) => {
   let h: Harness;
@@ -356,10 +358,15 @@ describe('limits', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 
-  test('sign-in attempts are rate-limited', async () => {
-    const attempt = () => request(h.app).post('/api/auth/token').send({ username: 'clerka', password: 'wrong-password' });
-    for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(401);
-    expectErrorLike(await attempt(), 429, 'too-many-attempts');
+  test('sign-in attempts are rate-limited, counted in the database across server instances', async () => {
+    // A second instance on the same database, as behind a load balancer.
+    const other = createApp({ config: h.config, store: h.store, checker: new SubmissionChecker(0), log: () => undefined });
+    const attempt = (app: typeof h.app) => request(app).post('/api/auth/token').send({ username: 'clerka', password: 'wrong-password' });
+    expect((await attempt(h.app)).status).toBe(401);
+    expect((await attempt(other)).status).toBe(401);
+    expect((await attempt(h.app)).status).toBe(401);
+    expectErrorLike(await attempt(other), 429, 'too-many-attempts');
+    expectErrorLike(await request(h.app).post('/api/session').send({ username: 'clerka', password: h.passwords.clerka }), 429, 'too-many-attempts');
   });
 });
 

@@ -12,6 +12,7 @@ import { auditRepository } from './repositories/audit';
 import { recordSubmission, transactionRecorder, type Recorded, type SubmissionRecorder } from './record-submission';
 import type { RepoContext } from './repositories/context';
 import { departmentsRepository } from './repositories/departments';
+import { rateLimitsRepository } from './repositories/rate-limits';
 import { sessionsRepository } from './repositories/sessions';
 import { settingsRepository } from './repositories/settings';
 import { submissionsRepository } from './repositories/submissions';
@@ -33,6 +34,7 @@ class KyselyStore implements Store {
   readonly users: Store['users'];
   readonly tokens: Store['tokens'];
   readonly sessions: Store['sessions'];
+  readonly rateLimits: Store['rateLimits'];
   readonly tasks: Store['tasks'];
   readonly submissions: Store['submissions'];
   readonly settings: Store['settings'];
@@ -50,6 +52,7 @@ class KyselyStore implements Store {
     this.users = usersRepository(ctx);
     this.tokens = tokensRepository(ctx);
     this.sessions = sessionsRepository(ctx);
+    this.rateLimits = rateLimitsRepository(ctx);
     this.tasks = tasksRepository(ctx);
     this.submissions = submissionsRepository(ctx);
     this.settings = settingsRepository(ctx);

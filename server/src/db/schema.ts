@@ -114,12 +114,19 @@ export interface AuditLogTable {
   details: JsonText;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  reset_at: string;
+}
+
 export interface Database {
   bureau_settings: BureauSettingsTable;
   departments: DepartmentsTable;
   users: UsersTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  rate_limits: RateLimitsTable;
   tasks: TasksTable;
   task_departments: TaskDepartmentsTable;
   submissions: SubmissionsTable;

@@ -424,6 +424,27 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
     });
   });
 
+  describe('rate limits', () => {
+    it('counts hits in a window, atomically from many callers, and starts again when it ends', async () => {
+      const key = unique('sign-in:127.0.0.1');
+      const hits = await Promise.all(Array.from({ length: 8 }, () => store.rateLimits.hit(key, 60_000)));
+      expect(hits.map((h) => h.hits).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(new Set(hits.map((h) => h.resetAt.getTime())).size).toBe(1);
+      await store.rateLimits.undo(key);
+      expect((await store.rateLimits.hit(key, 60_000)).hits).toBe(8);
+      await store.rateLimits.reset(key);
+      expect((await store.rateLimits.hit(key, 60_000)).hits).toBe(1);
+
+      const short = unique('sign-in:10.0.0.1');
+      await store.rateLimits.hit(short, 40);
+      expect((await store.rateLimits.hit(short, 40)).hits).toBe(2);
+      await new Promise((r) => setTimeout(r, 60));
+      const again = await store.rateLimits.hit(short, 40);
+      expect(again.hits).toBe(1);
+      expect(again.resetAt.getTime()).toBeGreaterThan(Date.now());
+    });
+  });
+
   describe('recordSubmission: the submit path (group commit on SQLite)', () => {
     const auditOf = async (id: number) => (await store.audit.list({ entity: 'submission', entityId: String(id) })).map((e) => e.action);
 

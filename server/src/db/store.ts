@@ -214,6 +214,15 @@ export interface Store {
     deleteForUser(userId: number, keepIdHash?: string): Promise<number>;
   };
 
+  /** Counters with a window, shared by every server instance on this database (sign-in limits). */
+  rateLimits: {
+    /** Counts one more hit on `key`; a window that has ended starts again. */
+    hit(key: string, windowMs: number): Promise<{ hits: number; resetAt: Date }>;
+    /** Takes one hit back (a request that should not have counted). */
+    undo(key: string): Promise<void>;
+    reset(key: string): Promise<void>;
+  };
+
   tasks: {
     create(input: { title: string; sheetKinds: SheetKind[]; departmentIds: number[]; dueDate: string; createdBy: number }): Promise<Task>;
     get(id: number): Promise<Task | null>;

@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { hashPassword, newToken, verifyPassword } from '../../auth/secrets';
 import type { Store, User } from '../../db/store';
 import { caller } from '../../http/auth';
+import { DatabaseRateLimitStore } from '../../http/rate-limit-store';
 import { ApiError, errorBody } from '../../http/errors';
 import { parse } from '../../http/parse';
 import { endSession, startSession } from '../../http/session';
@@ -12,8 +13,8 @@ const badCredentials = () => new ApiError(401, 'bad-credentials', '用户名或�
 
 /**
  * Signing in: with a password for a personal API token (the add-in asks once and keeps it), or
- * for a session cookie (the review pages). Both are rate-limited per address together, and the
- * answer never says whether the user name exists.
+ * for a session cookie (the review pages). Both are rate-limited per address together (counted
+ * in the database, across instances), and the answer never says whether the user name exists.
  */
 export function signInRoutes(store: Store, perWindow: number): Router {
   const r = Router();
@@ -22,6 +23,8 @@ export function signInRoutes(store: Store, perWindow: number): Router {
     limit: perWindow,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // In the database, so instances behind a load balancer share one count per address.
+    store: new DatabaseRateLimitStore(store, 'sign-in:'),
     handler: (_req, res) => {
       res.status(429).json(errorBody(new ApiError(429, 'too-many-attempts', '登录尝试过于频繁，请 15 分钟后再试')));
     },

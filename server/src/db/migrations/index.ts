@@ -7,12 +7,14 @@ import { initial } from './001-initial';
 import { requestHash } from './002-request-hash';
 import { gridDeflated } from './003-grid-deflated';
 import { sessions } from './004-sessions';
+import { rateLimits } from './005-rate-limits';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
   '002_request_hash': requestHash,
   '003_grid_deflated': gridDeflated,
   '004_sessions': sessions,
+  '005_rate_limits': rateLimits,
 };
 
 export const staticMigrations: MigrationProvider = {
