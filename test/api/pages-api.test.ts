@@ -7,7 +7,7 @@ import request from 'supertest';
 import { backends, catalogueBook, expectError, xlsx } from './helpers';
 import { startHarness, type Harness } from './harness';
 import { progressState } from '../../server/src/services/task-board';
-import { hashPassword } from '../../server/src/auth/secrets';
+import { hashPassword, hashToken } from '../../server/src/auth/secrets';
 
 describe.each(backends)('review pages API on %s', (backend) => {
   let h: Harness;
@@ -212,5 +212,57 @@ describe.each(backends)('review pages API on %s', (backend) => {
       expectError(await request(h.app).post('/api/checks').set(as('clerkA')).field('x', '1'), 400, 'file-missing');
       expectError(await request(h.app).post('/api/checks').attach('file', Buffer.from('x'), 'a.xlsx'), 401, 'unauthenticated');
     });
+  });
+});
+
+describe.each(backends)('sign-in policy from the bureau settings, on %s', (backend) => {
+  let h: Harness;
+  const signIn = (username: string, password: string, path = '/api/session') => request(h.app).post(path).send({ username, password });
+
+  beforeAll(async () => {
+    h = await startHarness({ SIGN_IN_LIMIT: '100', ACCOUNT_LOCK_ATTEMPTS: '3', ACCOUNT_LOCK_MINUTES: '20', SESSION_IDLE_MINUTES: '30', SESSION_MAX_HOURS: '2' }, backend);
+  });
+  afterAll(async () => h.close());
+
+  test('three failures lock the account, even against the right password, by session or token; other accounts go on', async () => {
+    for (let i = 0; i < 3; i++) expectError(await signIn('clerka', 'wrong-password-x'), 401, 'bad-credentials');
+    const locked = await signIn('clerka', h.passwords.clerka);
+    expectError(locked, 429, 'account-locked');
+    expect(locked.body.error.message).toContain('20 分钟');
+    expectError(await signIn('clerka', h.passwords.clerka, '/api/auth/token'), 429, 'account-locked');
+    expect((await signIn('clerkb', h.passwords.clerkb)).status).toBe(201);
+  });
+
+  test('a name nobody has locks the same way, so a lock tells nothing about who exists', async () => {
+    for (let i = 0; i < 3; i++) expectError(await signIn('nobody-here', 'wrong-password-x'), 401, 'bad-credentials');
+    expectError(await signIn('nobody-here', 'wrong-password-x'), 429, 'account-locked');
+  });
+
+  test('a successful sign-in clears the failures before it', async () => {
+    expectError(await signIn('leada', 'wrong-password-x'), 401, 'bad-credentials');
+    expectError(await signIn('leada', 'wrong-password-x'), 401, 'bad-credentials');
+    expect((await signIn('leada', h.passwords.leada)).status).toBe(201);
+    expectError(await signIn('leada', 'wrong-password-x'), 401, 'bad-credentials');
+    expectError(await signIn('leada', 'wrong-password-x'), 401, 'bad-credentials');
+    expect((await signIn('leada', h.passwords.leada)).status).toBe(201);
+  });
+
+  test('an admin setting a new password lifts the lock', async () => {
+    expectError(await signIn('clerka', h.passwords.clerka), 429, 'account-locked');
+    const reset = await request(h.app).patch(`/api/users/${h.users.clerkA}`).set({ Authorization: `Bearer ${h.tokens.admin}` }).send({ password: 'a-brand-new-password' });
+    expect(reset.status).toBe(200);
+    expect((await signIn('clerka', 'a-brand-new-password')).status).toBe(201);
+  });
+
+  test('a page session lasts as the bureau set it: the cookie for the maximum, the server for the idle time', async () => {
+    const res = await signIn('leadb', h.passwords.leadb);
+    expect(res.status).toBe(201);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/Max-Age=7200/);
+    const id = /govcat_session=([A-Za-z0-9_-]{43})/.exec(cookie)![1];
+    const found = await h.store.sessions.find(hashToken(id));
+    const idleLeft = Date.parse(found!.session.expiresAt) - Date.now();
+    expect(idleLeft).toBeGreaterThan(29 * 60_000);
+    expect(idleLeft).toBeLessThanOrEqual(30 * 60_000);
   });
 });

@@ -218,6 +218,8 @@ export interface Store {
   rateLimits: {
     /** Counts one more hit on `key`; a window that has ended starts again. */
     hit(key: string, windowMs: number): Promise<{ hits: number; resetAt: Date }>;
+    /** The hits in `key`'s current window (0 when it has ended). */
+    count(key: string): Promise<number>;
     /** Takes one hit back (a request that should not have counted). */
     undo(key: string): Promise<void>;
     reset(key: string): Promise<void>;

@@ -82,8 +82,8 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html', maxAge: '1h' }));
   app.use('/office-js', express.static(OFFICE_JS_DIR, { maxAge: '1d' }));
 
-  app.use('/api', signInRoutes(store, config.limits.signInPer15Min));
-  app.use('/api', authenticate(store));
+  app.use('/api', signInRoutes(store, config.limits.signInPer15Min, config.signIn));
+  app.use('/api', authenticate(store, config.signIn.session));
   app.use('/api', accountRoutes(store));
   app.use('/api', submissionRoutes(store, catalogue, checker, views, config));
   app.use('/api', adminRoutes(store, calendar, catalogue));

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { hashToken } from '../auth/secrets';
 import type { Actor, Role, Store, User } from '../db/store';
 import { forbidden, unauthenticated } from './errors';
-import { sessionUser } from './session';
+import { sessionUser, type SessionPolicy } from './session';
 
 /**
  * Who is calling: a personal API token (the add-in, scripts) in `Authorization: Bearer …`, or
@@ -20,7 +20,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function authenticate(store: Store) {
+export function authenticate(store: Store, sessions: SessionPolicy) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization');
     const m = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
@@ -29,7 +29,7 @@ export function authenticate(store: Store) {
       if (!found) throw unauthenticated();
       req.caller = callerOf(found.user);
     } else {
-      const found = await sessionUser(store, req);
+      const found = await sessionUser(store, sessions, req);
       if (found) req.caller = { ...callerOf(found.user), session: { idHash: found.idHash, csrfToken: found.csrfToken } };
     }
     next();

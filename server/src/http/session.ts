@@ -13,20 +13,22 @@ import { ApiError } from './errors';
 export const SESSION_COOKIE = 'govcat_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** Signed out after this long without a request. */
-const IDLE_MS = 8 * 60 * 60 * 1000;
-/** And after this long in any case. */
-const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
-/** The expiry is written at most this often, not on every request. */
-const EXTEND_EVERY_MS = 5 * 60 * 1000;
+/** How long a session lasts: `idleMs` without a request, `absoluteMs` in any case (bureau settings, see config.ts). */
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
+
+/** The expiry is written at most this often (a tenth of the idle time, at most 5 minutes), not on every request. */
+const extendEvery = (policy: SessionPolicy) => Math.min(5 * 60_000, policy.idleMs / 10);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function startSession(store: Store, req: Request, res: Response, userId: number): Promise<{ csrfToken: string }> {
+export async function startSession(store: Store, policy: SessionPolicy, req: Request, res: Response, userId: number): Promise<{ csrfToken: string }> {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await store.sessions.create({ idHash: hashToken(id), userId, csrfToken, expiresAt: new Date(Date.now() + IDLE_MS).toISOString() });
-  res.append('Set-Cookie', sessionCookie(req, id, ABSOLUTE_MS / 1000));
+  await store.sessions.create({ idHash: hashToken(id), userId, csrfToken, expiresAt: new Date(Date.now() + Math.min(policy.idleMs, policy.absoluteMs)).toISOString() });
+  res.append('Set-Cookie', sessionCookie(req, id, Math.floor(policy.absoluteMs / 1000)));
   return { csrfToken };
 }
 
@@ -37,7 +39,7 @@ export async function endSession(store: Store, req: Request, res: Response): Pro
 }
 
 /** The session's user, or null without a live session. Refuses a state-changing request without the right CSRF token. */
-export async function sessionUser(store: Store, req: Request): Promise<{ user: User; csrfToken: string; idHash: string } | null> {
+export async function sessionUser(store: Store, policy: SessionPolicy, req: Request): Promise<{ user: User; csrfToken: string; idHash: string } | null> {
   const id = sessionId(req);
   if (!id) return null;
   const idHash = hashToken(id);
@@ -51,8 +53,8 @@ export async function sessionUser(store: Store, req: Request): Promise<{ user: U
     }
   }
   const nowMs = Date.now();
-  const next = Math.min(nowMs + IDLE_MS, Date.parse(session.createdAt) + ABSOLUTE_MS);
-  if (next - Date.parse(session.expiresAt) >= EXTEND_EVERY_MS) await store.sessions.extend(idHash, new Date(next).toISOString());
+  const next = Math.min(nowMs + policy.idleMs, Date.parse(session.createdAt) + policy.absoluteMs);
+  if (next - Date.parse(session.expiresAt) >= extendEvery(policy)) await store.sessions.extend(idHash, new Date(next).toISOString());
   return { user, csrfToken: session.csrfToken, idHash };
 }
 

@@ -5,6 +5,7 @@ import { hashPassword, newToken } from '../../auth/secrets';
 import type { Store } from '../../db/store';
 import type { ApprovedCatalogue } from '../../services/catalogue';
 import { caller, requireRole } from '../../http/auth';
+import { accountLockKey } from './auth';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
 import { DepartmentInputSchema, SettingsSchema, TaskInputSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
@@ -70,9 +71,12 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
       'user.update',
       'user',
       async (tx) => {
-        const user = (await tx.users.update(id, update)) ?? Promise.reject(notFound('用户'));
-        // A new password or a disabled account ends the user's browser sessions.
+        const user = await tx.users.update(id, update);
+        if (!user) throw notFound('用户');
+        // A new password or a disabled account ends the user's browser sessions; a new password
+        // also lifts a lock from failed sign-ins.
         if (password || body.active === false) await tx.sessions.deleteForUser(id);
+        if (password) await tx.rateLimits.reset(accountLockKey(user.username));
         return user;
       },
       { fields: Object.keys(update).map((k) => (k === 'passwordHash' ? 'password' : k)) },

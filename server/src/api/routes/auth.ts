@@ -6,17 +6,27 @@ import { caller } from '../../http/auth';
 import { DatabaseRateLimitStore } from '../../http/rate-limit-store';
 import { ApiError, errorBody } from '../../http/errors';
 import { parse } from '../../http/parse';
-import { endSession, startSession } from '../../http/session';
+import { endSession, startSession, type SessionPolicy } from '../../http/session';
 import { PasswordChangeSchema, SignInSchema } from '../schemas';
 
 const badCredentials = () => new ApiError(401, 'bad-credentials', '用户名或密码不正确');
+
+/** What signing in allows: failures before an account is locked, for how long, and how long a page session lasts. */
+export interface SignInPolicy {
+  lockAfterFailures: number;
+  lockMs: number;
+  session: SessionPolicy;
+}
+
+/** Failed sign-ins are counted per user name as typed, whether or not such a user exists (so a lock reveals nothing). */
+export const accountLockKey = (username: string) => `account:${username}`;
 
 /**
  * Signing in: with a password for a personal API token (the add-in asks once and keeps it), or
  * for a session cookie (the review pages). Both are rate-limited per address together (counted
  * in the database, across instances), and the answer never says whether the user name exists.
  */
-export function signInRoutes(store: Store, perWindow: number): Router {
+export function signInRoutes(store: Store, perWindow: number, policy: SignInPolicy): Router {
   const r = Router();
   const limiter = rateLimit({
     windowMs: 15 * 60 * 1000,
@@ -32,9 +42,17 @@ export function signInRoutes(store: Store, perWindow: number): Router {
   const body = express.json({ limit: '16kb' });
 
   const checkPassword = async (input: { username: string; password: string }): Promise<User> => {
+    const lock = accountLockKey(input.username);
+    if ((await store.rateLimits.count(lock)) >= policy.lockAfterFailures) {
+      throw new ApiError(429, 'account-locked', `该账号连续登录失败次数过多，已暂时锁定，请 ${Math.round(policy.lockMs / 60_000)} 分钟后再试，或请管理员重设密码`);
+    }
     const user = await store.users.findForSignIn(input.username);
     const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, input.password));
-    if (!ok || !user) throw badCredentials();
+    if (!ok || !user) {
+      await store.rateLimits.hit(lock, policy.lockMs);
+      throw badCredentials();
+    }
+    await store.rateLimits.reset(lock);
     const { passwordHash: _hidden, ...safeUser } = user;
     return safeUser;
   };
@@ -53,7 +71,7 @@ export function signInRoutes(store: Store, perWindow: number): Router {
 
   r.post('/session', limiter, body, async (req, res) => {
     const user = await checkPassword(parse(SignInSchema, req.body));
-    const { csrfToken } = await startSession(store, req, res, user.id);
+    const { csrfToken } = await startSession(store, policy.session, req, res, user.id);
     await store.audit.append({ userId: user.id, action: 'session.sign-in', entity: 'user', entityId: String(user.id) });
     res.status(201).json({ user, csrfToken });
   });

@@ -25,6 +25,11 @@ export function rateLimitsRepository({ db }: RepoContext): Store['rateLimits'] {
       return { hits: Number(row.hits), resetAt: new Date(row.reset_at) };
     },
 
+    async count(key) {
+      const row = await db.selectFrom('rate_limits').select('hits').where('key', '=', key).where('reset_at', '>', new Date().toISOString()).executeTakeFirst();
+      return row ? Number(row.hits) : 0;
+    },
+
     async undo(key) {
       await db.updateTable('rate_limits').set({ hits: sql<number>`hits - 1` }).where('key', '=', key).where('hits', '>', 0).execute();
     },
