@@ -1,4 +1,4 @@
-import { WorkingCalendar } from './calendar';
+import { WorkingCalendar, chinaDate, chinaDateTime, chinaDayEnd, chinaDayStart } from './calendar';
 
 const cal = new WorkingCalendar();
 
@@ -41,4 +41,12 @@ describe('working days with the State Council calendar', () => {
   test('a badly written date is refused', () => {
     expect(() => cal.isWorkingDay('2025/10/01')).toThrow(RangeError);
   });
+});
+
+test('a China date begins at 16:00 UTC the day before, and chinaDate reads it back', () => {
+  expect(chinaDayStart('2026-11-21')).toBe('2026-11-20T16:00:00.000Z');
+  expect(chinaDate(new Date(chinaDayStart('2026-01-01')))).toBe('2026-01-01');
+  expect(chinaDate(new Date(Date.parse(chinaDayStart('2026-01-01')) - 1))).toBe('2025-12-31');
+  expect(chinaDateTime('2026-11-20T16:05:09.123Z')).toBe('2026-11-21 00:05:09');
+  expect(chinaDayEnd('2026-12-31')).toBe(chinaDayStart('2027-01-01'));
 });

@@ -34,9 +34,26 @@ export function isoDate(utc: number): string {
   return new Date(utc).toISOString().slice(0, 10);
 }
 
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
 /** The calendar date in China (UTC+8, no daylight saving) at an instant, whatever the server's time zone. */
 export function chinaDate(at: Date = new Date()): string {
-  return isoDate(at.getTime() + 8 * 60 * 60 * 1000);
+  return isoDate(at.getTime() + CHINA_OFFSET_MS);
+}
+
+/** An instant as China's clock reads it: YYYY-MM-DD HH:mm:ss. */
+export function chinaDateTime(iso: string): string {
+  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The instant a China calendar date (YYYY-MM-DD) begins, as an ISO time: chinaDate's inverse. */
+export function chinaDayStart(date: string): string {
+  return new Date(toUtc(date) - CHINA_OFFSET_MS).toISOString();
+}
+
+/** The instant a China calendar date ends (the next one begins). */
+export function chinaDayEnd(date: string): string {
+  return new Date(toUtc(date) + MS_PER_DAY - CHINA_OFFSET_MS).toISOString();
 }
 
 const packageYears = Object.keys(data.holidays).map((d) => Number(d.slice(0, 4)));

@@ -18,3 +18,5 @@ export * from './diff-tones';
 export * from './workflow';
 export * from './marks';
 export * from './idempotency';
+export * from './audit';
+export * from './export-safety';

@@ -2,7 +2,7 @@
  * The admin and account pages end to end, in headless Chromium against a really running server:
  * an admin signs in, adds a department and a clerk in it, makes a token for the clerk (shown
  * once; it works, then is revoked and stops working), switches the lead-confirmation setting and
- * finds the manifest link; the clerk changes their password and is kept out of the admin pages.
+ * finds the manifest link, reads the operation log and exports it; the clerk changes their password and is kept out of the admin pages.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, type Credential } from '../../server/src/bureau';
@@ -139,6 +139,29 @@ test('the lead-confirmation switch persists; the manifest link points at /manife
   const manifest = await page.request.get(`${url}/manifest.xml`);
   expect(manifest.status()).toBe(200);
   expect(await manifest.text()).toContain('<OfficeApp');
+});
+
+test('the operation log shows what the admin did, filters by action, and exports the same as CSV', async () => {
+  await page.getByRole('tab', { name: '操作日志' }).click();
+  await page.waitForURL(`${url}/admin/audit`);
+  const log = page.getByRole('table', { name: '操作日志' });
+  for (const action of ['settings.update', 'token.revoke', 'token.create', 'user.create', 'department.create']) await log.locator(`[data-action="${action}"]`).first().waitFor();
+  await log.locator('[data-action="settings.update"]').first().getByText('修改单位设置').waitFor();
+
+  await page.getByRole('combobox', { name: '操作' }).selectOption('department.create');
+  await page.getByRole('button', { name: '查询' }).click();
+  await page.getByText('共 1 条').waitFor();
+  expect(await log.locator('[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(['department.create']);
+  await log.getByText('系统管理员').waitFor();
+
+  const href = await page.getByRole('link', { name: /导出当前条件下的日志/ }).getAttribute('href');
+  expect(href).toBe('/api/audit/export?action=department.create');
+  const csv = await page.request.get(url + href);
+  expect(csv.status()).toBe(200);
+  const text = (await csv.body()).toString('utf8');
+  expect(text.split('\n').filter((l) => l.trim()).length).toBe(2);
+  expect(text).toContain('新建部门');
+  expect(text).toContain(DEPARTMENT);
 });
 
 describe('the clerk', () => {

@@ -55,6 +55,8 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   for (const [action, summary] of [['confirm', '部门领导确认'], ['approve', '审核通过'], ['return', '退回（须写理由或单元格批注）']] as const) {
     route({ method: 'post', path: `/api/submissions/{id}/${action}`, summary, request: { params: id, body: { content: { 'application/json': { schema: S.DecisionRequestSchema } } } }, responses: { 200: json(S.DecisionSchema, '已记录'), 409: json(S.ErrorSchema, '当前状态不能这样处理'), ...errors } });
   }
+  route({ method: 'get', path: '/api/audit', summary: '操作日志（管理员）：按用户、操作、对象、日期（北京时间，含 to 当天）筛选，最新的在前', request: { query: S.AuditQuerySchema }, responses: { 200: json(S.AuditPageSchema, '日志'), ...errors } });
+  route({ method: 'get', path: '/api/audit/export', summary: '导出操作日志为 CSV（管理员；UTF-8 带 BOM，可直接用 Excel 打开；以 = + - @ 开头的文本前加单引号，不会被当作公式）', request: { query: S.AuditQuerySchema.omit({ limit: true, offset: true }) }, responses: { 200: { description: 'CSV 文件', content: { 'text/csv': { schema: z.string() } } }, ...errors } });
   route({ method: 'get', path: '/api/departments', summary: '部门列表', responses: { 200: json(z.array(S.DepartmentSchema), '部门'), ...errors } });
   route({ method: 'post', path: '/api/departments', summary: '新建部门（管理员）', request: { body: { content: { 'application/json': { schema: S.DepartmentInputSchema } } } }, responses: { 201: json(S.DepartmentSchema, '已建'), 409: json(S.ErrorSchema, '名称重复'), ...errors } });
   route({ method: 'patch', path: '/api/departments/{id}', summary: '修改部门（管理员）', request: { params: id, body: { content: { 'application/json': { schema: S.DepartmentInputSchema } } } }, responses: { 200: json(S.DepartmentSchema, '已改'), ...errors } });

@@ -167,6 +167,35 @@ export const UserUpdateSchema = z
 export const TokenSchema = z
   .object({ id: z.number().int(), userId: z.number().int(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
   .openapi('ApiToken');
+const ChinaDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
+
+/** The audit log's filters; dates are China calendar dates, `to` included. */
+export const AuditQuerySchema = z.object({
+  userId: z.coerce.number().int().positive().optional(),
+  action: z.string().trim().min(1).max(64).optional(),
+  entity: z.string().trim().min(1).max(64).optional(),
+  entityId: z.string().trim().min(1).max(64).optional(),
+  from: ChinaDateSchema.optional(),
+  to: ChinaDateSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const AuditEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    userId: z.number().int().nullable(),
+    userName: z.string().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+  })
+  .openapi('AuditEntry');
+
+export const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), total: z.number().int() }).openapi('AuditPage');
+
 export const TokenInputSchema = z.object({ name: z.string().trim().min(1).max(100), userId: z.number().int().positive().optional() }).openapi('TokenInput');
 
 export const TaskSchema = z

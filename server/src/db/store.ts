@@ -148,6 +148,18 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
+/** Which audit entries: each field narrows; `from` (inclusive) and `to` (exclusive) are ISO times. */
+export interface AuditFilter {
+  userId?: number;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
 export interface NewAuditEntry {
   userId: number | null;
   action: string;
@@ -277,7 +289,9 @@ export interface Store {
   audit: {
     append(entry: NewAuditEntry): Promise<void>;
     /** Newest first. */
-    list(filter?: { entity?: string; entityId?: string; limit?: number }): Promise<AuditEntry[]>;
+    list(filter?: AuditFilter): Promise<AuditEntry[]>;
+    /** How many entries match, whatever `limit` and `offset` say. */
+    count(filter?: AuditFilter): Promise<number>;
   };
 
   close(): Promise<void>;

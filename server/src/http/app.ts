@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import { WorkingCalendar } from '../../../shared/src';
 import { adminRoutes } from '../api/routes/admin';
+import { auditRoutes } from '../api/routes/audit';
 import { accountRoutes, signInRoutes } from '../api/routes/auth';
 import { submissionRoutes } from '../api/routes/submissions';
 import { openApiDocument } from '../api/openapi';
@@ -87,6 +88,7 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/api', accountRoutes(store));
   app.use('/api', submissionRoutes(store, catalogue, checker, views, config));
   app.use('/api', adminRoutes(store, calendar, catalogue));
+  app.use('/api', auditRoutes(store));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));
   // The review pages: one app for every page path; it asks the API for everything it shows.
   app.use('/web', express.static(WEB_DIR, { index: false, maxAge: '1h' }));

@@ -15,5 +15,6 @@ export type CheckResult = z.infer<typeof S.CheckResultSchema>;
 export type SheetOutline = z.infer<typeof S.SheetOutlineSchema>;
 export type SheetRows = z.infer<typeof S.SheetRowsSchema>;
 export type ApiToken = z.infer<typeof S.TokenSchema>;
+export type AuditPage = z.infer<typeof S.AuditPageSchema>;
 export type Session = z.infer<typeof S.SessionSchema>;
 export type CellComment = Decision['comments'][number];

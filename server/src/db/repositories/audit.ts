@@ -1,8 +1,21 @@
-import type { AuditEntry, Store } from '../store';
-import { now, type RepoContext } from './context';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../schema';
+import type { AuditEntry, AuditFilter, Store } from '../store';
+import { now, toCount, type RepoContext } from './context';
 
 /** Append-only by construction: there is no update or delete here. */
 export function auditRepository({ db }: RepoContext): Store['audit'] {
+  const matching = (eb: ExpressionBuilder<Database, 'audit_log'>, f: AuditFilter) => {
+    const conditions = [];
+    if (f.userId !== undefined) conditions.push(eb('user_id', '=', f.userId));
+    if (f.action !== undefined) conditions.push(eb('action', '=', f.action));
+    if (f.entity !== undefined) conditions.push(eb('entity', '=', f.entity));
+    if (f.entityId !== undefined) conditions.push(eb('entity_id', '=', f.entityId));
+    if (f.from !== undefined) conditions.push(eb('at', '>=', f.from));
+    if (f.to !== undefined) conditions.push(eb('at', '<', f.to));
+    return eb.and(conditions);
+  };
+
   return {
     async append(entry) {
       await db
@@ -12,10 +25,10 @@ export function auditRepository({ db }: RepoContext): Store['audit'] {
     },
 
     async list(filter = {}) {
-      let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc');
-      if (filter.entity !== undefined) query = query.where('entity', '=', filter.entity);
-      if (filter.entityId !== undefined) query = query.where('entity_id', '=', filter.entityId);
-      if (filter.limit !== undefined) query = query.limit(filter.limit);
+      let query = db.selectFrom('audit_log').selectAll().where((eb) => matching(eb, filter)).orderBy('id', 'desc');
+      // SQLite accepts OFFSET only after a LIMIT.
+      if (filter.limit !== undefined || filter.offset !== undefined) query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER);
+      if (filter.offset !== undefined) query = query.offset(filter.offset);
       const rows = await query.execute();
       return rows.map(
         (row): AuditEntry => ({
@@ -28,6 +41,11 @@ export function auditRepository({ db }: RepoContext): Store['audit'] {
           details: JSON.parse(row.details) as Record<string, unknown>,
         }),
       );
+    },
+
+    async count(filter = {}) {
+      const row = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string | number>().as('n')).where((eb) => matching(eb, filter)).executeTakeFirstOrThrow();
+      return toCount(row.n);
     },
   };
 }

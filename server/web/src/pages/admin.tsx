@@ -1,5 +1,6 @@
 import { Tab, TabList, Title3 } from '@fluentui/react-components';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
+import { AuditTab } from '../components/admin-audit';
 import { DepartmentsTab } from '../components/admin-departments';
 import { SettingsTab } from '../components/admin-settings';
 import { TokensTab } from '../components/admin-tokens';
@@ -10,6 +11,7 @@ const TABS = [
   { path: 'users', label: '用户', element: <UsersTab /> },
   { path: 'tokens', label: '令牌', element: <TokensTab /> },
   { path: 'settings', label: '单位设置', element: <SettingsTab /> },
+  { path: 'audit', label: '操作日志', element: <AuditTab /> },
 ];
 
 /** 系统管理 (admins only): the tab lives in the URL, so a tab can be linked to and survives a reload. */
