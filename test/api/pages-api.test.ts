@@ -6,6 +6,8 @@
 import request from 'supertest';
 import { backends, catalogueBook, expectError, xlsx } from './helpers';
 import { startHarness, type Harness } from './harness';
+import { createApp } from '../../server/src/http/app';
+import { SubmissionChecker } from '../../server/src/services/checker';
 import { progressState } from '../../server/src/services/task-board';
 import { hashPassword, hashToken } from '../../server/src/auth/secrets';
 
@@ -202,6 +204,10 @@ describe.each(backends)('review pages API on %s', (backend) => {
       expect(mine.body.rows).toHaveLength(3);
       expect(mine.body.rows.flat()).toContain('数据资源名称');
       expectError(await request(h.app).get(rows).set(as('clerkB')), 404, 'not-found');
+      // Another server instance on the same database serves the same rows, as behind a load balancer.
+      const other = createApp({ config: h.config, store: h.store, checker: new SubmissionChecker(0), log: () => undefined });
+      expect((await request(other).get(rows).query({ limit: 3 }).set(as('clerkA'))).body).toEqual(mine.body);
+      expectError(await request(other).get(rows).set(as('clerkB')), 404, 'not-found');
       expectError(await request(h.app).get(rows).set(as('coordinator')), 404, 'not-found');
       expectError(await request(h.app).get('/api/checks/00000000-0000-4000-8000-000000000000/sheets/0/rows').set(as('clerkA')), 404, 'not-found');
       expectError(await request(h.app).get(`/api/checks/${res.body.checkId}/sheets/1/rows`).set(as('clerkA')), 404, 'not-found');

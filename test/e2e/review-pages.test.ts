@@ -247,6 +247,8 @@ test('a long sheet is read a page at a time: issues far down turn to their page,
   expect(sent.status).toBe(201);
   await coordinator.goto(`${url}/submissions/${sent.body.submission.id}`);
   await coordinator.getByText(/第 1–200 行，共 262 行/).waitFor();
+  // The page's rows arrive after the outline: wait for the last of them.
+  await coordinator.locator('tr[data-row="200"]').waitFor();
   await expect(coordinator.locator('tr[data-row]').count()).resolves.toBe(200);
 
   const group = coordinator.locator('[data-rule]', { has: coordinator.getByRole('button', { name: '……另有 150 处，再显示 100 处' }) });
@@ -262,11 +264,14 @@ test('a long sheet is read a page at a time: issues far down turn to their page,
   const [, cell] = ((await last.getAttribute('data-issue-cell')) ?? '').split('!');
   await last.click();
   await coordinator.getByText(/第 201–262 行/).waitFor();
+  await coordinator.locator(`td[data-cell="${cell}"]`).waitFor();
   await expect(coordinator.locator(`td[data-cell="${cell}"]`).getAttribute('data-mark')).resolves.toBe('error');
 
   // Back to a row on the first page by its number.
   await coordinator.getByLabel(/跳到第几行/).fill('150');
   await coordinator.getByRole('button', { name: '跳转' }).click();
   await coordinator.getByText(/第 1–200 行/).waitFor();
-  await expect(coordinator.locator('tr[data-row="150"]').isVisible()).resolves.toBe(true);
+  // Shown (scrolled into view within the grid) and outlined.
+  await coordinator.locator('tr[data-row="150"]').waitFor({ state: 'visible' });
+  await expect(coordinator.locator('tr[data-row="150"]').evaluate((row) => getComputedStyle(row).outlineStyle)).resolves.toBe('solid');
 });

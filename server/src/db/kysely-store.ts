@@ -12,6 +12,7 @@ import { auditRepository } from './repositories/audit';
 import { recordSubmission, transactionRecorder, type Recorded, type SubmissionRecorder } from './record-submission';
 import type { RepoContext } from './repositories/context';
 import { departmentsRepository } from './repositories/departments';
+import { checkedUploadsRepository } from './repositories/checked-uploads';
 import { rateLimitsRepository } from './repositories/rate-limits';
 import { sessionsRepository } from './repositories/sessions';
 import { settingsRepository } from './repositories/settings';
@@ -35,6 +36,7 @@ class KyselyStore implements Store {
   readonly tokens: Store['tokens'];
   readonly sessions: Store['sessions'];
   readonly rateLimits: Store['rateLimits'];
+  readonly checkedUploads: Store['checkedUploads'];
   readonly tasks: Store['tasks'];
   readonly submissions: Store['submissions'];
   readonly settings: Store['settings'];
@@ -53,6 +55,7 @@ class KyselyStore implements Store {
     this.tokens = tokensRepository(ctx);
     this.sessions = sessionsRepository(ctx);
     this.rateLimits = rateLimitsRepository(ctx);
+    this.checkedUploads = checkedUploadsRepository(ctx);
     this.tasks = tasksRepository(ctx);
     this.submissions = submissionsRepository(ctx);
     this.settings = settingsRepository(ctx);

@@ -114,6 +114,13 @@ export interface AuditLogTable {
   details: JsonText;
 }
 
+export interface CheckedUploadsTable {
+  id: string;
+  user_id: number;
+  grid_deflated: Buffer;
+  expires_at: Timestamp;
+}
+
 export interface RateLimitsTable {
   key: string;
   hits: number;
@@ -127,6 +134,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  checked_uploads: CheckedUploadsTable;
   tasks: TasksTable;
   task_departments: TaskDepartmentsTable;
   submissions: SubmissionsTable;

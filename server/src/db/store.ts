@@ -226,6 +226,13 @@ export interface Store {
     deleteForUser(userId: number, keepIdHash?: string): Promise<number>;
   };
 
+  /** Uploads checked but not submitted, for their owner only, until they expire. */
+  checkedUploads: {
+    create(input: { id: string; userId: number; gridDeflated: Uint8Array; expiresAt: string }): Promise<void>;
+    /** The grid (deflated, grid-codec.ts) and its expiry, if it is this user's and has not expired. */
+    grid(userId: number, id: string): Promise<{ gridDeflated: Buffer; expiresAt: string } | null>;
+  };
+
   /** Counters with a window, shared by every server instance on this database (sign-in limits). */
   rateLimits: {
     /** Counts one more hit on `key`; a window that has ended starts again. */

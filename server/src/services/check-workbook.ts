@@ -26,14 +26,17 @@ export interface Received {
   bytes: Uint8Array;
 }
 
-/** What the caller goes on to do: store the submission, or show a check that is not stored. */
+/**
+ * What the caller goes on to do: store the submission (the grid deflated), or show a check that
+ * is not submitted (indexed for paging, and deflated to be kept a while).
+ */
 export type Purpose = 'store' | 'index';
 
 export interface CheckedWorkbook {
   /** From a JSON body; an upload's task comes with the form. */
   taskId: number | null;
-  /** For storing: a JSON body as received, an upload's grid as JSON, deflated (grid-codec.ts). */
-  gridDeflated: Uint8Array | null;
+  /** A JSON body as received, an upload's grid as JSON, deflated (grid-codec.ts). */
+  gridDeflated: Uint8Array;
   /** For paging through a check (grid-index.ts). */
   index: GridIndex | null;
   report: Report;
@@ -73,7 +76,7 @@ export async function checkReceived(received: Received, catalogue: readonly Cata
   try {
     const { grid, taskId } = received.format === 'json' ? fromJson(received.bytes) : { grid: await fromXlsx(received.bytes, limits), taskId: null };
     const { report, sheetKinds } = checkGrid(grid, catalogue, limits);
-    const gridDeflated = purpose === 'store' ? deflateGrid(received.format === 'json' ? received.bytes : JSON.stringify(grid)) : null;
+    const gridDeflated = deflateGrid(received.format === 'json' ? received.bytes : JSON.stringify(grid));
     const index = purpose === 'index' ? indexGrid(grid) : null;
     return { ok: true, workbook: { taskId, gridDeflated, index, report, sheetKinds } };
   } catch (e) {

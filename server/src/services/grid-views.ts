@@ -48,16 +48,27 @@ export class GridViews {
     return index;
   }
 
-  /** Keeps a checked (not stored) grid's index for its owner; returns the id to read it by. */
-  keepCheck(owner: Actor, index: GridIndex): string {
+  /**
+   * Keeps a checked (not submitted) grid for its owner; returns the id to read it by. It is kept
+   * in the database too, so that another server instance can serve its pages.
+   */
+  async keepCheck(owner: Actor, index: GridIndex, gridDeflated: Uint8Array): Promise<string> {
     const id = randomUUID();
+    await this.store.checkedUploads.create({ id, userId: owner.userId, gridDeflated, expiresAt: new Date(Date.now() + CHECK_TTL_MS).toISOString() });
     this.cache.set(checkKey(owner, id), index, { ttl: CHECK_TTL_MS });
     return id;
   }
 
   /** A checked grid, if it is the caller's and still kept. */
-  check(owner: Actor, id: string): GridIndex | undefined {
-    return this.cache.get(checkKey(owner, id));
+  async check(owner: Actor, id: string): Promise<GridIndex | undefined> {
+    const key = checkKey(owner, id);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const kept = await this.store.checkedUploads.grid(owner.userId, id);
+    if (!kept) return undefined;
+    const index = await this.workers.index(kept.gridDeflated);
+    this.cache.set(key, index, { ttl: Math.max(1, Date.parse(kept.expiresAt) - Date.now()) });
+    return index;
   }
 }
 

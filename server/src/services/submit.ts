@@ -96,7 +96,7 @@ async function store(
     taskId: checked.taskId,
     sheetKinds: checked.sheetKinds,
     grid: null,
-    gridDeflated: checked.gridDeflated ?? undefined,
+    gridDeflated: checked.gridDeflated,
     report,
     submittedBy: actor.userId,
     idempotencyKey,

@@ -52,13 +52,13 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     // Read, validated and indexed on a worker thread, like a submission.
     const result = await checker.check({ format: 'xlsx', bytes: req.file.buffer }, await catalogue.snapshot(), limits, 'index');
     if (!result.ok) throw new ApiError(result.error.status, result.error.code, result.error.message, result.error.details);
-    const { report, sheetKinds, index } = result.workbook;
-    const checkId = views.keepCheck(actor, index!);
+    const { report, sheetKinds, index, gridDeflated } = result.workbook;
+    const checkId = await views.keepCheck(actor, index!, gridDeflated);
     res.json({ filename: req.file.originalname, sheetKinds, report, checkId, sheets: index!.sheets });
   });
 
-  r.get('/checks/:checkId/sheets/:sheet/rows', (req, res) => {
-    const index = views.check(caller(req), String(req.params.checkId));
+  r.get('/checks/:checkId/sheets/:sheet/rows', async (req, res) => {
+    const index = await views.check(caller(req), String(req.params.checkId));
     if (!index) throw notFound('校验结果（保留 30 分钟，请重新选择文件检查）');
     res.json(rowsPage(index, req));
   });

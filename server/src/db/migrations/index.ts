@@ -8,6 +8,7 @@ import { requestHash } from './002-request-hash';
 import { gridDeflated } from './003-grid-deflated';
 import { sessions } from './004-sessions';
 import { rateLimits } from './005-rate-limits';
+import { checkedUploads } from './006-checked-uploads';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003_grid_deflated': gridDeflated,
   '004_sessions': sessions,
   '005_rate_limits': rateLimits,
+  '006_checked_uploads': checkedUploads,
 };
 
 export const staticMigrations: MigrationProvider = {
