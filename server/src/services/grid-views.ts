@@ -6,17 +6,18 @@ import type { GridIndex } from './grid-index';
 
 const SYSTEM: Actor = { userId: 0, role: 'admin', departmentId: null };
 
+/** How long a checked upload that was not submitted can be paged through. */
+export const CHECK_TTL_MS = 30 * 60_000;
+
 /**
  * Indexed grids (grid-index.ts) kept in memory under a byte budget, least recently used first
  * out: a reviewer turning pages, and the diff and the approved catalogue reading the same
  * versions, parse each grid once. Submissions never change, so an entry is never stale.
- * A checked upload that was not stored is kept too, for its owner only and for a while, so the
- * upload page can page through what it checked.
+ * A checked upload that was not submitted is kept too, for its owner only and for a while (in the
+ * database as well, for the other instances), so the upload page can page through what it checked.
  *
  * Callers check that the actor may see a submission before asking for its index.
  */
-export const CHECK_TTL_MS = 30 * 60_000;
-
 export class GridViews {
   private readonly cache: LRUCache<string, GridIndex, void>;
 
