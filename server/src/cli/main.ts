@@ -8,16 +8,18 @@ import { EXIT, validateCommand } from './validate-command';
 // and xmllint's WebAssembly, ~70 ms of start-up that `govcat validate` has no use for.
 const initBureau = () => require('./init-bureau-command') as typeof import('./init-bureau-command');
 const manifest = () => require('./manifest-command') as typeof import('./manifest-command');
+const backup = () => require('./backup-command') as typeof import('./backup-command');
 
 /**
  * `govcat`: the product's command line. Commander parses; every message a user sees is Chinese,
  * and nothing prints a stack trace.
  */
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
-  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、init-bureau（初始化单位数据库）、manifest（生成加载项清单）。运行 govcat --help 查看用法。`,
+  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、init-bureau（初始化单位数据库）、manifest（生成加载项清单）、backup（备份 SQLite 数据库）。运行 govcat --help 查看用法。`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必填选项${quoted(e.message)}。`,
   'commander.unknownOption': (e) => `未知的选项${quoted(e.message)}。运行 govcat help validate 查看可用选项。`,
-  'commander.missingArgument': () => '缺少要校验的文件，用法：govcat validate 工作簿.xlsx [--json] [--catalog 目录.xlsx]',
+  'commander.missingArgument': (e) =>
+    /'文件'/.test(e.message) ? '缺少要校验的文件，用法：govcat validate 工作簿.xlsx [--json] [--catalog 目录.xlsx]' : `缺少参数${quoted(e.message)}，运行 govcat help 查看用法。`,
   'commander.optionMissingArgument': (e) => `选项${quoted(e.message)}缺少取值。`,
   'commander.excessArguments': () => '参数过多：一次只能校验一个文件。',
   'commander.invalidArgument': (e) => e.message.replace(/^error: /, ''),
@@ -83,6 +85,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--out <文件>', '写入的文件', 'manifest.xml')
     .action(async (opts: { baseUrl: string; name: string; id?: string; addinVersion: string; out: string }) => {
       code = await manifest().manifestCommand({ baseUrl: opts.baseUrl, name: opts.name, id: opts.id, version: opts.addinVersion, out: opts.out }, io);
+    });
+
+  program
+    .command('backup')
+    .usage('<目标文件>')
+    .description('在服务器运行时备份 SQLite 数据库（一致的副本，并做完整性检查）。PostgreSQL 请用 pg_dump')
+    .argument('<目标文件>', '备份写入的文件，如 backup-2026-11-21.db；已存在的文件不会被覆盖')
+    .action(async (target: string) => {
+      code = await backup().backupCommand(target, io);
     });
 
   try {
