@@ -7,7 +7,7 @@
  * by the transaction until it ends, so a call on the outer store would wait for it forever.
  * Do not run calls concurrently within one transaction either; they share one connection.
  */
-import type { ControlledTransaction, Kysely } from 'kysely';
+import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { auditRepository } from './repositories/audit';
 import { recordSubmission, transactionRecorder, type Recorded, type SubmissionRecorder } from './record-submission';
 import type { RepoContext } from './repositories/context';
@@ -69,6 +69,10 @@ class KyselyStore implements Store {
   recordSubmission(input: NewSubmission): Promise<Recorded> {
     if (this.recorder) return this.recorder.record(input);
     return this.transaction((tx) => recordSubmission(tx, input));
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
   }
 
   async close(): Promise<void> {

@@ -301,5 +301,8 @@ export interface Store {
     count(filter?: AuditFilter): Promise<number>;
   };
 
+  /** Resolves when the database answers a trivial query (health checks behind a load balancer). */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -54,7 +54,14 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   const calendar = new WorkingCalendar();
   const document = openApiDocument();
 
-  app.get('/api/health', (_req, res) => {
+  // For load balancers: healthy only when the database answers.
+  app.get('/api/health', async (_req, res) => {
+    try {
+      await store.ping();
+    } catch {
+      res.status(503).json(errorBody(new ApiError(503, 'database-unavailable', '数据库暂时无法连接，请稍后重试或联系管理员')));
+      return;
+    }
     res.json({ ok: true });
   });
   app.get('/api/openapi.json', (_req, res) => {

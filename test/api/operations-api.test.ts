@@ -1,6 +1,7 @@
 /**
- * The audit log as admins read it: who did what and when, filtered and paged; exported as a CSV
- * that Excel opens as it is and in which nothing a user typed runs as a formula.
+ * What running the service needs: the audit log as admins read it (who did what and when,
+ * filtered and paged; exported as a CSV that Excel opens as it is and in which nothing a user
+ * typed runs as a formula), and a health check a load balancer can trust.
  */
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
@@ -72,5 +73,14 @@ describe.each(backends)('audit log on %s', (backend) => {
     expect(rows.find((r) => r[2] === '网页登录')![1]).toBe("'=1+2");
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
     expectError(await request(h.app).get('/api/audit/export').set(as('coordinator')), 403, 'forbidden');
+  });
+});
+
+describe.each(backends)('health check on %s', (backend) => {
+  test('healthy while the database answers; 503 with a Chinese message once it does not', async () => {
+    const h = await startHarness({}, backend);
+    expect((await request(h.app).get('/api/health')).body).toEqual({ ok: true });
+    await h.store.close();
+    expectError(await request(h.app).get('/api/health'), 503, 'database-unavailable');
   });
 });
