@@ -45,6 +45,12 @@ export interface CheckedWorkbook {
 
 export type CheckResult = { ok: true; workbook: CheckedWorkbook } | { ok: false; error: { status: number; code: string; message: string; details?: unknown } };
 
+/** The checked workbook, or the refusal thrown again on this side of the thread. */
+export function checkedOrThrow(result: CheckResult): CheckedWorkbook {
+  if (!result.ok) throw new ApiError(result.error.status, result.error.code, result.error.message, result.error.details);
+  return result.workbook;
+}
+
 /** An upload the reader refused, as the refusal the client sees. */
 export function workbookReadRefusal(e: WorkbookReadError): ApiError {
   return new ApiError(e.code === 'too-large' ? 413 : 422, `workbook-${e.code}`, e.message);

@@ -3,7 +3,7 @@ import type { Report } from '../../../shared/src';
 import type { Actor, Store, SubmissionSummary } from '../db/store';
 import { ApiError, forbidden, notFound } from '../http/errors';
 import type { ApprovedCatalogue } from './catalogue';
-import type { CheckedWorkbook, Received, SubmitLimits } from './check-workbook';
+import { checkedOrThrow, type CheckedWorkbook, type Received, type SubmitLimits } from './check-workbook';
 import type { SubmissionChecker } from './checker';
 
 /**
@@ -62,9 +62,7 @@ export async function submitUpload(
 
 /** Read and validated on a worker thread, ready to store. */
 async function check(deps: SubmitDeps, received: Received): Promise<CheckedWorkbook> {
-  const result = await deps.checker.check(received, await deps.catalogue.snapshot(), deps.limits, 'store');
-  if (!result.ok) throw new ApiError(result.error.status, result.error.code, result.error.message, result.error.details);
-  return result.workbook;
+  return checkedOrThrow(await deps.checker.check(received, await deps.catalogue.snapshot(), deps.limits, 'store'));
 }
 
 async function replayed(store: Store, actor: Actor, key: string | null, requestHash: string | null): Promise<SubmitResult | null> {

@@ -11,6 +11,7 @@ import { submitJson, submitUpload, type SubmitDeps } from '../../services/submit
 import { DecisionRequestSchema, RowsQuerySchema, SubmissionListQuerySchema } from '../schemas';
 import type { Config } from '../../config';
 import type { SubmissionChecker } from '../../services/checker';
+import { checkedOrThrow } from '../../services/check-workbook';
 import { readRows, type GridIndex } from '../../services/grid-index';
 import type { GridViews } from '../../services/grid-views';
 
@@ -50,16 +51,15 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     await run(upload, req, res);
     if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
     // Read, validated and indexed on a worker thread, like a submission.
-    const result = await checker.check({ format: 'xlsx', bytes: req.file.buffer }, await catalogue.snapshot(), limits, 'index');
-    if (!result.ok) throw new ApiError(result.error.status, result.error.code, result.error.message, result.error.details);
-    const { report, sheetKinds, index, gridDeflated } = result.workbook;
+    const checked = checkedOrThrow(await checker.check({ format: 'xlsx', bytes: req.file.buffer }, await catalogue.snapshot(), limits, 'index'));
+    const { report, sheetKinds, index, gridDeflated } = checked;
     const checkId = await views.keepCheck(actor, index!, gridDeflated);
     res.json({ filename: req.file.originalname, sheetKinds, report, checkId, sheets: index!.sheets });
   });
 
   r.get('/checks/:checkId/sheets/:sheet/rows', async (req, res) => {
     const index = await views.check(caller(req), String(req.params.checkId));
-    if (!index) throw notFound('校验结果（保留 30 分钟，请重新选择文件检查）');
+    if (!index) throw new ApiError(404, 'not-found', '这次检查的结果不存在或已过期（保留 30 分钟），请重新选择文件检查');
     res.json(rowsPage(index, req));
   });
 
