@@ -76,8 +76,11 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
   });
   const rows = loaded.data?.rows ?? [];
   const shownFirst = loaded.data?.offset ?? page * PAGE_ROWS;
+  // A cell selected (here or from the issue list) turns to its page and replaces a jumped-to row.
   useEffect(() => {
-    if (selected && selected.sheet === sheet.name) setPage(Math.min(pages - 1, Math.max(0, Math.floor((selected.row - r0) / PAGE_ROWS))));
+    if (!selected || selected.sheet !== sheet.name) return;
+    setPage(pageOf(selected.row));
+    setTarget(null);
   }, [selected, sheet.name, r0, pages]);
   const wrap = useRef<HTMLDivElement>(null);
   const scrollTo = target ?? (selected?.sheet === sheet.name ? selected.row : null);
@@ -98,7 +101,8 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
   // Once the page holding the asked-for row (or selected cell) has arrived, bring it into view.
   useEffect(() => {
     if (scrollTo === null || scrollTo < r0 + first || scrollTo > r0 + last) return;
-    wrap.current?.querySelector(`tr[data-row="${scrollTo}"]`)?.scrollIntoView({ block: 'center' });
+    // 'nearest': a row already in view (a cell clicked in it) does not make the grid jump.
+    wrap.current?.querySelector(`tr[data-row="${scrollTo}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [scrollTo, first, last, r0]);
   // Merged areas clipped to this page: the anchor cell spans, the cells it covers are skipped.
   const { spans, covered } = useMemo(() => {
