@@ -1,8 +1,11 @@
 /**
  * What running the service needs: the audit log as admins read it (who did what and when,
  * filtered and paged; exported as a CSV that Excel opens as it is and in which nothing a user
- * typed runs as a formula), and a health check a load balancer can trust.
+ * typed runs as a formula), a health check a load balancer can trust, and a bound on the
+ * submissions taken in at once.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
 import { chinaDate } from '../../shared/src';
@@ -82,5 +85,42 @@ describe.each(backends)('health check on %s', (backend) => {
     expect((await request(h.app).get('/api/health')).body).toEqual({ ok: true });
     await h.store.close();
     expectError(await request(h.app).get('/api/health'), 503, 'database-unavailable');
+  });
+});
+
+describe('a burst of large submissions', () => {
+  test('past the pending-body bound a submission gets 503 server-busy at once; room comes back when the earlier one ends', async () => {
+    const h = await startHarness({ PENDING_BODY_MB: '1' });
+    const server = h.app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as AddressInfo;
+    const post = (body: string) =>
+      fetch(`http://127.0.0.1:${port}/api/submissions`, { method: 'POST', headers: { Authorization: `Bearer ${h.tokens.clerkA}`, 'Content-Type': 'application/json' }, body });
+    try {
+      // A 900 KB body still arriving: its room is taken.
+      const held = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/submissions', headers: { Authorization: `Bearer ${h.tokens.clerkA}`, 'Content-Type': 'application/json', 'Content-Length': 900_000 } });
+      held.on('error', () => undefined);
+      held.write('{"workbook":');
+      let busy: Response | null = null;
+      for (let i = 0; i < 50 && !busy; i++) {
+        const res = await post(`{"workbook":${JSON.stringify(catalogueBook())},"pad":"${'x'.repeat(300_000)}"}`);
+        if (res.status === 503) busy = res;
+        else await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(busy?.status).toBe(503);
+      expect(busy?.headers.get('retry-after')).toBe('10');
+      expect(await busy?.json()).toMatchObject({ error: { code: 'server-busy', message: expect.stringContaining('重试不会重复提交') } });
+
+      held.destroy();
+      let after = 0;
+      for (let i = 0; i < 50 && after !== 201; i++) {
+        after = (await post(JSON.stringify({ workbook: catalogueBook() }))).status;
+        if (after !== 201) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(after).toBe(201);
+    } finally {
+      server.close();
+      await h.close();
+    }
   });
 });

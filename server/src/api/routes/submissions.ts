@@ -4,6 +4,7 @@ import type { Store, Submission, SubmissionSummary } from '../../db/store';
 import { caller, requireRole } from '../../http/auth';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
+import { BodyBudget } from '../../http/body-budget';
 import { xlsxUpload } from '../../http/upload';
 import type { ApprovedCatalogue } from '../../services/catalogue';
 import { decide } from '../../services/review';
@@ -24,8 +25,11 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   // The submission body is parsed where it is checked, on a worker thread.
   const rawJson = express.raw({ type: 'application/json', limit: limits.jsonBytes });
   const upload = xlsxUpload(limits.uploadBytes);
+  // Bodies being taken in and checked, across submissions and checks.
+  const budget = new BodyBudget(limits.pendingBodyBytes);
+  const reserved = budget.reserve(Math.max(limits.jsonBytes, limits.uploadBytes));
 
-  r.post('/submissions', async (req, res) => {
+  r.post('/submissions', reserved, async (req, res) => {
     const actor = caller(req);
     const idempotencyKey = idempotencyKeyOf(req);
     if (req.is('multipart/form-data')) {
@@ -45,7 +49,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   });
 
   // Check without storing: the upload page shows the report before the clerk submits.
-  r.post('/checks', async (req, res) => {
+  r.post('/checks', reserved, async (req, res) => {
     const actor = caller(req);
     if (!req.is('multipart/form-data')) throw badRequest('unsupported-content-type', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
     await run(upload, req, res);
