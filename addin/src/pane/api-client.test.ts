@@ -20,6 +20,7 @@ test.each([
   ['an expired token', async () => json(401, { error: { code: 'unauthenticated', message: 'x' } }), 'unauthenticated', /令牌无效或已过期/],
   ['a refusal', async () => json(413, { error: { code: 'too-many-rows', message: '提交的数据共 400000 行，超过上限' } }), 'refused', /超过上限/],
   ['a server fault', async () => json(500, { error: { code: 'internal', message: '服务器内部错误' } }), 'server', /稍后重试/],
+  ['a busy server', async () => json(503, { error: { code: 'server-busy', message: '服务器正忙：同时处理的提交已达上限，请稍等片刻再提交；重试不会重复提交' } }), 'server', /服务器正忙.*重试不会重复提交/],
 ])('%s becomes one clear message', async (_name, respond, kind, message) => {
   const client = new ApiClient('https://x', 't', respond as () => Promise<Response>);
   const error = await client.me().catch((e: unknown) => e);

@@ -61,6 +61,8 @@ export class ApiClient {
     if (res.ok) return body as T;
     const message = body?.error?.message;
     if (res.status === 401) throw new ApiError('unauthenticated', '访问令牌无效或已过期，请在“设置”中重新填写令牌。', 401, body?.error?.code ?? null);
+    // A busy server says so itself (and that a retry will not count twice); other faults get one plain message.
+    if (res.status === 503 && message) throw new ApiError('server', message, res.status, body?.error?.code ?? null);
     if (res.status >= 500) throw new ApiError('server', '服务器暂时无法处理，请稍后重试；工作簿没有任何改动。', res.status, body?.error?.code ?? null);
     throw new ApiError('refused', message ?? `服务器拒绝了请求（${res.status}）。`, res.status, body?.error?.code ?? null);
   }
