@@ -113,6 +113,7 @@ export function parseSheet(
   const groupColumns = grouped ? columns.filter((m) => def.groupKeys!.includes(m.def.key)) : [];
   // Each cell's text, computed once per row and shared by every check on it.
   const texts: string[] = [];
+  const textAt = (index: number) => (index < texts.length ? texts[index] : '');
 
   for (let i = first; i < rows.length; i++) {
     const raw = rows[i] ?? [];
@@ -120,7 +121,6 @@ export function parseSheet(
     texts.length = raw.length;
     for (let j = 0; j < raw.length; j++) if ((texts[j] = cellText(raw[j])) !== '') blank = false;
     if (blank || isFootnoteTexts(texts)) continue;
-    const textAt = (index: number) => (index < texts.length ? texts[index] : '');
     const row = sheetRow(i);
     const record: RecordRow = { row, fields: {} };
 

@@ -230,11 +230,6 @@ function parsedCatalogueSheets(workbook: WorkbookGrid) {
   });
 }
 
-/** The catalogue resources of a workbook's catalogue sheets, for checking templates against another file. */
-export function extractCatalogue(workbook: WorkbookGrid): CatalogueResource[] {
-  return parsedCatalogueSheets(workbook).flatMap(resourcesOf);
-}
-
 /** Where each catalogue resource and its items sit in the workbook, for highlighting a diff on the sheet. */
 export interface ResourceLocation {
   sheet: string;
@@ -245,13 +240,26 @@ export interface ResourceLocation {
   items: Array<{ name: string; row: number }>;
 }
 
+/** A workbook's catalogue sheets read once: their resources, and where each sits. */
+export function readCatalogue(workbook: WorkbookGrid): { resources: CatalogueResource[]; locations: ResourceLocation[] } {
+  const sheets = parsedCatalogueSheets(workbook);
+  return { resources: sheets.flatMap(resourcesOf), locations: sheets.flatMap(locationsOf) };
+}
+
+/** The catalogue resources of a workbook's catalogue sheets, for checking templates against another file. */
+export function extractCatalogue(workbook: WorkbookGrid): CatalogueResource[] {
+  return parsedCatalogueSheets(workbook).flatMap(resourcesOf);
+}
+
 export function locateResources(workbook: WorkbookGrid): ResourceLocation[] {
-  return parsedCatalogueSheets(workbook).flatMap((sheet) =>
-    (sheet.groups ?? [])
-      .filter((g) => g.fields.resourceName)
-      .map((g) => {
-        const items = g.items.filter((r) => r.fields.itemName).map((r) => ({ name: r.fields.itemName!.text, row: r.row }));
-        return { sheet: sheet.name, name: g.fields.resourceName!.text, row: g.row, lastRow: Math.max(g.row, ...g.items.map((r) => r.row)), items };
-      }),
-  );
+  return parsedCatalogueSheets(workbook).flatMap(locationsOf);
+}
+
+function locationsOf(sheet: ParsedSheet): ResourceLocation[] {
+  return (sheet.groups ?? [])
+    .filter((g) => g.fields.resourceName)
+    .map((g) => {
+      const items = g.items.filter((r) => r.fields.itemName).map((r) => ({ name: r.fields.itemName!.text, row: r.row }));
+      return { sheet: sheet.name, name: g.fields.resourceName!.text, row: g.row, lastRow: Math.max(g.row, ...g.items.map((r) => r.row)), items };
+    });
 }

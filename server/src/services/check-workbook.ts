@@ -56,7 +56,7 @@ export function workbookReadRefusal(e: WorkbookReadError): ApiError {
   return new ApiError(e.code === 'too-large' ? 413 : 422, `workbook-${e.code}`, e.message);
 }
 
-export function checkGridSize(grid: WorkbookGrid, limits: SubmitLimits): void {
+function checkGridSize(grid: WorkbookGrid, limits: SubmitLimits): void {
   let rows = 0;
   let cells = 0;
   for (const s of grid.sheets) {
@@ -67,8 +67,8 @@ export function checkGridSize(grid: WorkbookGrid, limits: SubmitLimits): void {
   if (cells > limits.cells) throw new ApiError(413, 'too-many-cells', `提交的数据共 ${cells} 个单元格，超过上限 ${limits.cells} 个；请分批提交`);
 }
 
-/** Validates a grid the server has read itself (an upload), with the same rules as a JSON body. */
-export function checkGrid(grid: WorkbookGrid, catalogue: readonly CatalogueResource[], limits: SubmitLimits): { report: Report; sheetKinds: SheetKind[] } {
+/** Size limits, then the engine: the one check for every grid, whether it came as JSON or was read from an upload. */
+function checkGrid(grid: WorkbookGrid, catalogue: readonly CatalogueResource[], limits: SubmitLimits): { report: Report; sheetKinds: SheetKind[] } {
   checkGridSize(grid, limits);
   const report = validateWorkbook(grid, { catalogue });
   const sheetKinds = [...new Set(report.sheets.map((s) => s.kind).filter((k): k is SheetKind => k !== null))];

@@ -1,6 +1,6 @@
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
-  cellText, extractCatalogue, locateResources,
+  cellText, readCatalogue,
   type CatalogueResource, type CellValue, type MergeArea, type ResourceLocation, type WorkbookGrid,
 } from '../../../shared/src';
 
@@ -52,8 +52,7 @@ export function indexGrid(grid: WorkbookGrid): GridIndex {
     bytes += merges.length * 64;
     return { index, name: s.name, startRow, startCol, rowCount: s.rows.length, width: s.rows.reduce((w, r) => Math.max(w, r.length), 0), merges };
   });
-  const catalogue = extractCatalogue(grid);
-  const locations = locateResources(grid);
+  const { resources: catalogue, locations } = readCatalogue(grid);
   bytes += JSON.stringify(catalogue).length + JSON.stringify(locations).length;
   return { sheets, chunks, catalogue, locations, bytes };
 }

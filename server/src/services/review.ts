@@ -15,7 +15,6 @@ export async function decide(
   // The series' summaries, not the submission itself: deciding needs the status and whether a
   // newer version exists, never the grid. A lead sees, and so decides for, only their own
   // department: versions() hides the others.
-  const statusNow = async () => (await store.submissions.versions(actor, submissionId))?.find((v) => v.id === submissionId)?.status;
   const series = await store.submissions.versions(actor, submissionId);
   const submission = series?.find((v) => v.id === submissionId);
   if (!series || !submission) throw notFound('提交');
@@ -37,8 +36,11 @@ export async function decide(
     await tx.audit.append({ userId: actor.userId, action: `submission.${action}`, entity: 'submission', entityId: String(submissionId), details: { reason: d.reason, comments: d.comments.length } });
     return d;
   });
-  // Someone else decided first.
-  if (!decision) throw statusConflict(action, (await statusNow()) ?? submission.status);
+  if (!decision) {
+    // Someone else decided first: say what it is now.
+    const now = (await store.submissions.summary(actor, submissionId))?.status;
+    throw statusConflict(action, now ?? submission.status);
+  }
   if (action === 'approve') catalogue.invalidate();
   return decision;
 }

@@ -39,30 +39,36 @@ function hash(...parts: Array<string | Buffer>): string {
 }
 
 /** JSON grids from the add-in. */
-export async function submitJson(deps: SubmitDeps, actor: Actor, body: Buffer, idempotencyKey: string | null): Promise<SubmitResult> {
-  department(actor);
-  const requestHash = idempotencyKey === null ? null : hash('json\n', body);
-  return (await replayed(deps.store, actor, idempotencyKey, requestHash)) ?? store(deps, actor, await check(deps, { format: 'json', bytes: body }), idempotencyKey, requestHash, null);
+export function submitJson(deps: SubmitDeps, actor: Actor, body: Buffer, idempotencyKey: string | null): Promise<SubmitResult> {
+  return submit(deps, actor, { format: 'json', bytes: body }, idempotencyKey, idempotencyKey === null ? null : hash('json\n', body), null);
 }
 
 /** An .xlsx upload, with the file kept. */
-export async function submitUpload(
+export function submitUpload(
   deps: SubmitDeps,
   actor: Actor,
   upload: { taskId: number | null; file: { filename: string; content: Buffer } },
   idempotencyKey: string | null,
 ): Promise<SubmitResult> {
-  department(actor);
   const requestHash = idempotencyKey === null ? null : hash(`file\n${upload.taskId ?? ''}\n`, upload.file.content);
-  const replay = await replayed(deps.store, actor, idempotencyKey, requestHash);
-  if (replay) return replay;
-  const checked = await check(deps, { format: 'xlsx', bytes: upload.file.content });
-  return store(deps, actor, { ...checked, taskId: upload.taskId }, idempotencyKey, requestHash, upload.file);
+  return submit(deps, actor, { format: 'xlsx', bytes: upload.file.content }, idempotencyKey, requestHash, upload);
 }
 
-/** Read and validated on a worker thread, ready to store. */
-async function check(deps: SubmitDeps, received: Received): Promise<CheckedWorkbook> {
-  return checkedOrThrow(await deps.checker.check(received, await deps.catalogue.snapshot(), deps.limits, 'store'));
+/** Either way: a retry is answered from what was stored; otherwise read and validated on a worker thread, then stored. */
+async function submit(
+  deps: SubmitDeps,
+  actor: Actor,
+  received: Received,
+  idempotencyKey: string | null,
+  requestHash: string | null,
+  upload: { taskId: number | null; file: { filename: string; content: Buffer } } | null,
+): Promise<SubmitResult> {
+  department(actor);
+  const replay = await replayed(deps.store, actor, idempotencyKey, requestHash);
+  if (replay) return replay;
+  const checked = checkedOrThrow(await deps.checker.check(received, await deps.catalogue.snapshot(), deps.limits, 'store'));
+  // An upload's task comes with the form, a JSON body's inside it.
+  return store(deps, actor, upload ? { ...checked, taskId: upload.taskId } : checked, idempotencyKey, requestHash, upload?.file ?? null);
 }
 
 async function replayed(store: Store, actor: Actor, key: string | null, requestHash: string | null): Promise<SubmitResult | null> {

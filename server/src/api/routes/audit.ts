@@ -49,15 +49,9 @@ export function auditRoutes(store: Store): Router {
   return r;
 }
 
-function toFilter(q: z.infer<typeof AuditQuerySchema>): AuditFilter {
-  return {
-    userId: q.userId,
-    action: q.action,
-    entity: q.entity,
-    entityId: q.entityId,
-    from: q.from === undefined ? undefined : chinaDayStart(q.from),
-    to: q.to === undefined ? undefined : chinaDayEnd(q.to),
-  };
+/** The query as the store's filter: China dates become the instants their days begin and end. */
+function toFilter({ from, to, limit: _limit, offset: _offset, ...exact }: z.infer<typeof AuditQuerySchema>): AuditFilter {
+  return { ...exact, from: from === undefined ? undefined : chinaDayStart(from), to: to === undefined ? undefined : chinaDayEnd(to) };
 }
 
 async function withNames(store: Store, entries: AuditEntry[]): Promise<Array<AuditEntry & { userName: string | null }>> {

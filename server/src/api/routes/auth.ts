@@ -18,6 +18,9 @@ export interface SignInPolicy {
   session: SessionPolicy;
 }
 
+/** Sign-in and password bodies are a few fields. */
+const smallJson = express.json({ limit: '16kb' });
+
 /** Failed sign-ins are counted per user name as typed, whether or not such a user exists (so a lock reveals nothing). */
 export const accountLockKey = (username: string) => `account:${username}`;
 
@@ -39,11 +42,11 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
       res.status(429).json(errorBody(new ApiError(429, 'too-many-attempts', '登录尝试过于频繁，请 15 分钟后再试')));
     },
   });
-  const body = express.json({ limit: '16kb' });
 
   const checkPassword = async (input: { username: string; password: string }): Promise<User> => {
     const lock = accountLockKey(input.username);
-    if ((await store.rateLimits.count(lock)) >= policy.lockAfterFailures) {
+    const failures = await store.rateLimits.count(lock);
+    if (failures >= policy.lockAfterFailures) {
       throw new ApiError(429, 'account-locked', `该账号连续登录失败次数过多，已暂时锁定，请 ${Math.round(policy.lockMs / 60_000)} 分钟后再试，或请管理员重设密码`);
     }
     const user = await store.users.findForSignIn(input.username);
@@ -52,12 +55,12 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
       await store.rateLimits.hit(lock, policy.lockMs);
       throw badCredentials();
     }
-    await store.rateLimits.reset(lock);
+    if (failures > 0) await store.rateLimits.reset(lock);
     const { passwordHash: _hidden, ...safeUser } = user;
     return safeUser;
   };
 
-  r.post('/auth/token', limiter, body, async (req, res) => {
+  r.post('/auth/token', limiter, smallJson, async (req, res) => {
     const input = parse(SignInSchema.extend({ tokenName: SignInSchema.shape.username.optional() }), req.body);
     const user = await checkPassword(input);
     const t = newToken();
@@ -69,7 +72,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
     res.status(201).json({ token: t.token, tokenInfo: token, user });
   });
 
-  r.post('/session', limiter, body, async (req, res) => {
+  r.post('/session', limiter, smallJson, async (req, res) => {
     const user = await checkPassword(parse(SignInSchema, req.body));
     const { csrfToken } = await startSession(store, policy.session, req, res, user.id);
     await store.audit.append({ userId: user.id, action: 'session.sign-in', entity: 'user', entityId: String(user.id) });
@@ -93,7 +96,7 @@ export function accountRoutes(store: Store): Router {
     res.status(204).end();
   });
 
-  r.put('/me/password', express.json({ limit: '16kb' }), async (req, res) => {
+  r.put('/me/password', smallJson, async (req, res) => {
     const c = caller(req);
     const input = parse(PasswordChangeSchema, req.body);
     const user = await store.users.findForSignIn(c.user.username);

@@ -70,7 +70,7 @@ export function toDecision(row: Selectable<ReviewDecisionsTable>): Decision {
   };
 }
 
-/** pg and better-sqlite3 both return Buffers; normalise anything array-like just in case. */
+/** Bytes as a Buffer: what better-sqlite3 binds as a blob. Bytes that crossed a thread arrive as plain Uint8Arrays. */
 export function toBuffer(value: Buffer | Uint8Array): Buffer {
   return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
 }

@@ -84,7 +84,7 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
       version: (latest?.version ?? 0) + 1,
       sheet_kinds: JSON.stringify(input.sheetKinds),
       grid: '',
-      grid_deflated: input.gridDeflated ? Buffer.from(input.gridDeflated.buffer, input.gridDeflated.byteOffset, input.gridDeflated.byteLength) : deflateGrid(JSON.stringify(input.grid)),
+      grid_deflated: input.gridDeflated ? toBuffer(input.gridDeflated) : deflateGrid(JSON.stringify(input.grid)),
       report: JSON.stringify(input.report),
       errors: input.report.counts.errors,
       warnings: input.report.counts.warnings,
@@ -92,7 +92,7 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
       submitted_by: input.submittedBy,
       created_at: now(),
       original_filename: input.originalFile?.filename ?? null,
-      original_file: input.originalFile?.content ?? null,
+      original_file: input.originalFile ? toBuffer(input.originalFile.content) : null,
       idempotency_key: input.idempotencyKey,
       request_hash: input.requestHash,
     })

@@ -27,10 +27,9 @@ export function AuditTab() {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [page, setPage] = useState(0);
-  const params = { userId: filters.userId, action: filters.action, from: filters.from, to: filters.to };
   const log = useQuery({
-    queryKey: ['audit', params, page],
-    queryFn: () => api<AuditPage>(`/api/audit${query({ ...params, limit: PAGE, offset: page * PAGE })}`),
+    queryKey: ['audit', filters, page],
+    queryFn: () => api<AuditPage>(`/api/audit${query({ ...filters, limit: PAGE, offset: page * PAGE })}`),
     placeholderData: keepPreviousData,
   });
   const total = log.data?.total ?? 0;
@@ -79,7 +78,7 @@ export function AuditTab() {
         <Button type="submit" appearance="primary">
           查询
         </Button>
-        <a href={`/api/audit/export${query(params)}`} download>
+        <a href={`/api/audit/export${query({ ...filters })}`} download>
           导出当前条件下的日志（CSV，可用 Excel 打开）
         </a>
       </form>

@@ -75,7 +75,9 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
     staleTime: Infinity,
   });
   const rows = loaded.data?.rows ?? [];
-  const shownFirst = loaded.data?.offset ?? page * PAGE_ROWS;
+  // The rows shown: the page asked for, or the one before it while that arrives.
+  const first = loaded.data?.offset ?? page * PAGE_ROWS;
+  const last = first + rows.length - 1;
   // A cell selected (here or from the issue list) turns to its page and replaces a jumped-to row.
   useEffect(() => {
     if (!selected || selected.sheet !== sheet.name) return;
@@ -96,8 +98,6 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, selected, onSe
     return m;
   }, [marks, sheet.name]);
 
-  const first = shownFirst;
-  const last = first + rows.length - 1;
   // Once the page holding the asked-for row (or selected cell) has arrived, bring it into view.
   useEffect(() => {
     if (scrollTo === null || scrollTo < r0 + first || scrollTo > r0 + last) return;
