@@ -3,6 +3,7 @@ import { z } from 'zod';
 import '../zod-zh';
 import type { CellValue } from '../../../shared/src/grid';
 import { IssueSchema, ReportSchema, SheetKindSchema } from '../../../shared/src/report';
+import { isValidYmd } from '../../../shared/src/dates';
 
 /**
  * The API's request and response shapes, declared once: they validate requests at run time,
@@ -167,7 +168,11 @@ export const UserUpdateSchema = z
 export const TokenSchema = z
   .object({ id: z.number().int(), userId: z.number().int(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
   .openapi('ApiToken');
-const ChinaDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused, not rolled over to March). */
+const ChinaDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD')
+  .refine((s) => isValidYmd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), '不是有效的日期');
 
 /** The audit log's filters; dates are China calendar dates, `to` included. */
 export const AuditQuerySchema = z.object({
@@ -206,7 +211,7 @@ export const TaskInputSchema = z
     title: z.string().trim().min(1).max(200),
     sheetKinds: z.array(SheetKindSchema).min(1),
     departmentIds: z.array(z.number().int().positive()).min(1),
-    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期应写成 YYYY-MM-DD').optional(),
+    dueDate: ChinaDateSchema.optional(),
     dueInWorkingDays: z.number().int().min(1).max(250).optional(),
   })
   .refine((t) => (t.dueDate === undefined) !== (t.dueInWorkingDays === undefined), { message: '请填写截止日期或工作日天数（二选一）' })

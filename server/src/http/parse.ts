@@ -10,8 +10,12 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown, where = '�
   throw badRequest('invalid-request', `${where}不符合要求：${first.path ? `“${first.path}” ` : ''}${first.message}`, problems);
 }
 
+/** Ids are PostgreSQL `integer`s: a longer one would fail in the database instead of being refused here. */
+const MAX_ID = 2_147_483_647;
+
 export function idParam(raw: string | string[] | undefined): number {
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw badRequest('invalid-id', '编号应为正整数');
+  // Digits only: Number() would also take "1e3", " 7" and "0x10".
+  const n = typeof raw === 'string' && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(n <= MAX_ID)) throw badRequest('invalid-id', '编号应为正整数');
   return n;
 }

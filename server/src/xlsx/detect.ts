@@ -4,7 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 
-export type FileFormat = 'zip' | 'cfb-encrypted' | 'cfb' | 'unknown';
+export type FileFormat = 'zip' | 'cfb-encrypted' | 'cfb' | 'zero-bytes' | 'unknown';
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const ZIP_EMPTY_ARCHIVE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -28,6 +28,8 @@ const ENCRYPTION_STREAMS = ['EncryptionInfo', 'EncryptedPackage'].map((name) => 
  * with detectFileFormat, which scans a file on disk without loading it.
  */
 export function detectFormat(head: Buffer): FileFormat {
+  // A 0-byte file is what a failed save or copy leaves; the clerk should hear that, not "not a workbook".
+  if (head.length === 0) return 'zero-bytes';
   if (startsWith(head, ZIP_LOCAL_HEADER) || startsWith(head, ZIP_EMPTY_ARCHIVE)) return 'zip';
   if (startsWith(head, CFB_MAGIC)) return hasEncryptionStream(head) ? 'cfb-encrypted' : 'cfb';
   return 'unknown';

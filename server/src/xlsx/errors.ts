@@ -22,6 +22,7 @@ export const MESSAGES = {
     '文件设置了打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存，再重新上传。',
   corrupt: '文件已损坏或不完整，无法读取，请在 Excel 中打开确认内容无误后重新“另存为”.xlsx，再重新上传。',
   empty: '工作簿中没有任何数据，请确认上传的是已填写内容的文件。',
+  zeroBytes: '文件是空的（0 字节），可能没有保存完整或复制时出错，请在 Excel 中打开确认后重新保存，再重新上传。',
   tooManyEntries: (max: number) =>
     `文件内部包含的条目超过 ${formatCount(max)} 个，不像正常的 Excel 工作簿，请在 Excel 中打开后重新“另存为”.xlsx，再重新上传。`,
   tooMuchUnpacked: (maxBytes: number) =>

@@ -267,9 +267,11 @@ describe('readWorkbook: files that are not a readable .xlsx', () => {
     await expectReadError(await readFile(path), 'not-xlsx');
   });
 
-  test('an empty file and a PDF are not-xlsx', async () => {
-    await expectReadError(await saveBuffer(Buffer.alloc(0)), 'not-xlsx');
+  test('a PDF is not-xlsx; a 0-byte file is called empty, on disk and in memory', async () => {
     await expectReadError(Buffer.from('%PDF-1.7\n%âãÏÓ\n'), 'not-xlsx');
+    for (const input of [await saveBuffer(Buffer.alloc(0)), Buffer.alloc(0)]) {
+      expect((await expectReadError(input, 'empty')).message).toContain('0 字节');
+    }
   });
 
   test("a path that does not exist is the server's error, passed on as it is", async () => {
@@ -409,6 +411,6 @@ describe('detectFormat', () => {
     expect(detectFormat(Buffer.from('PK\x03\x04rest', 'latin1'))).toBe('zip');
     expect(detectFormat(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('cfb');
     expect(detectFormat(Buffer.from('序号,名称', 'utf8'))).toBe('unknown');
-    expect(detectFormat(Buffer.alloc(0))).toBe('unknown');
+    expect(detectFormat(Buffer.alloc(0))).toBe('zero-bytes');
   });
 });

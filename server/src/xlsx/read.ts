@@ -114,6 +114,8 @@ function refuseNonZip(format: FileFormat): void {
       throw new WorkbookReadError('legacy-xls', MESSAGES.legacyXls);
     case 'cfb-encrypted':
       throw new WorkbookReadError('encrypted', MESSAGES.encrypted);
+    case 'zero-bytes':
+      throw new WorkbookReadError('empty', MESSAGES.zeroBytes);
     default:
       throw new WorkbookReadError('not-xlsx', MESSAGES.notXlsx);
   }
