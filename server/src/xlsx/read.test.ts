@@ -300,6 +300,20 @@ describe('readWorkbook: files that are not a readable .xlsx', () => {
     await expectReadError(await saveBuffer(minimalXlsx([{ name: '坏', xml: broken }])), 'corrupt');
   });
 
+  test('a DOCTYPE in any part (entity tricks) is refused, wherever the entity would be used', async () => {
+    const laughs = '<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    const sheet = sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row>');
+    const withDtd = (xml: string) => xml.replace(/(<\?xml[^>]*\?>)?/, (decl) => `${decl}${laughs}`);
+    await expectReadError(minimalXlsx([{ name: '表1', xml: withDtd(sheet) }]), 'corrupt');
+    const good = minimalXlsx([{ name: '表1', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }]);
+    const book = (await unzip(good)).find((p) => p.name === 'xl/workbook.xml')!.data.toString('utf8');
+    const err = await expectReadError(await rezip(good, { 'xl/workbook.xml': withDtd(book) }), 'corrupt');
+    expect(err.message).toContain('DOCTYPE');
+    // A comment before the root is not a DOCTYPE, and the word in a cell is just text.
+    const commented = sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>&lt;!DOCTYPE html&gt;</t></is></c></row>').replace('<worksheet', '<!-- made by hand --><worksheet');
+    expect((await readWorkbook(minimalXlsx([{ name: '表1', xml: commented }]))).sheets[0].rows[0]).toEqual(['<!DOCTYPE html>']);
+  });
+
   test('a sheet whose compressed bytes are damaged is corrupt', async () => {
     const good = minimalXlsx([{ name: '表1', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }]);
     const parts = await unzip(good);

@@ -17,6 +17,7 @@ import { PassThrough, pipeline, type Readable } from 'node:stream';
 import type { Entry } from 'yauzl';
 import { primeAddressCache } from './address-cache';
 import { MESSAGES, WorkbookReadError } from './errors';
+import { NoDtd } from './no-dtd';
 import { SheetXmlFilter } from './sheet-xml-filter';
 import type { GuardedZip } from './zip-guard';
 
@@ -142,7 +143,8 @@ export class ZipWorkbookReader extends ExcelJsWorkbookReader {
   }
 
   private async open(entry: Entry): Promise<Readable> {
-    return this.track(await this.source.zip.openReadStreamPromise(entry));
+    const inflated = this.track(await this.source.zip.openReadStreamPromise(entry));
+    return this.track(pipeline(inflated, new NoDtd(), noop));
   }
 
   private track<S extends Readable>(stream: S): S {
