@@ -216,7 +216,7 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       const dept = await store.departments.create({ name: unique('民政局') });
       const username = unique('lisi');
       const user = await store.users.create({ username, displayName: '李四', role: 'clerk', departmentId: dept.id, passwordHash: 'argon2$x' });
-      expect(user).toEqual({ id: expect.any(Number), username, displayName: '李四', role: 'clerk', departmentId: dept.id, active: true, createdAt: expect.any(String) });
+      expect(user).toEqual({ id: expect.any(Number), username, displayName: '李四', role: 'clerk', departmentId: dept.id, active: true, mustChangePassword: false, createdAt: expect.any(String) });
       expect(user).not.toHaveProperty('passwordHash');
       expect(await store.users.get(user.id)).toEqual(user);
       expect(await store.users.findForSignIn(username)).toEqual({ ...user, passwordHash: 'argon2$x' });
@@ -226,8 +226,8 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       expect((await store.users.list({ departmentId: dept.id })).map((u) => u.id)).toEqual([user.id, lead.id]);
       expect((await store.users.list({ departmentId: dept.id, role: 'lead' })).map((u) => u.id)).toEqual([lead.id]);
 
-      const updated = await store.users.update(user.id, { displayName: '李四（离职）', active: false, role: 'lead', departmentId: null, passwordHash: 'new' });
-      expect(updated).toEqual({ ...user, displayName: '李四（离职）', active: false, role: 'lead', departmentId: null });
+      const updated = await store.users.update(user.id, { displayName: '李四（离职）', active: false, role: 'lead', departmentId: null, passwordHash: 'new', mustChangePassword: true });
+      expect(updated).toEqual({ ...user, displayName: '李四（离职）', active: false, role: 'lead', departmentId: null, mustChangePassword: true });
       expect((await store.users.findForSignIn(username))?.passwordHash).toBe('new');
       expect(await store.users.update(user.id, {})).toEqual(updated);
       expect(await store.users.update(999_999, { active: true })).toBeNull();
@@ -248,16 +248,45 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       const { clerkA } = await world();
       const hash = unique('sha256');
       const token = await store.tokens.create({ userId: clerkA.userId, name: '报送脚本', prefix: 'gct_ab12', tokenHash: hash });
-      expect(token).toEqual({ id: expect.any(Number), userId: clerkA.userId, name: '报送脚本', prefix: 'gct_ab12', createdAt: expect.any(String), lastUsedAt: null, revokedAt: null });
+      expect(token).toEqual({ id: expect.any(Number), userId: clerkA.userId, name: '报送脚本', prefix: 'gct_ab12', createdAt: expect.any(String), lastUsedAt: null, revokedAt: null, expiresAt: expect.any(String) });
       expect(token).not.toHaveProperty('tokenHash');
+      // Without a chosen expiry: the default lifetime from its creation.
+      expect(Date.parse(token.expiresAt) - Date.parse(token.createdAt)).toBe(180 * 86_400_000);
 
       const found = await store.tokens.findUser(hash);
+      if (!found || found === 'expired') throw new Error('token not found');
       // The user and the token as stored, each with its own id and creation time.
-      expect(found?.user).toEqual(await store.users.get(clerkA.userId));
-      expect(found?.token).toMatchObject({ id: token.id, createdAt: token.createdAt, name: '报送脚本' });
-      expect(found?.token.lastUsedAt).toEqual(expect.any(String));
-      expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBe(found?.token.lastUsedAt);
+      expect(found.user).toEqual(await store.users.get(clerkA.userId));
+      expect(found.token).toMatchObject({ id: token.id, createdAt: token.createdAt, name: '报送脚本', expiresAt: token.expiresAt });
+      expect(found.token.lastUsedAt).toEqual(expect.any(String));
+      expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBe(found.token.lastUsedAt);
       expect(await store.tokens.findUser(unique('unknown'))).toBeNull();
+    });
+
+    it('tells an expired token apart, and does not mark it used', async () => {
+      const { clerkA } = await world();
+      const hash = unique('h');
+      const token = await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash: hash, expiresAt: '2020-01-01T00:00:00.000Z' });
+      expect(token.expiresAt).toBe('2020-01-01T00:00:00.000Z');
+      expect(await store.tokens.findUser(hash)).toBe('expired');
+      expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBeNull();
+    });
+
+    it('revokes every working token of one user at once, and counts them', async () => {
+      const { clerkA, clerkB } = await world();
+      const live = [unique('h'), unique('h')];
+      for (const tokenHash of live) await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash });
+      const gone = await store.tokens.create({ userId: clerkA.userId, name: 'b', prefix: 'p', tokenHash: unique('h') });
+      await store.tokens.revoke(gone.id);
+      await store.tokens.create({ userId: clerkA.userId, name: 'c', prefix: 'p', tokenHash: unique('h'), expiresAt: '2020-01-01T00:00:00.000Z' });
+      const othersHash = unique('h');
+      await store.tokens.create({ userId: clerkB.userId, name: 'd', prefix: 'p', tokenHash: othersHash });
+
+      // The revoked and the expired one are not counted again.
+      expect(await store.tokens.revokeForUser(clerkA.userId)).toBe(2);
+      for (const h of live) expect(await store.tokens.findUser(h)).toBeNull();
+      expect(await store.tokens.revokeForUser(clerkA.userId)).toBe(0);
+      expect(await store.tokens.findUser(othersHash)).not.toBeNull();
     });
 
     it('revokes once and lists tokens per user', async () => {
@@ -616,6 +645,19 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       const full = await store.submissions.get(clerkA, submission.id);
       expect(full?.status).toBe('returned');
       expect(full?.decisions).toEqual([confirm, ret]);
+    });
+
+    it('decides only the newest version of a series, in the same statement as the status check', async () => {
+      const { clerkA, coordinator, task } = await world();
+      const v1 = (await store.submissions.create(newSubmission(clerkA, { taskId: task.id, status: 'confirmed' }))).submission;
+      // A newer submission in another series (the same department without the task) does not count.
+      await store.submissions.create(newSubmission(clerkA, { taskId: null, status: 'confirmed' }));
+      const approve = (id: number) => store.submissions.decide({ submissionId: id, from: ['confirmed'], to: 'approved', decision: 'approve', reason: '', comments: [], decidedBy: coordinator.userId });
+      const v2 = (await store.submissions.create(newSubmission(clerkA, { taskId: task.id, status: 'confirmed' }))).submission;
+      expect(await approve(v1.id)).toBeNull();
+      expect(await store.submissions.summary(coordinator, v1.id)).toMatchObject({ status: 'confirmed' });
+      expect((await store.submissions.get(coordinator, v1.id))?.decisions).toEqual([]);
+      expect(await approve(v2.id)).not.toBeNull();
     });
 
     it('lets exactly one of two simultaneous decisions through', async () => {

@@ -214,13 +214,15 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
       if (input.from.length === 0) return null;
       return translatingErrors(() =>
         atomically(async (tx) => {
-          // The status check and the change are one statement, so of two reviewers deciding
-          // at once exactly one moves the submission.
+          // The checks and the change are one statement: of two reviewers deciding at once
+          // exactly one moves the submission, and a newer version stored before it runs
+          // (even after the caller looked) leaves this one as it was.
           const moved = await tx
             .updateTable('submissions')
             .set({ status: input.to })
             .where('id', '=', input.submissionId)
             .where('status', 'in', input.from)
+            .where(isLatestVersion)
             .executeTakeFirst();
           if (Number(moved.numUpdatedRows) === 0) return null;
           const row = await tx
