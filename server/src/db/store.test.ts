@@ -6,11 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { ENGINE_VERSION, type Report, type SheetKind, type WorkbookGrid } from '../../../shared/src';
 import { openStore, type OpenStoreOptions } from './connect';
 import { ConflictError, InvalidReferenceError } from './errors';
 import { inflateGrid } from './grid-codec';
+import { staticMigrations } from './migrations';
 import { createPostgresPool } from './postgres-pool';
 import { openSqliteFile } from './sqlite-dialect';
 import type { Actor, NewSubmission, Store } from './store';
@@ -171,6 +172,33 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
         }
       });
 
+      it('migration 007 gives earlier tokens the default lifetime from their creation, but at least 30 days from the upgrade', async () => {
+        const path = join(mkdtempSync(join(tmpdir(), 'govcat-007-')), 'old.db');
+        const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+        try {
+          expect((await new Migrator({ db: old, provider: staticMigrations }).migrateTo('006_checked_uploads')).error).toBeUndefined();
+          const user = await old.insertInto('users').values({ username: 'old', display_name: 'old', role: 'clerk', password_hash: 'h', active: 1, created_at: '2020-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+          const recent = new Date(Date.now() - 10 * 86_400_000).toISOString();
+          for (const [name, created] of [['long ago', '2020-01-01T00:00:00.000Z'], ['recent', recent]]) {
+            await old.insertInto('api_tokens').values({ token_hash: name, name, prefix: 'p', user_id: user.id, created_at: created }).execute();
+          }
+        } finally {
+          await old.destroy();
+        }
+        const before = Date.now();
+        const upgraded = await openStore(`sqlite:${path}`);
+        try {
+          const [longAgo, recentToken] = await upgraded.tokens.list();
+          expect(Date.parse(longAgo.expiresAt) - before).toBeGreaterThanOrEqual(30 * 86_400_000);
+          expect(Date.parse(longAgo.expiresAt) - before).toBeLessThan(31 * 86_400_000);
+          expect(Date.parse(recentToken.expiresAt) - Date.parse(recentToken.createdAt)).toBe(180 * 86_400_000);
+          expect((await upgraded.users.list())[0].mustChangePassword).toBe(false);
+        } finally {
+          await upgraded.close();
+          rmSync(dirname(path), { recursive: true, force: true });
+        }
+      });
+
       it('syncs at checkpoints only when a bureau chooses NORMAL', () => {
         const raw = openSqliteFile(join(mkdtempSync(join(tmpdir(), 'govcat-pragma-')), 'p.db'), 'normal');
         try {
@@ -266,8 +294,8 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
     it('tells an expired token apart, and does not mark it used', async () => {
       const { clerkA } = await world();
       const hash = unique('h');
-      const token = await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash: hash, expiresAt: '2020-01-01T00:00:00.000Z' });
-      expect(token.expiresAt).toBe('2020-01-01T00:00:00.000Z');
+      const token = await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash: hash, lifetimeDays: -1 });
+      expect(Date.parse(token.expiresAt) - Date.parse(token.createdAt)).toBe(-86_400_000);
       expect(await store.tokens.findUser(hash)).toBe('expired');
       expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBeNull();
     });
@@ -278,7 +306,7 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       for (const tokenHash of live) await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash });
       const gone = await store.tokens.create({ userId: clerkA.userId, name: 'b', prefix: 'p', tokenHash: unique('h') });
       await store.tokens.revoke(gone.id);
-      await store.tokens.create({ userId: clerkA.userId, name: 'c', prefix: 'p', tokenHash: unique('h'), expiresAt: '2020-01-01T00:00:00.000Z' });
+      await store.tokens.create({ userId: clerkA.userId, name: 'c', prefix: 'p', tokenHash: unique('h'), lifetimeDays: -1 });
       const othersHash = unique('h');
       await store.tokens.create({ userId: clerkB.userId, name: 'd', prefix: 'p', tokenHash: othersHash });
 

@@ -207,8 +207,11 @@ export interface Store {
   };
 
   tokens: {
-    /** `tokenHash` is the SHA-256 of the token shown once to the user; it expires at `expiresAt` (by default DEFAULT_TOKEN_LIFETIME_DAYS from now). */
-    create(input: { userId: number; name: string; prefix: string; tokenHash: string; expiresAt?: string }): Promise<ApiToken>;
+    /**
+     * `tokenHash` is the SHA-256 of the token shown once to the user. It expires `lifetimeDays`
+     * after its creation time (DEFAULT_TOKEN_LIFETIME_DAYS when not given; below zero, already).
+     */
+    create(input: { userId: number; name: string; prefix: string; tokenHash: string; lifetimeDays?: number }): Promise<ApiToken>;
     /**
      * The active token with this hash and its user, marking it used (`lastUsedAt` is rewritten at most once a minute);
      * 'expired' when it is past its expiry, null when unknown, revoked or the user is inactive.

@@ -1,6 +1,5 @@
 import express, { Router, type Request } from 'express';
 import { chinaDate, WorkingCalendar } from '../../../../shared/src';
-import { tokenExpiry } from '../../../../shared/src/token-lifetimes';
 import { taskBoard } from '../../services/task-board';
 import { hashPassword, newToken } from '../../auth/secrets';
 import type { Store } from '../../db/store';
@@ -96,8 +95,7 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
     // It would start working the day the account is enabled again.
     if (!owner.active) throw conflict('user-inactive', '该用户已停用，不能为其生成令牌');
     const t = newToken();
-    const expiresAt = tokenExpiry(body.expiresInDays, Date.now());
-    const token = await audited(c.userId, 'token.create', 'token', (tx) => tx.tokens.create({ userId, name: body.name, prefix: t.prefix, tokenHash: t.hash, expiresAt }), { userId, name: body.name, expiresAt });
+    const token = await audited(c.userId, 'token.create', 'token', (tx) => tx.tokens.create({ userId, name: body.name, prefix: t.prefix, tokenHash: t.hash, lifetimeDays: body.expiresInDays }), { userId, name: body.name, expiresInDays: body.expiresInDays });
     res.status(201).json({ ...token, token: t.token });
   });
   r.delete('/tokens/:id', async (req, res) => {

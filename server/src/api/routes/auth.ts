@@ -1,6 +1,5 @@
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { tokenExpiry } from '../../../../shared/src/token-lifetimes';
 import { dummyPasswordHash, hashPassword, newToken } from '../../auth/secrets';
 import type { Store, User } from '../../db/store';
 import { caller, passwordChangeRequired } from '../../http/auth';
@@ -59,7 +58,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
     if (user.mustChangePassword) throw passwordChangeRequired();
     const t = newToken();
     const token = await store.transaction(async (tx) => {
-      const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash, expiresAt: tokenExpiry(input.expiresInDays, Date.now()) });
+      const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash, lifetimeDays: input.expiresInDays });
       await tx.audit.append({ userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id), details: { expiresAt: created.expiresAt } });
       return created;
     });

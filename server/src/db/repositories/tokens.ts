@@ -32,7 +32,8 @@ export function tokensRepository({ db }: RepoContext): Store['tokens'] {
   return {
     async create(input) {
       const at = now();
-      const expiresAt = input.expiresAt ?? tokenExpiry(DEFAULT_TOKEN_LIFETIME_DAYS, Date.parse(at));
+      // From the same instant as created_at, so the lifetime reads exactly as chosen.
+      const expiresAt = tokenExpiry(input.lifetimeDays ?? DEFAULT_TOKEN_LIFETIME_DAYS, Date.parse(at));
       const row = await translatingErrors(() =>
         db
           .insertInto('api_tokens')
