@@ -3,57 +3,36 @@
  * replace, the account lock lifted, every session and token of the user ended, audited; a name
  * nobody has is one Chinese sentence and exit 2.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../server/src/auth/secrets';
 import { runCli } from '../server/src/cli/main';
 import { resetPasswordCommand } from '../server/src/cli/reset-password-command';
-import { openStore } from '../server/src/db/connect';
-import type { Store } from '../server/src/db/store';
 import { accountLockKey } from '../server/src/services/accounts';
+import { bufferedIo, serverDatabase } from './fixtures/cli-database';
 
-let dir: string;
-let store: Store;
-const env = () => ({ DATA_DIR: dir, DEMO: 'false' });
-
-function io() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'govcat-reset-'));
-  // The server's own database, open while the command runs on it.
-  store = await openStore(`sqlite:${join(dir, 'govcat.db')}`);
-});
-
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+// The server's own database, open while the command runs on it.
+const db = serverDatabase('reset');
 
 test('prints a one-time password, lifts the lock, ends the sessions and tokens, and audits it', async () => {
-  const user = await store.users.create({ username: 'zhang.san', displayName: '张三', role: 'admin', departmentId: null, passwordHash: await hashPassword('forgotten-password') });
+  const user = await db.store.users.create({ username: 'zhang.san', displayName: '张三', role: 'admin', departmentId: null, passwordHash: await hashPassword('forgotten-password') });
   const t = newToken();
-  await store.tokens.create({ userId: user.id, name: '加载项', prefix: t.prefix, tokenHash: t.hash });
-  await store.sessions.create({ idHash: 'session-hash', userId: user.id, csrfToken: 'csrf', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
-  for (let i = 0; i < 5; i++) await store.rateLimits.hit(accountLockKey('zhang.san'), 3_600_000);
+  await db.store.tokens.create({ userId: user.id, name: '加载项', prefix: t.prefix, tokenHash: t.hash });
+  await db.store.sessions.create({ idHash: 'session-hash', userId: user.id, csrfToken: 'csrf', expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+  for (let i = 0; i < 5; i++) await db.store.rateLimits.hit(accountLockKey('zhang.san'), 3_600_000);
 
-  const { out, io: cli } = io();
-  expect(await resetPasswordCommand('zhang.san', cli, env())).toBe(0);
+  const { out, io: cli } = bufferedIo();
+  expect(await resetPasswordCommand('zhang.san', cli, db.env())).toBe(0);
   expect(out.stderr).toBe('');
   expect(out.stdout).toContain('已重设用户 zhang.san（张三）的密码');
   expect(out.stdout).toContain('已解除账号锁定，退出 1 处登录，吊销 1 个访问令牌');
   const password = /一次性密码：(\S+)/.exec(out.stdout)![1];
 
-  const after = await store.users.findForSignIn('zhang.san');
+  const after = await db.store.users.findForSignIn('zhang.san');
   expect(await verifyPassword(after!.passwordHash, password)).toBe(true);
   expect(after!.mustChangePassword).toBe(true);
-  expect(await store.rateLimits.count(accountLockKey('zhang.san'))).toBe(0);
-  expect(await store.tokens.findUser(hashToken(t.token))).toBeNull();
-  expect(await store.sessions.find('session-hash')).toBeNull();
-  const [entry] = await store.audit.list({ action: 'user.password-reset' });
+  expect(await db.store.rateLimits.count(accountLockKey('zhang.san'))).toBe(0);
+  expect(await db.store.tokens.findUser(hashToken(t.token))).toBeNull();
+  expect(await db.store.sessions.find('session-hash')).toBeNull();
+  const [entry] = await db.store.audit.list({ action: 'user.password-reset' });
   expect(entry).toMatchObject({ userId: null, entity: 'user', entityId: String(user.id), details: { username: 'zhang.san', via: 'cli', sessionsEnded: 1, tokensRevoked: 1 } });
   // The password itself is nowhere in the log.
   expect(JSON.stringify(entry)).not.toContain(password);
@@ -61,16 +40,15 @@ test('prints a one-time password, lifts the lock, ends the sessions and tokens, 
 
 test('a user nobody has: one Chinese sentence, exit 2, nothing changed', async () => {
   const saved = { ...process.env };
-  Object.assign(process.env, env());
+  Object.assign(process.env, db.env());
   try {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(['reset-password', 'li.si'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
-    expect(stderr).toContain('没有用户名为“li.si”的用户');
-    expect(stderr.trim().split('\n')).toHaveLength(1);
+    const { out, io: cli } = bufferedIo();
+    expect(await runCli(['reset-password', 'li.si'], cli)).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('没有用户名为“li.si”的用户');
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
   } finally {
     process.env = saved;
   }
-  expect(await store.audit.list({ action: 'user.password-reset' })).toHaveLength(1);
+  expect(await db.store.audit.list({ action: 'user.password-reset' })).toHaveLength(1);
 });
