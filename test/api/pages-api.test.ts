@@ -205,6 +205,27 @@ describe.each(backends)('review pages API on %s', (backend) => {
       expect((await request(h.app).post(`/api/submissions/${raced}/approve`).set(as('coordinator')).send({ reason: '' })).status).toBe(200);
     });
 
+    test('new versions racing approvals: never an approved version with a newer one stored before the approval', async () => {
+      // A series of its own: department B, a task of its own.
+      const task = (await request(h.app).post('/api/tasks').set(as('coordinator')).send({ title: `竞争测试 ${backend}`, sheetKinds: ['catalogue'], departmentIds: [h.departments.b], dueInWorkingDays: 5 })).body;
+      const submit = () => request(h.app).post('/api/submissions').set(as('clerkB')).send({ taskId: task.id, workbook: catalogueBook() });
+      let current = (await submit()).body.submission;
+      for (let round = 0; round < 15; round++) {
+        const [next, approval] = await Promise.all([submit(), request(h.app).post(`/api/submissions/${current.id}/approve`).set(as('coordinator')).send({ reason: '' })]);
+        expect(next.status).toBe(201);
+        if (approval.status !== 200) expectError(approval, 409, 'superseded');
+        current = next.body.submission;
+      }
+      const versions = (await request(h.app).get(`/api/submissions/${current.id}/versions`).set(as('coordinator'))).body.versions as Array<{ id: number; status: string }>;
+      // Audit ids are handed out in the order the rows are written, so they order the approval
+      // and the storing of the next version without reading a clock.
+      const entry = async (action: string, id: number) => (await h.store.audit.list({ action, entityId: String(id) }))[0]?.id;
+      for (let i = 0; i < versions.length - 1; i++) {
+        if (versions[i].status !== 'approved') continue;
+        expect(await entry('submission.create', versions[i + 1].id)).toBeGreaterThan((await entry('submission.approve', versions[i].id))!);
+      }
+    });
+
     test('the queue can show only the newest version of each series', async () => {
       const all = (await request(h.app).get('/api/submissions').query({ departmentId: h.departments.a, limit: 500 }).set(as('coordinator'))).body.items;
       const latest = (await request(h.app).get('/api/submissions').query({ departmentId: h.departments.a, latest: 'true', limit: 500 }).set(as('coordinator'))).body.items;
