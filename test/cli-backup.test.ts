@@ -2,40 +2,25 @@
  * `govcat backup`: a consistent, checked copy of the SQLite database while it is in use, and
  * clear refusals otherwise.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupCommand } from '../server/src/cli/backup-command';
 import { runCli } from '../server/src/cli/main';
 import { openStore } from '../server/src/db/connect';
-import type { Store } from '../server/src/db/store';
+import { bufferedIo as io, serverDatabase } from './fixtures/cli-database';
 
-let dir: string;
-let store: Store;
-const env = () => ({ DATA_DIR: dir, DEMO: 'false' });
-
-function io() {
-  const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (t: string) => void (out.stdout += t), stderr: (t: string) => void (out.stderr += t) } };
-}
+// The server's own database, open and written to while the backup runs.
+const db = serverDatabase('backup');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'govcat-backup-'));
-  // The server's own database, open and written to while the backup runs.
-  store = await openStore(`sqlite:${join(dir, 'govcat.db')}`);
-  await store.departments.create({ name: '芜湖市统计局', code: 'TJJ' });
-});
-
-afterAll(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await db.store.departments.create({ name: '芜湖市统计局', code: 'TJJ' });
 });
 
 test('copies the database in use; the copy opens and holds what was written', async () => {
-  const target = join(dir, 'backup-1.db');
-  const writing = store.departments.create({ name: '芜湖市民政局', code: 'MZJ' });
+  const target = join(db.dir, 'backup-1.db');
+  const writing = db.store.departments.create({ name: '芜湖市民政局', code: 'MZJ' });
   const { out, io: cli } = io();
-  expect(await backupCommand(target, cli, env())).toBe(0);
+  expect(await backupCommand(target, cli, db.env())).toBe(0);
   await writing;
   expect(out.stdout).toContain('完整性检查通过');
   expect(out.stdout).toContain(target);
@@ -48,20 +33,20 @@ test('copies the database in use; the copy opens and holds what was written', as
 });
 
 test('never overwrites a file that is there', async () => {
-  const target = join(dir, 'existing.db');
+  const target = join(db.dir, 'existing.db');
   writeFileSync(target, 'an earlier backup');
   const { out, io: cli } = io();
-  expect(await backupCommand(target, cli, env())).toBe(2);
+  expect(await backupCommand(target, cli, db.env())).toBe(2);
   expect(out.stderr).toContain('已存在');
 });
 
 test('without the database, or on PostgreSQL, says what to do instead', async () => {
   const missing = io();
-  expect(await backupCommand(join(dir, 'x.db'), missing.io, { DATA_DIR: join(dir, 'nowhere'), DEMO: 'false' })).toBe(2);
+  expect(await backupCommand(join(db.dir, 'x.db'), missing.io, { DATA_DIR: join(db.dir, 'nowhere'), DEMO: 'false' })).toBe(2);
   expect(missing.out.stderr).toContain('找不到数据库文件');
-  expect(existsSync(join(dir, 'x.db'))).toBe(false);
+  expect(existsSync(join(db.dir, 'x.db'))).toBe(false);
   const pg = io();
-  expect(await backupCommand(join(dir, 'y.db'), pg.io, { DATABASE_URL: 'postgres://127.0.0.1:5432/test', DEMO: 'false' })).toBe(2);
+  expect(await backupCommand(join(db.dir, 'y.db'), pg.io, { DATABASE_URL: 'postgres://127.0.0.1:5432/test', DEMO: 'false' })).toBe(2);
   expect(pg.out.stderr).toContain('pg_dump');
 });
 

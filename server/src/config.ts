@@ -28,7 +28,7 @@ const EnvSchema = z.object({
   MAX_CELLS: int(6_000_000).describe('一次提交的最大单元格数'),
   MAX_UNCOMPRESSED_BYTES: int(256 * MiB).describe('上传文件解压后的最大字节数（防止压缩炸弹）'),
   PENDING_BODY_MB: int(512).describe('同时接收和校验中的提交请求体总量上限（MB）；超出时新的提交立即得到 503，稍后重试即可'),
-  SIGN_IN_LIMIT: int(10).describe('同一地址每 15 分钟最多登录尝试次数'),
+  SIGN_IN_LIMIT: int(10).describe('同一地址每 15 分钟最多登录失败次数（成功的登录不计）'),
   ACCOUNT_LOCK_ATTEMPTS: int(5).describe('同一账号连续登录失败多少次后暂时锁定'),
   ACCOUNT_LOCK_MINUTES: int(15).describe('账号锁定的时长（分钟）；管理员重设密码可提前解锁'),
   SESSION_IDLE_MINUTES: int(480).describe('审核网页无操作多少分钟后须重新登录'),

@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.create': '新建用户',
   'user.update': '修改用户',
   'user.password-change': '修改自己的密码',
+  'user.password-reset': '命令行重设密码',
   'department.create': '新建部门',
   'department.update': '修改部门',
   'task.create': '新建填报任务',

@@ -10,6 +10,7 @@ import { createApp } from '../../server/src/http/app';
 import { SubmissionChecker } from '../../server/src/services/checker';
 import { progressState } from '../../server/src/services/task-board';
 import { hashPassword, hashToken } from '../../server/src/auth/secrets';
+import type { Store } from '../../server/src/db/store';
 
 describe.each(backends)('review pages API on %s', (backend) => {
   let h: Harness;
@@ -82,7 +83,7 @@ describe.each(backends)('review pages API on %s', (backend) => {
       expectError(await first.agent.put('/api/me/password').set('X-CSRF-Token', first.csrf).send({ currentPassword: 'wrong-one-123', newPassword: 'new-password-22' }), 400, 'wrong-password');
       expectError(await first.agent.put('/api/me/password').set('X-CSRF-Token', first.csrf).send({ currentPassword: 'old-password-1', newPassword: 'short' }), 400, 'invalid-request');
       const ok = await first.agent.put('/api/me/password').set('X-CSRF-Token', first.csrf).send({ currentPassword: 'old-password-1', newPassword: 'new-password-22' });
-      expect(ok.body).toEqual({ ok: true, sessionsEnded: 1 });
+      expect(ok.body).toEqual({ ok: true, sessionsEnded: 1, tokensRevoked: 0 });
       expect((await first.agent.get('/api/session')).status).toBe(200);
       expect((await second.agent.get('/api/session')).status).toBe(401);
       expectError(await request(h.app).post('/api/session').send({ username: 'changer', password: 'old-password-1' }), 401, 'bad-credentials');
@@ -171,6 +172,58 @@ describe.each(backends)('review pages API on %s', (backend) => {
       const v3 = (await request(h.app).post('/api/submissions').set(as('clerkA')).send({ workbook: catalogueBook({}, 3) })).body.submission;
       expectError(await request(h.app).post(`/api/submissions/${v2.id}/approve`).set(as('coordinator')).send({ reason: '' }), 409, 'superseded');
       expect((await request(h.app).post(`/api/submissions/${v3.id}/approve`).set(as('coordinator')).send({ reason: '' })).status).toBe(200);
+    });
+
+    test('a new version stored between the reviewer’s look and the approval: 409 superseded, and the older one stays as it was', async () => {
+      const submit = () => request(h.app).post('/api/submissions').set(as('clerkA')).send({ workbook: catalogueBook() });
+      const v1 = (await submit()).body.submission;
+      // The app under test reads the series, then (once) the clerk's new version is stored, then
+      // the approval goes on as if nothing had happened: the window a real race has.
+      let raced: number | null = null;
+      const racing = new Proxy(h.store, {
+        get(target, key) {
+          if (key === 'submissions') {
+            return {
+              ...target.submissions,
+              versions: async (...args: Parameters<Store['submissions']['versions']>) => {
+                const seen = await target.submissions.versions(...args);
+                if (raced === null) raced = (await submit()).body.submission.id;
+                return seen;
+              },
+            };
+          }
+          const value = Reflect.get(target, key);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const app = createApp({ config: h.config, store: racing, checker: new SubmissionChecker(0), log: () => undefined });
+      const res = await request(app).post(`/api/submissions/${v1.id}/approve`).set(as('coordinator')).send({ reason: '' });
+      expect(raced).not.toBeNull();
+      expectError(res, 409, 'superseded');
+      const versions = (await request(h.app).get(`/api/submissions/${v1.id}/versions`).set(as('coordinator'))).body.versions as Array<{ id: number; status: string; decisions: unknown[] }>;
+      expect(versions.find((v) => v.id === v1.id)).toMatchObject({ status: 'confirmed', decisions: [] });
+      expect((await request(h.app).post(`/api/submissions/${raced}/approve`).set(as('coordinator')).send({ reason: '' })).status).toBe(200);
+    });
+
+    test('new versions racing approvals: never an approved version with a newer one stored before the approval', async () => {
+      // A series of its own: department B, a task of its own.
+      const task = (await request(h.app).post('/api/tasks').set(as('coordinator')).send({ title: `竞争测试 ${backend}`, sheetKinds: ['catalogue'], departmentIds: [h.departments.b], dueInWorkingDays: 5 })).body;
+      const submit = () => request(h.app).post('/api/submissions').set(as('clerkB')).send({ taskId: task.id, workbook: catalogueBook() });
+      let current = (await submit()).body.submission;
+      for (let round = 0; round < 15; round++) {
+        const [next, approval] = await Promise.all([submit(), request(h.app).post(`/api/submissions/${current.id}/approve`).set(as('coordinator')).send({ reason: '' })]);
+        expect(next.status).toBe(201);
+        if (approval.status !== 200) expectError(approval, 409, 'superseded');
+        current = next.body.submission;
+      }
+      const versions = (await request(h.app).get(`/api/submissions/${current.id}/versions`).set(as('coordinator'))).body.versions as Array<{ id: number; status: string }>;
+      // Audit ids are handed out in the order the rows are written, so they order the approval
+      // and the storing of the next version without reading a clock.
+      const entry = async (action: string, id: number) => (await h.store.audit.list({ action, entityId: String(id) }))[0]?.id;
+      for (let i = 0; i < versions.length - 1; i++) {
+        if (versions[i].status !== 'approved') continue;
+        expect(await entry('submission.create', versions[i + 1].id)).toBeGreaterThan((await entry('submission.approve', versions[i].id))!);
+      }
     });
 
     test('the queue can show only the newest version of each series', async () => {

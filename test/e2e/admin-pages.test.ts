@@ -2,11 +2,13 @@
  * The admin and account pages end to end, in headless Chromium against a really running server:
  * an admin signs in, adds a department and a clerk in it, makes a token for the clerk (shown
  * once; it works, then is revoked and stops working), switches the lead-confirmation setting and
- * finds the manifest link, reads the operation log and exports it; the clerk changes their password and is kept out of the admin pages.
+ * finds the manifest link, reads the operation log and exports it; the clerk changes their password and is kept out of the admin pages;
+ * the admin's reset says how many of the clerk's tokens it revoked; a one-time password opens only the page that replaces it.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, type Credential } from '../../server/src/bureau';
 import type { Store } from '../../server/src/db/store';
+import { resetPassword } from '../../server/src/services/accounts';
 import { startBrowserSuite, type BrowserSuite } from './suite';
 
 let suite: BrowserSuite;
@@ -220,4 +222,34 @@ describe('the clerk', () => {
     await clerk.getByTestId('forbidden').getByText('无权访问').waitFor();
     expect((await clerk.request.get(`${url}/api/users`)).status()).toBe(403);
   });
+});
+
+test('an admin resetting the clerk’s password is told how many of their tokens it revoked', async () => {
+  await page.getByRole('tab', { name: '用户' }).click();
+  await page.getByRole('button', { name: `重设密码 ${CLERK.username}` }).click();
+  const dialog = page.getByRole('dialog', { name: /重设密码/ });
+  await dialog.getByText('访问令牌全部吊销').waitFor();
+  await dialog.getByLabel(/^新密码/).fill('third-password-3');
+  await dialog.getByLabel('再次输入新密码').fill('third-password-3');
+  await dialog.getByRole('button', { name: '重设密码' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  // The clerk's own token from the account page; the admin's one was revoked before.
+  await page.getByText('已同时吊销该用户的 1 个访问令牌').waitFor();
+});
+
+test('after govcat reset-password the pages ask only for a new password, then open', async () => {
+  const reset = await resetPassword(store, CLERK.username);
+  const clerk = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  clerk.setDefaultTimeout(10_000);
+  await clerk.goto(`${url}/account`);
+  await signIn(clerk, CLERK.username, reset!.password);
+  await clerk.getByRole('heading', { name: '请设置新密码' }).waitFor();
+  expect(await clerk.getByRole('navigation', { name: '主导航' }).count()).toBe(0);
+  const form = clerk.getByRole('region', { name: '修改密码' });
+  await form.getByLabel('当前密码').fill(reset!.password);
+  await form.getByLabel(/^新密码/).fill('fourth-password-4');
+  await form.getByLabel('再次输入新密码').fill('fourth-password-4');
+  await form.getByRole('button', { name: '修改密码' }).click();
+  await clerk.getByRole('heading', { name: '我的账户' }).waitFor();
+  await clerk.getByRole('navigation', { name: '主导航' }).waitFor();
 });

@@ -18,8 +18,8 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
 
   registry.registerPath({
     method: 'post', path: '/api/auth/token', summary: '用户名和密码换取个人访问令牌（限频）',
-    request: { body: { content: { 'application/json': { schema: S.SignInSchema } } } },
-    responses: { 201: json(z.object({ token: z.string(), tokenInfo: S.TokenSchema, user: S.UserSchema }), '令牌（只显示这一次）'), 401: json(S.ErrorSchema, '用户名或密码不正确'), 429: json(S.ErrorSchema, '尝试过于频繁') },
+    request: { body: { content: { 'application/json': { schema: S.TokenSignInSchema } } } },
+    responses: { 201: json(z.object({ token: z.string(), tokenInfo: S.TokenSchema, user: S.UserSchema }), '令牌（只显示这一次）'), 401: json(S.ErrorSchema, '用户名或密码不正确'), 403: json(S.ErrorSchema, '一次性密码须先在网页上改为新密码'), 429: json(S.ErrorSchema, '尝试过于频繁') },
   });
   registry.registerPath({
     method: 'post', path: '/api/session', summary: '网页登录：设置会话 Cookie（httpOnly、SameSite=Lax），返回 CSRF 令牌（限频）',
@@ -28,7 +28,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   });
   route({ method: 'get', path: '/api/session', summary: '当前网页会话与 CSRF 令牌（改动类请求须带 X-CSRF-Token 头）', responses: { 200: json(S.SessionSchema, '会话'), ...errors } });
   route({ method: 'delete', path: '/api/session', summary: '退出登录', responses: { 204: { description: '已退出' }, ...errors } });
-  route({ method: 'put', path: '/api/me/password', summary: '修改自己的密码（其他会话随之退出）', request: { body: { content: { 'application/json': { schema: S.PasswordChangeSchema } } } }, responses: { 200: json(z.object({ ok: z.boolean(), sessionsEnded: z.number().int() }), '已修改'), ...errors } });
+  route({ method: 'put', path: '/api/me/password', summary: '修改自己的密码（其他会话随之退出，访问令牌全部吊销；当前密码错误计入账号锁定）', request: { body: { content: { 'application/json': { schema: S.PasswordChangeSchema } } } }, responses: { 200: json(S.PasswordChangeResultSchema, '已修改'), ...errors } });
   route({ method: 'get', path: '/api/me', summary: '当前用户', responses: { 200: json(S.UserSchema, '当前用户'), ...errors } });
   route({
     method: 'post', path: '/api/submissions', summary: '提交工作簿：JSON 表格（加载项）或 multipart 上传 .xlsx（字段 file，可附 taskId）',
@@ -62,7 +62,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   route({ method: 'patch', path: '/api/departments/{id}', summary: '修改部门（管理员）', request: { params: id, body: { content: { 'application/json': { schema: S.DepartmentInputSchema } } } }, responses: { 200: json(S.DepartmentSchema, '已改'), ...errors } });
   route({ method: 'get', path: '/api/users', summary: '用户列表（管理员）', responses: { 200: json(z.array(S.UserSchema), '用户'), ...errors } });
   route({ method: 'post', path: '/api/users', summary: '新建用户（管理员）', request: { body: { content: { 'application/json': { schema: S.UserInputSchema } } } }, responses: { 201: json(S.UserSchema, '已建'), 409: json(S.ErrorSchema, '用户名重复'), ...errors } });
-  route({ method: 'patch', path: '/api/users/{id}', summary: '修改用户、角色、停用或重设密码（管理员）', request: { params: id, body: { content: { 'application/json': { schema: S.UserUpdateSchema } } } }, responses: { 200: json(S.UserSchema, '已改'), ...errors } });
+  route({ method: 'patch', path: '/api/users/{id}', summary: '修改用户、角色、停用或重设密码（管理员；停用或重设密码时结束其会话并吊销其令牌，重新启用不会恢复）', request: { params: id, body: { content: { 'application/json': { schema: S.UserUpdateSchema } } } }, responses: { 200: json(S.UserUpdateResultSchema, '已改'), ...errors } });
   route({ method: 'get', path: '/api/tokens', summary: '我的令牌（管理员加 all=true 看全部）', responses: { 200: json(z.array(S.TokenSchema), '令牌'), ...errors } });
   route({ method: 'post', path: '/api/tokens', summary: '新建令牌（只显示一次）', request: { body: { content: { 'application/json': { schema: S.TokenInputSchema } } } }, responses: { 201: json(S.TokenSchema.extend({ token: z.string() }), '令牌'), ...errors } });
   route({ method: 'delete', path: '/api/tokens/{id}', summary: '吊销令牌', request: { params: id }, responses: { 204: { description: '已吊销' }, ...errors } });

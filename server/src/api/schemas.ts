@@ -4,6 +4,7 @@ import '../zod-zh';
 import type { CellValue } from '../../../shared/src/grid';
 import { IssueSchema, ReportSchema, SheetKindSchema } from '../../../shared/src/report';
 import { isValidYmd } from '../../../shared/src/dates';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../../../shared/src/token-lifetimes';
 
 /**
  * The API's request and response shapes, declared once: they validate requests at run time,
@@ -147,7 +148,16 @@ export const DepartmentSchema = z.object({ id: z.number().int(), name: z.string(
 export const DepartmentInputSchema = z.object({ name: z.string().trim().min(1).max(100), code: z.string().trim().max(50).nullable().optional() }).openapi('DepartmentInput');
 
 export const UserSchema = z
-  .object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: RoleSchema, departmentId: z.number().int().nullable(), active: z.boolean(), createdAt: z.string() })
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: RoleSchema,
+    departmentId: z.number().int().nullable(),
+    active: z.boolean(),
+    mustChangePassword: z.boolean().openapi({ description: '使用一次性密码登录后须先设置新密码' }),
+    createdAt: z.string(),
+  })
   .openapi('User');
 
 const PasswordSchema = z.string().min(10, '密码至少 10 位').max(200);
@@ -165,9 +175,32 @@ export const UserUpdateSchema = z
   .partial()
   .openapi('UserUpdate');
 
+/** What ending a user's access took: after a password change, an admin's reset or disabling the account. */
+const AccessEndedShape = { sessionsEnded: z.number().int(), tokensRevoked: z.number().int() };
+export const UserUpdateResultSchema = UserSchema.extend({
+  sessionsEnded: AccessEndedShape.sessionsEnded.optional(),
+  tokensRevoked: AccessEndedShape.tokensRevoked.optional().openapi({ description: '重设密码或停用时一并吊销的访问令牌数' }),
+}).openapi('UserUpdateResult');
+export const PasswordChangeResultSchema = z.object({ ok: z.boolean(), ...AccessEndedShape }).openapi('PasswordChangeResult');
+
 export const TokenSchema = z
-  .object({ id: z.number().int(), userId: z.number().int(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
+  .object({
+    id: z.number().int(),
+    userId: z.number().int(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    expiresAt: z.string().openapi({ description: '到期时间，之后令牌不再有效' }),
+  })
   .openapi('ApiToken');
+/** A token's lifetime in days, chosen when it is made. */
+export const TokenLifetimeSchema = z
+  .literal(TOKEN_LIFETIME_DAYS, { error: `有效期只能是 ${TOKEN_LIFETIME_DAYS.join('、')} 天之一` })
+  .default(DEFAULT_TOKEN_LIFETIME_DAYS)
+  .openapi({ description: `令牌有效期（天），默认 ${DEFAULT_TOKEN_LIFETIME_DAYS}` });
+
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused, not rolled over to March). */
 const ChinaDateSchema = z
   .string()
@@ -201,7 +234,7 @@ export const AuditEntrySchema = z
 
 export const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), total: z.number().int() }).openapi('AuditPage');
 
-export const TokenInputSchema = z.object({ name: z.string().trim().min(1).max(100), userId: z.number().int().positive().optional() }).openapi('TokenInput');
+export const TokenInputSchema = z.object({ name: z.string().trim().min(1).max(100), userId: z.number().int().positive().optional(), expiresInDays: TokenLifetimeSchema }).openapi('TokenInput');
 
 export const TaskSchema = z
   .object({ id: z.number().int(), title: z.string(), sheetKinds: z.array(SheetKindSchema), departmentIds: z.array(z.number().int()), dueDate: z.string(), createdBy: z.number().int(), createdAt: z.string() })
@@ -220,6 +253,8 @@ export const TaskInputSchema = z
 export const SettingsSchema = z.object({ leadConfirmation: z.boolean() }).openapi('BureauSettings');
 
 export const SignInSchema = z.object({ username: z.string().min(1).max(50), password: z.string().min(1).max(200) }).openapi('SignIn');
+/** Signing in for a token (the add-in): optionally its name and lifetime. */
+export const TokenSignInSchema = SignInSchema.extend({ tokenName: SignInSchema.shape.username.optional(), expiresInDays: TokenLifetimeSchema }).openapi('TokenSignIn');
 export const SessionSchema = z.object({ user: UserSchema, csrfToken: z.string() }).openapi('Session');
 export const PasswordChangeSchema = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: PasswordSchema })

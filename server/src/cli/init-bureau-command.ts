@@ -1,6 +1,5 @@
 import { createAdmin, isEmpty } from '../bureau';
-import { ConfigError, loadConfig } from '../config';
-import { openStore } from '../db/connect';
+import { cliConfig, withBureauStore } from './bureau-store';
 import type { CliIo } from './io';
 
 /**
@@ -9,25 +8,13 @@ import type { CliIo } from './io';
  * No demo data; refuses a database that already has users.
  */
 export async function initBureauCommand(options: { admin: string; name: string }, io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (e) {
-    io.stderr(`${e instanceof ConfigError ? e.message : '配置有误'}\n`);
-    return 2;
-  }
+  const config = cliConfig(io, env);
+  if (!config) return 2;
   if (!/^[A-Za-z0-9_.-]{2,50}$/.test(options.admin)) {
     io.stderr('管理员用户名只能包含字母、数字、下划线、点和连字符（2–50 个字符）。\n');
     return 2;
   }
-  let store;
-  try {
-    store = await openStore(config.databaseUrl);
-  } catch (e) {
-    io.stderr(`无法打开数据库：${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
-  }
-  try {
+  return withBureauStore(io, config, async (store) => {
     if (!(await isEmpty(store))) {
       io.stderr('数据库中已有用户，不能重复初始化。如需新增管理员，请用现有管理员账号在管理页面中添加。\n');
       return 2;
@@ -35,7 +22,5 @@ export async function initBureauCommand(options: { admin: string; name: string }
     const admin = await createAdmin(store, options.admin, options.name);
     io.stdout(`已初始化单位数据库（${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}）。\n管理员账号：${admin.username}\n初始密码：${admin.password}\n请立即登录并修改密码；此密码不会再次显示。\n`);
     return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -9,19 +9,20 @@ import { EXIT, validateCommand } from './validate-command';
 const initBureau = () => require('./init-bureau-command') as typeof import('./init-bureau-command');
 const manifest = () => require('./manifest-command') as typeof import('./manifest-command');
 const backup = () => require('./backup-command') as typeof import('./backup-command');
+const resetPassword = () => require('./reset-password-command') as typeof import('./reset-password-command');
 
 /**
  * `govcat`: the product's command line. Commander parses; every message a user sees is Chinese,
  * and nothing prints a stack trace.
  */
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
-  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、init-bureau（初始化单位数据库）、manifest（生成加载项清单）、backup（备份 SQLite 数据库）。运行 govcat --help 查看用法。`,
+  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、init-bureau（初始化单位数据库）、manifest（生成加载项清单）、backup（备份 SQLite 数据库）、reset-password（重设用户密码）。运行 govcat --help 查看用法。`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必填选项${quoted(e.message)}。`,
   'commander.unknownOption': (e) => `未知的选项${quoted(e.message)}。运行 govcat help validate 查看可用选项。`,
   'commander.missingArgument': (e) =>
     /'文件'/.test(e.message) ? '缺少要校验的文件，用法：govcat validate 工作簿.xlsx [--json] [--catalog 目录.xlsx]' : `缺少参数${quoted(e.message)}，运行 govcat help 查看用法。`,
   'commander.optionMissingArgument': (e) => `选项${quoted(e.message)}缺少取值。`,
-  'commander.excessArguments': () => '参数过多：一次只能校验一个文件。',
+  'commander.excessArguments': (e) => (/'reset-password'/.test(e.message) ? '参数过多：一次只能重设一个用户的密码。' : '参数过多：一次只能校验一个文件。'),
   'commander.invalidArgument': (e) => e.message.replace(/^error: /, ''),
 };
 
@@ -94,6 +95,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .argument('<目标文件>', '备份写入的文件，如 backup-2026-11-21.db；已存在的文件不会被覆盖')
     .action(async (target: string) => {
       code = await backup().backupCommand(target, io);
+    });
+
+  program
+    .command('reset-password')
+    .usage('<用户名>')
+    .description('在服务器上重设用户的密码：显示一次性密码（登录后须改为新密码），解除账号锁定，退出其全部登录并吊销其访问令牌')
+    .argument('<用户名>', '要重设密码的用户名')
+    .action(async (username: string) => {
+      code = await resetPassword().resetPasswordCommand(username, io);
     });
 
   try {

@@ -33,6 +33,8 @@ export interface UsersTable {
   password_hash: string;
   /** 1 or 0. */
   active: ColumnType<number, number | undefined, number>;
+  /** 1 after a one-time password (govcat reset-password): the pages ask for a new one first. */
+  must_change_password: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
 }
 
@@ -45,6 +47,8 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** Set on every row (migration 007 filled the older ones); a NULL would never match `> now` and so is refused. */
+  expires_at: Timestamp;
 }
 
 export interface SessionsTable {

@@ -6,11 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import { ENGINE_VERSION, type Report, type SheetKind, type WorkbookGrid } from '../../../shared/src';
 import { openStore, type OpenStoreOptions } from './connect';
 import { ConflictError, InvalidReferenceError } from './errors';
 import { inflateGrid } from './grid-codec';
+import { staticMigrations } from './migrations';
 import { createPostgresPool } from './postgres-pool';
 import { openSqliteFile } from './sqlite-dialect';
 import type { Actor, NewSubmission, Store } from './store';
@@ -171,6 +172,33 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
         }
       });
 
+      it('migration 007 gives earlier tokens the default lifetime from their creation, but at least 30 days from the upgrade', async () => {
+        const path = join(mkdtempSync(join(tmpdir(), 'govcat-007-')), 'old.db');
+        const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+        try {
+          expect((await new Migrator({ db: old, provider: staticMigrations }).migrateTo('006_checked_uploads')).error).toBeUndefined();
+          const user = await old.insertInto('users').values({ username: 'old', display_name: 'old', role: 'clerk', password_hash: 'h', active: 1, created_at: '2020-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+          const recent = new Date(Date.now() - 10 * 86_400_000).toISOString();
+          for (const [name, created] of [['long ago', '2020-01-01T00:00:00.000Z'], ['recent', recent]]) {
+            await old.insertInto('api_tokens').values({ token_hash: name, name, prefix: 'p', user_id: user.id, created_at: created }).execute();
+          }
+        } finally {
+          await old.destroy();
+        }
+        const before = Date.now();
+        const upgraded = await openStore(`sqlite:${path}`);
+        try {
+          const [longAgo, recentToken] = await upgraded.tokens.list();
+          expect(Date.parse(longAgo.expiresAt) - before).toBeGreaterThanOrEqual(30 * 86_400_000);
+          expect(Date.parse(longAgo.expiresAt) - before).toBeLessThan(31 * 86_400_000);
+          expect(Date.parse(recentToken.expiresAt) - Date.parse(recentToken.createdAt)).toBe(180 * 86_400_000);
+          expect((await upgraded.users.list())[0].mustChangePassword).toBe(false);
+        } finally {
+          await upgraded.close();
+          rmSync(dirname(path), { recursive: true, force: true });
+        }
+      });
+
       it('syncs at checkpoints only when a bureau chooses NORMAL', () => {
         const raw = openSqliteFile(join(mkdtempSync(join(tmpdir(), 'govcat-pragma-')), 'p.db'), 'normal');
         try {
@@ -216,7 +244,7 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       const dept = await store.departments.create({ name: unique('民政局') });
       const username = unique('lisi');
       const user = await store.users.create({ username, displayName: '李四', role: 'clerk', departmentId: dept.id, passwordHash: 'argon2$x' });
-      expect(user).toEqual({ id: expect.any(Number), username, displayName: '李四', role: 'clerk', departmentId: dept.id, active: true, createdAt: expect.any(String) });
+      expect(user).toEqual({ id: expect.any(Number), username, displayName: '李四', role: 'clerk', departmentId: dept.id, active: true, mustChangePassword: false, createdAt: expect.any(String) });
       expect(user).not.toHaveProperty('passwordHash');
       expect(await store.users.get(user.id)).toEqual(user);
       expect(await store.users.findForSignIn(username)).toEqual({ ...user, passwordHash: 'argon2$x' });
@@ -226,8 +254,8 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       expect((await store.users.list({ departmentId: dept.id })).map((u) => u.id)).toEqual([user.id, lead.id]);
       expect((await store.users.list({ departmentId: dept.id, role: 'lead' })).map((u) => u.id)).toEqual([lead.id]);
 
-      const updated = await store.users.update(user.id, { displayName: '李四（离职）', active: false, role: 'lead', departmentId: null, passwordHash: 'new' });
-      expect(updated).toEqual({ ...user, displayName: '李四（离职）', active: false, role: 'lead', departmentId: null });
+      const updated = await store.users.update(user.id, { displayName: '李四（离职）', active: false, role: 'lead', departmentId: null, passwordHash: 'new', mustChangePassword: true });
+      expect(updated).toEqual({ ...user, displayName: '李四（离职）', active: false, role: 'lead', departmentId: null, mustChangePassword: true });
       expect((await store.users.findForSignIn(username))?.passwordHash).toBe('new');
       expect(await store.users.update(user.id, {})).toEqual(updated);
       expect(await store.users.update(999_999, { active: true })).toBeNull();
@@ -248,16 +276,45 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       const { clerkA } = await world();
       const hash = unique('sha256');
       const token = await store.tokens.create({ userId: clerkA.userId, name: '报送脚本', prefix: 'gct_ab12', tokenHash: hash });
-      expect(token).toEqual({ id: expect.any(Number), userId: clerkA.userId, name: '报送脚本', prefix: 'gct_ab12', createdAt: expect.any(String), lastUsedAt: null, revokedAt: null });
+      expect(token).toEqual({ id: expect.any(Number), userId: clerkA.userId, name: '报送脚本', prefix: 'gct_ab12', createdAt: expect.any(String), lastUsedAt: null, revokedAt: null, expiresAt: expect.any(String) });
       expect(token).not.toHaveProperty('tokenHash');
+      // Without a chosen expiry: the default lifetime from its creation.
+      expect(Date.parse(token.expiresAt) - Date.parse(token.createdAt)).toBe(180 * 86_400_000);
 
       const found = await store.tokens.findUser(hash);
+      if (!found || found === 'expired') throw new Error('token not found');
       // The user and the token as stored, each with its own id and creation time.
-      expect(found?.user).toEqual(await store.users.get(clerkA.userId));
-      expect(found?.token).toMatchObject({ id: token.id, createdAt: token.createdAt, name: '报送脚本' });
-      expect(found?.token.lastUsedAt).toEqual(expect.any(String));
-      expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBe(found?.token.lastUsedAt);
+      expect(found.user).toEqual(await store.users.get(clerkA.userId));
+      expect(found.token).toMatchObject({ id: token.id, createdAt: token.createdAt, name: '报送脚本', expiresAt: token.expiresAt });
+      expect(found.token.lastUsedAt).toEqual(expect.any(String));
+      expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBe(found.token.lastUsedAt);
       expect(await store.tokens.findUser(unique('unknown'))).toBeNull();
+    });
+
+    it('tells an expired token apart, and does not mark it used', async () => {
+      const { clerkA } = await world();
+      const hash = unique('h');
+      const token = await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash: hash, lifetimeDays: -1 });
+      expect(Date.parse(token.expiresAt) - Date.parse(token.createdAt)).toBe(-86_400_000);
+      expect(await store.tokens.findUser(hash)).toBe('expired');
+      expect((await store.tokens.list(clerkA.userId))[0].lastUsedAt).toBeNull();
+    });
+
+    it('revokes every working token of one user at once, and counts them', async () => {
+      const { clerkA, clerkB } = await world();
+      const live = [unique('h'), unique('h')];
+      for (const tokenHash of live) await store.tokens.create({ userId: clerkA.userId, name: 'a', prefix: 'p', tokenHash });
+      const gone = await store.tokens.create({ userId: clerkA.userId, name: 'b', prefix: 'p', tokenHash: unique('h') });
+      await store.tokens.revoke(gone.id);
+      await store.tokens.create({ userId: clerkA.userId, name: 'c', prefix: 'p', tokenHash: unique('h'), lifetimeDays: -1 });
+      const othersHash = unique('h');
+      await store.tokens.create({ userId: clerkB.userId, name: 'd', prefix: 'p', tokenHash: othersHash });
+
+      // The revoked and the expired one are not counted again.
+      expect(await store.tokens.revokeForUser(clerkA.userId)).toBe(2);
+      for (const h of live) expect(await store.tokens.findUser(h)).toBeNull();
+      expect(await store.tokens.revokeForUser(clerkA.userId)).toBe(0);
+      expect(await store.tokens.findUser(othersHash)).not.toBeNull();
     });
 
     it('revokes once and lists tokens per user', async () => {
@@ -616,6 +673,19 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       const full = await store.submissions.get(clerkA, submission.id);
       expect(full?.status).toBe('returned');
       expect(full?.decisions).toEqual([confirm, ret]);
+    });
+
+    it('decides only the newest version of a series, in the same statement as the status check', async () => {
+      const { clerkA, coordinator, task } = await world();
+      const v1 = (await store.submissions.create(newSubmission(clerkA, { taskId: task.id, status: 'confirmed' }))).submission;
+      // A newer submission in another series (the same department without the task) does not count.
+      await store.submissions.create(newSubmission(clerkA, { taskId: null, status: 'confirmed' }));
+      const approve = (id: number) => store.submissions.decide({ submissionId: id, from: ['confirmed'], to: 'approved', decision: 'approve', reason: '', comments: [], decidedBy: coordinator.userId });
+      const v2 = (await store.submissions.create(newSubmission(clerkA, { taskId: task.id, status: 'confirmed' }))).submission;
+      expect(await approve(v1.id)).toBeNull();
+      expect(await store.submissions.summary(coordinator, v1.id)).toMatchObject({ status: 'confirmed' });
+      expect((await store.submissions.get(coordinator, v1.id))?.decisions).toEqual([]);
+      expect(await approve(v2.id)).not.toBeNull();
     });
 
     it('lets exactly one of two simultaneous decisions through', async () => {

@@ -32,6 +32,8 @@ export interface User {
   role: Role;
   departmentId: number | null;
   active: boolean;
+  /** Signed in with a one-time password: only choosing a new one is allowed until then. */
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -44,6 +46,8 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Chosen when it was made; refused from then on. */
+  expiresAt: string;
 }
 
 /** A signed-in browser (the review pages). */
@@ -199,20 +203,25 @@ export interface Store {
     list(filter?: { departmentId?: number; role?: Role }): Promise<User[]>;
     /** Display names by user id, in one query (for showing who submitted and decided). */
     displayNames(ids: readonly number[]): Promise<Map<number, string>>;
-    update(id: number, input: Partial<{ displayName: string; role: Role; departmentId: number | null; active: boolean; passwordHash: string }>): Promise<User | null>;
+    update(id: number, input: Partial<{ displayName: string; role: Role; departmentId: number | null; active: boolean; passwordHash: string; mustChangePassword: boolean }>): Promise<User | null>;
   };
 
   tokens: {
-    /** `tokenHash` is the SHA-256 of the token shown once to the user. */
-    create(input: { userId: number; name: string; prefix: string; tokenHash: string }): Promise<ApiToken>;
+    /**
+     * `tokenHash` is the SHA-256 of the token shown once to the user. It expires `lifetimeDays`
+     * after its creation time (DEFAULT_TOKEN_LIFETIME_DAYS when not given; below zero, already).
+     */
+    create(input: { userId: number; name: string; prefix: string; tokenHash: string; lifetimeDays?: number }): Promise<ApiToken>;
     /**
      * The active token with this hash and its user, marking it used (`lastUsedAt` is rewritten at most once a minute);
-     * null when unknown, revoked or the user is inactive.
+     * 'expired' when it is past its expiry, null when unknown, revoked or the user is inactive.
      */
-    findUser(tokenHash: string): Promise<{ token: ApiToken; user: User } | null>;
+    findUser(tokenHash: string): Promise<{ token: ApiToken; user: User } | 'expired' | null>;
     list(userId?: number): Promise<ApiToken[]>;
     /** False when there is no such token; revoking twice keeps the first revocation time. */
     revoke(id: number): Promise<boolean>;
+    /** Revokes every token of the user that still works (not revoked, not expired); returns how many. */
+    revokeForUser(userId: number): Promise<number>;
   };
 
   sessions: {
@@ -282,8 +291,9 @@ export interface Store {
     /** Each department's newest approved version holding a sheet of this kind (the consolidated catalogue's sources). */
     latestApproved(sheetKind: SheetKind): Promise<SubmissionSummary[]>;
     /**
-     * Records a decision and moves the status, only if the submission is still in `from`
-     * (so two reviewers cannot both decide the same version); null when it was not.
+     * Records a decision and moves the status, only if the submission is still in `from` and
+     * still the newest version of its series, checked in the same statement (so two reviewers
+     * cannot both decide the same version, nor one decide a version just superseded); null when not.
      */
     decide(input: { submissionId: number; from: SubmissionStatus[]; to: SubmissionStatus; decision: Decision['decision']; reason: string; comments: CellComment[]; decidedBy: number }): Promise<Decision | null>;
   };

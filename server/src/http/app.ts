@@ -92,7 +92,7 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
 
   app.use('/api', signInRoutes(store, config.limits.signInPer15Min, config.signIn));
   app.use('/api', authenticate(store, config.signIn.session));
-  app.use('/api', accountRoutes(store));
+  app.use('/api', accountRoutes(store, config.signIn));
   app.use('/api', submissionRoutes(store, catalogue, checker, views, config));
   app.use('/api', adminRoutes(store, calendar, catalogue));
   app.use('/api', auditRoutes(store));

@@ -24,6 +24,7 @@ export class DatabaseRateLimitStore implements LimitStore {
     return { totalHits: hits, resetTime: resetAt };
   }
 
+  /** Takes back a hit that should not have counted: with skipSuccessfulRequests, a sign-in that succeeded. */
   async decrement(key: string): Promise<void> {
     await this.store.rateLimits.undo(this.prefix + key);
   }

@@ -21,10 +21,8 @@ export async function decide(
   const leadStep = await store.settings.get('leadConfirmation', false);
   const from = reviewSources(action, actor.role, leadStep);
   if (!from) throw forbidden();
-  const newest = series[series.length - 1];
-  if (newest.id !== submissionId) {
-    throw new ApiError(409, 'superseded', `此提交已有更新的版本（第 ${newest.version} 版），请处理最新版本`);
-  }
+  const superseded = supersededIn(series, submissionId);
+  if (superseded) throw superseded;
   if (action === 'return' && input.reason.trim() === '' && input.comments.length === 0) {
     throw badRequest('reason-required', '退回时请写明理由，或在单元格上留下批注');
   }
@@ -37,12 +35,19 @@ export async function decide(
     return d;
   });
   if (!decision) {
-    // Someone else decided first: say what it is now.
-    const now = (await store.submissions.summary(actor, submissionId))?.status;
-    throw statusConflict(action, now ?? submission.status);
+    // Between the look above and the update someone decided first, or a newer version came in:
+    // say which, from the series as it is now (a rare path; the common one reads it once).
+    const now = await store.submissions.versions(actor, submissionId);
+    throw (now && supersededIn(now, submissionId)) ?? statusConflict(action, now?.find((v) => v.id === submissionId)?.status ?? submission.status);
   }
   if (action === 'approve') catalogue.invalidate();
   return decision;
+}
+
+/** The refusal for a version that is no longer the newest of its series, or null. */
+function supersededIn(series: ReadonlyArray<{ id: number; version: number }>, submissionId: number): ApiError | null {
+  const newest = series[series.length - 1];
+  return newest.id === submissionId ? null : new ApiError(409, 'superseded', `此提交已有更新的版本（第 ${newest.version} 版），请处理最新版本`);
 }
 
 function statusConflict(action: ReviewAction, status: SubmissionStatus): ApiError {

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Loading } from './components/feedback';
 import { Layout, RequireRole } from './components/layout';
-import { AccountPage } from './pages/account';
+import { AccountPage, MustChangePasswordPage } from './pages/account';
 import { AdminPage } from './pages/admin';
 import { QueuePage } from './pages/queue';
 import { SignInPage } from './pages/sign-in';
@@ -21,6 +21,7 @@ function Pages() {
   const { user, loading } = useSession();
   if (loading) return <Loading />;
   if (!user) return <SignInPage />;
+  if (user.mustChangePassword) return <MustChangePasswordPage />;
   return (
     <Routes>
       <Route element={<Layout />}>

@@ -11,6 +11,8 @@ interface SessionState {
   loading: boolean;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads the session again (after choosing a new password, say). */
+  refresh(): Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -25,11 +27,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(s?.user ?? null);
   }, []);
 
+  const refresh = useCallback(() => api<Session>('/api/session').then(accept, () => accept(null)), [accept]);
+
   useEffect(() => {
-    api<Session>('/api/session')
-      .then(accept, () => accept(null))
-      .finally(() => setLoading(false));
-  }, [accept]);
+    refresh().finally(() => setLoading(false));
+  }, [refresh]);
 
   const signIn = useCallback(
     async (username: string, password: string) => {
@@ -52,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
   }, [queries, accept]);
 
-  return <SessionContext.Provider value={{ user, loading, signIn, signOut }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ user, loading, signIn, signOut, refresh }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionState {

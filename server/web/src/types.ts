@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type * as S from '../../src/api/schemas';
 
 export type User = z.infer<typeof S.UserSchema>;
+export type UserUpdateResult = z.infer<typeof S.UserUpdateResultSchema>;
+export type PasswordChangeResult = z.infer<typeof S.PasswordChangeResultSchema>;
 export type Department = z.infer<typeof S.DepartmentSchema>;
 export type Task = z.infer<typeof S.TaskSchema>;
 export type TaskBoard = z.infer<typeof S.BoardSchema>;

@@ -5,8 +5,8 @@ import { hashPassword, newToken } from '../../auth/secrets';
 import type { Store } from '../../db/store';
 import type { ApprovedCatalogue } from '../../services/catalogue';
 import { caller, requireRole } from '../../http/auth';
-import { accountLockKey } from './auth';
-import { ApiError, badRequest, notFound } from '../../http/errors';
+import { ApiError, badRequest, conflict, notFound } from '../../http/errors';
+import { accountLockKey, endAccess } from '../../services/accounts';
 import { idParam, parse } from '../../http/parse';
 import { DepartmentInputSchema, SettingsSchema, TaskInputSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
 
@@ -66,21 +66,17 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
       throw new ApiError(409, 'last-admin', '这是唯一启用的管理员，不能停用或改为其他角色；请先另设一名管理员');
     }
     const update = { ...body, ...(password ? { passwordHash: await hashPassword(password) } : {}) };
-    const updated = await audited(
-      admin.userId,
-      'user.update',
-      'user',
-      async (tx) => {
-        const user = await tx.users.update(id, update);
-        if (!user) throw notFound('用户');
-        // A new password or a disabled account ends the user's browser sessions; a new password
-        // also lifts a lock from failed sign-ins.
-        if (password || body.active === false) await tx.sessions.deleteForUser(id);
-        if (password) await tx.rateLimits.reset(accountLockKey(user.username));
-        return user;
-      },
-      { fields: Object.keys(update).map((k) => (k === 'passwordHash' ? 'password' : k)) },
-    );
+    const fields = Object.keys(update).map((k) => (k === 'passwordHash' ? 'password' : k));
+    const updated = await store.transaction(async (tx) => {
+      const user = await tx.users.update(id, update);
+      if (!user) throw notFound('用户');
+      // A new password or a disabled account ends the user's sessions and revokes their tokens,
+      // so re-enabling the account later revives none of them; a new password also lifts a lock.
+      const ended = password || body.active === false ? await endAccess(tx, id) : {};
+      if (password) await tx.rateLimits.reset(accountLockKey(user.username));
+      await tx.audit.append({ userId: admin.userId, action: 'user.update', entity: 'user', entityId: String(id), details: { fields, ...ended } });
+      return { ...user, ...ended };
+    });
     res.json(updated);
   });
 
@@ -94,9 +90,12 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
     // Anyone may make a token for themselves; only an admin for someone else.
     const userId = body.userId ?? c.userId;
     if (userId !== c.userId) requireRole(req, 'admin');
-    if (!(await store.users.get(userId))) throw notFound('用户');
+    const owner = await store.users.get(userId);
+    if (!owner) throw notFound('用户');
+    // It would start working the day the account is enabled again.
+    if (!owner.active) throw conflict('user-inactive', '该用户已停用，不能为其生成令牌');
     const t = newToken();
-    const token = await audited(c.userId, 'token.create', 'token', (tx) => tx.tokens.create({ userId, name: body.name, prefix: t.prefix, tokenHash: t.hash }), { userId, name: body.name });
+    const token = await audited(c.userId, 'token.create', 'token', (tx) => tx.tokens.create({ userId, name: body.name, prefix: t.prefix, tokenHash: t.hash, lifetimeDays: body.expiresInDays }), { userId, name: body.name, expiresInDays: body.expiresInDays });
     res.status(201).json({ ...token, token: t.token });
   });
   r.delete('/tokens/:id', async (req, res) => {

@@ -1,39 +1,41 @@
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { hashPassword, newToken, verifyPassword } from '../../auth/secrets';
+import { dummyPasswordHash, hashPassword, newToken } from '../../auth/secrets';
 import type { Store, User } from '../../db/store';
-import { caller } from '../../http/auth';
+import { caller, passwordChangeRequired } from '../../http/auth';
 import { DatabaseRateLimitStore } from '../../http/rate-limit-store';
 import { ApiError, errorBody } from '../../http/errors';
 import { parse } from '../../http/parse';
 import { endSession, startSession, type SessionPolicy } from '../../http/session';
-import { PasswordChangeSchema, SignInSchema } from '../schemas';
+import { checkPassword, endAccess, type LockPolicy } from '../../services/accounts';
+import { PasswordChangeSchema, SignInSchema, TokenSignInSchema } from '../schemas';
 
 const badCredentials = () => new ApiError(401, 'bad-credentials', '用户名或密码不正确');
 
 /** What signing in allows: failures before an account is locked, for how long, and how long a page session lasts. */
-export interface SignInPolicy {
-  lockAfterFailures: number;
-  lockMs: number;
+export interface SignInPolicy extends LockPolicy {
   session: SessionPolicy;
 }
 
 /** Sign-in and password bodies are a few fields. */
 const smallJson = express.json({ limit: '16kb' });
 
-/** Failed sign-ins are counted per user name as typed, whether or not such a user exists (so a lock reveals nothing). */
-export const accountLockKey = (username: string) => `account:${username}`;
-
 /**
  * Signing in: with a password for a personal API token (the add-in asks once and keeps it), or
- * for a session cookie (the review pages). Both are rate-limited per address together (counted
- * in the database, across instances), and the answer never says whether the user name exists.
+ * for a session cookie (the review pages). Failed attempts are rate-limited per address together
+ * (counted in the database, across instances); successful ones do not count, so a whole office
+ * behind one NAT can sign in on deadline day. The answer never says whether the user name exists.
  */
 export function signInRoutes(store: Store, perWindow: number, policy: SignInPolicy): Router {
   const r = Router();
+  // Made now, not at the first unknown name, which would otherwise answer measurably later.
+  void dummyPasswordHash();
   const limiter = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: perWindow,
+    // Every attempt is counted as it arrives (so a burst of guesses is stopped at once) and taken
+    // back when it ends below 400: only failures (401, 429, 400 …) stay counted.
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     // In the database, so instances behind a load balancer share one count per address.
@@ -43,37 +45,28 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
     },
   });
 
-  const checkPassword = async (input: { username: string; password: string }): Promise<User> => {
-    const lock = accountLockKey(input.username);
-    const failures = await store.rateLimits.count(lock);
-    if (failures >= policy.lockAfterFailures) {
-      throw new ApiError(429, 'account-locked', `该账号连续登录失败次数过多，已暂时锁定，请 ${Math.round(policy.lockMs / 60_000)} 分钟后再试，或请管理员重设密码`);
-    }
-    const user = await store.users.findForSignIn(input.username);
-    const ok = user !== null && user.active && (await verifyPassword(user.passwordHash, input.password));
-    if (!ok || !user) {
-      await store.rateLimits.hit(lock, policy.lockMs);
-      throw badCredentials();
-    }
-    if (failures > 0) await store.rateLimits.reset(lock);
-    const { passwordHash: _hidden, ...safeUser } = user;
-    return safeUser;
+  const signedIn = async (input: { username: string; password: string }): Promise<User> => {
+    const user = await checkPassword(store, policy, input.username, input.password);
+    if (!user) throw badCredentials();
+    return user;
   };
 
   r.post('/auth/token', limiter, smallJson, async (req, res) => {
-    const input = parse(SignInSchema.extend({ tokenName: SignInSchema.shape.username.optional() }), req.body);
-    const user = await checkPassword(input);
+    const input = parse(TokenSignInSchema, req.body);
+    const user = await signedIn(input);
+    // A one-time password opens the pages to choose a new one, nothing else.
+    if (user.mustChangePassword) throw passwordChangeRequired();
     const t = newToken();
     const token = await store.transaction(async (tx) => {
-      const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash });
-      await tx.audit.append({ userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id) });
+      const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash, lifetimeDays: input.expiresInDays });
+      await tx.audit.append({ userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id), details: { expiresAt: created.expiresAt } });
       return created;
     });
     res.status(201).json({ token: t.token, tokenInfo: token, user });
   });
 
   r.post('/session', limiter, smallJson, async (req, res) => {
-    const user = await checkPassword(parse(SignInSchema, req.body));
+    const user = await signedIn(parse(SignInSchema, req.body));
     const { csrfToken } = await startSession(store, policy.session, req, res, user.id);
     await store.audit.append({ userId: user.id, action: 'session.sign-in', entity: 'user', entityId: String(user.id) });
     res.status(201).json({ user, csrfToken });
@@ -82,7 +75,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
 }
 
 /** The signed-in page's session, signing out, and changing one's own password. */
-export function accountRoutes(store: Store): Router {
+export function accountRoutes(store: Store, policy: LockPolicy): Router {
   const r = Router();
 
   r.get('/session', (req, res) => {
@@ -99,19 +92,19 @@ export function accountRoutes(store: Store): Router {
   r.put('/me/password', smallJson, async (req, res) => {
     const c = caller(req);
     const input = parse(PasswordChangeSchema, req.body);
-    const user = await store.users.findForSignIn(c.user.username);
-    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    // Wrong current passwords count toward the same account lock as sign-in.
+    if (!(await checkPassword(store, policy, c.user.username, input.currentPassword))) {
       throw new ApiError(400, 'wrong-password', '当前密码不正确');
     }
     const passwordHash = await hashPassword(input.newPassword);
     const ended = await store.transaction(async (tx) => {
-      await tx.users.update(c.userId, { passwordHash });
-      // Whoever knew the old password is signed out everywhere else.
-      const n = await tx.sessions.deleteForUser(c.userId, c.session?.idHash);
-      await tx.audit.append({ userId: c.userId, action: 'user.password-change', entity: 'user', entityId: String(c.userId), details: { sessionsEnded: n } });
-      return n;
+      await tx.users.update(c.userId, { passwordHash, mustChangePassword: false });
+      // Whoever knew the old password is signed out everywhere else, and its tokens stop working.
+      const done = await endAccess(tx, c.userId, c.session?.idHash);
+      await tx.audit.append({ userId: c.userId, action: 'user.password-change', entity: 'user', entityId: String(c.userId), details: { ...done } });
+      return done;
     });
-    res.json({ ok: true, sessionsEnded: ended });
+    res.json({ ok: true, ...ended });
   });
   return r;
 }

@@ -9,6 +9,7 @@ import { gridDeflated } from './003-grid-deflated';
 import { sessions } from './004-sessions';
 import { rateLimits } from './005-rate-limits';
 import { checkedUploads } from './006-checked-uploads';
+import { credentials } from './007-credentials';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_sessions': sessions,
   '005_rate_limits': rateLimits,
   '006_checked_uploads': checkedUploads,
+  '007_credentials': credentials,
 };
 
 export const staticMigrations: MigrationProvider = {

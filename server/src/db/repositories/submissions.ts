@@ -4,6 +4,7 @@ import type { Database, SubmissionsTable } from '../schema';
 import type { Report } from '../../../../shared/src';
 import type { Actor, NewSubmission, Store, Submission, SubmissionFilter, SubmissionSummary } from '../store';
 import { deflateGrid } from '../grid-codec';
+import { isPostgres } from '../migrations/dialect';
 import { now, toCount, type RepoContext } from './context';
 import { DETAIL_COLUMNS, GRID_COLUMNS, SUMMARY_COLUMNS, toBuffer, toDecision, toDeflatedGrid, toSubmission, toSummary } from './submission-rows';
 import { isLatestVersion, seriesQueries } from './submission-series';
@@ -69,12 +70,11 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
     if (earlier) return { submission: earlier.submission, created: false, sameRequest: earlier.requestHash === input.requestHash };
   }
   const key = taskKey(input.taskId);
-  const latest = await db
-    .selectFrom('submissions')
-    .select((eb) => eb.fn.max<number | null>('version').as('version'))
-    .where('department_id', '=', input.departmentId)
-    .where('task_key', '=', key)
-    .executeTakeFirst();
+  let newest = db.selectFrom('submissions').select('version').where('department_id', '=', input.departmentId).where('task_key', '=', key).orderBy('version', 'desc').limit(1);
+  // PostgreSQL: a decision on the series' newest version holds this row until it commits, so a
+  // new version is stored only after it (see decide). SQLite runs one write transaction at a time.
+  if (isPostgres(db)) newest = newest.forUpdate();
+  const latest = await newest.executeTakeFirst();
   const row = await db
     .insertInto('submissions')
     .values({
@@ -214,13 +214,19 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
       if (input.from.length === 0) return null;
       return translatingErrors(() =>
         atomically(async (tx) => {
-          // The status check and the change are one statement, so of two reviewers deciding
-          // at once exactly one moves the submission.
+          // PostgreSQL: the row is locked first, in a statement of its own, so that the update
+          // below reads the series as of after the lock: a new version either committed before
+          // (and is seen) or waits for this decision to commit (createOnce locks the same row).
+          if (isPostgres(tx)) await tx.selectFrom('submissions').select('id').where('id', '=', input.submissionId).forUpdate().execute();
+          // The checks and the change are one statement: of two reviewers deciding at once
+          // exactly one moves the submission, and a newer version stored before it runs
+          // (even after the caller looked) leaves this one as it was.
           const moved = await tx
             .updateTable('submissions')
             .set({ status: input.to })
             .where('id', '=', input.submissionId)
             .where('status', 'in', input.from)
+            .where(isLatestVersion)
             .executeTakeFirst();
           if (Number(moved.numUpdatedRows) === 0) return null;
           const row = await tx

@@ -2,11 +2,12 @@ import type { Selectable } from 'kysely';
 import { translatingErrors } from '../errors';
 import type { ApiTokensTable } from '../schema';
 import type { ApiToken, Store } from '../store';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, tokenExpiry } from '../../../../shared/src/token-lifetimes';
 import { now, type RepoContext } from './context';
 import { toUser, USER_COLUMNS } from './users';
 
 /** Every column but the hash, which is only ever compared. */
-const TOKEN_COLUMNS = ['id', 'user_id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at'] as const;
+const TOKEN_COLUMNS = ['id', 'user_id', 'name', 'prefix', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'] as const;
 
 /**
  * last_used_at is rewritten at most this often: a token authenticates every API call, and a
@@ -23,16 +24,20 @@ function toToken(row: Pick<Selectable<ApiTokensTable>, (typeof TOKEN_COLUMNS)[nu
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 
 export function tokensRepository({ db }: RepoContext): Store['tokens'] {
   return {
     async create(input) {
+      const at = now();
+      // From the same instant as created_at, so the lifetime reads exactly as chosen.
+      const expiresAt = tokenExpiry(input.lifetimeDays ?? DEFAULT_TOKEN_LIFETIME_DAYS, Date.parse(at));
       const row = await translatingErrors(() =>
         db
           .insertInto('api_tokens')
-          .values({ user_id: input.userId, name: input.name, prefix: input.prefix, token_hash: input.tokenHash, created_at: now() })
+          .values({ user_id: input.userId, name: input.name, prefix: input.prefix, token_hash: input.tokenHash, created_at: at, expires_at: expiresAt })
           .returning(TOKEN_COLUMNS)
           .executeTakeFirstOrThrow(),
       );
@@ -52,9 +57,11 @@ export function tokensRepository({ db }: RepoContext): Store['tokens'] {
         .where('users.active', '=', 1)
         .executeTakeFirst();
       if (!row) return null;
+      const at = now();
+      // Told apart from an unknown token so the caller can say why; `>` also refuses a NULL.
+      if (!(row.expires_at > at)) return 'expired';
       const token = toToken(row);
       const userRow = { ...row, id: row.user_id, created_at: row.user_created_at };
-      const at = now();
       if (token.lastUsedAt === null || Date.parse(at) - Date.parse(token.lastUsedAt) >= LAST_USED_PRECISION_MS) {
         await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', token.id).execute();
         token.lastUsedAt = at;
@@ -76,6 +83,18 @@ export function tokensRepository({ db }: RepoContext): Store['tokens'] {
         .where('id', '=', id)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    async revokeForUser(userId) {
+      const at = now();
+      const result = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', at)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Role, Store, User } from '../store';
 import { now, type RepoContext } from './context';
 
 /** Every column but the password hash, which only sign-in reads. */
-export const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'department_id', 'active', 'created_at'] as const;
+export const USER_COLUMNS = ['id', 'username', 'display_name', 'role', 'department_id', 'active', 'must_change_password', 'created_at'] as const;
 
 type UserRow = Pick<Selectable<UsersTable>, (typeof USER_COLUMNS)[number]>;
 
@@ -17,6 +17,7 @@ export function toUser(row: UserRow): User {
     role: row.role as Role,
     departmentId: row.department_id,
     active: row.active === 1,
+    mustChangePassword: row.must_change_password === 1,
     createdAt: row.created_at,
   };
 }
@@ -74,6 +75,7 @@ export function usersRepository({ db }: RepoContext): Store['users'] {
       if (input.departmentId !== undefined) changes.department_id = input.departmentId;
       if (input.active !== undefined) changes.active = input.active ? 1 : 0;
       if (input.passwordHash !== undefined) changes.password_hash = input.passwordHash;
+      if (input.mustChangePassword !== undefined) changes.must_change_password = input.mustChangePassword ? 1 : 0;
       if (Object.keys(changes).length === 0) return get(id);
       const row = await translatingErrors(() => db.updateTable('users').set(changes).where('id', '=', id).returning(USER_COLUMNS).executeTakeFirst());
       return row ? toUser(row) : null;

@@ -25,6 +25,7 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../../../../shared/src/token-lifetimes';
 import { api } from '../api';
 import { formatTime } from '../format';
 import type { ApiToken, User } from '../types';
@@ -57,9 +58,10 @@ export function CreateTokenForm({ users }: { users?: User[] }) {
   const queries = useQueryClient();
   const [name, setName] = useState('Excel 加载项');
   const [userId, setUserId] = useState('');
+  const [days, setDays] = useState(String(DEFAULT_TOKEN_LIFETIME_DAYS));
   const [created, setCreated] = useState<NewToken | null>(null);
   const create = useMutation({
-    mutationFn: () => api<NewToken>('/api/tokens', { json: { name: name.trim(), ...(users ? { userId: Number(userId) } : {}) } }),
+    mutationFn: () => api<NewToken>('/api/tokens', { json: { name: name.trim(), expiresInDays: Number(days), ...(users ? { userId: Number(userId) } : {}) } }),
     onSuccess: (t) => {
       setCreated(t);
       return queries.invalidateQueries({ queryKey: ['tokens'] });
@@ -93,6 +95,15 @@ export function CreateTokenForm({ users }: { users?: User[] }) {
         )}
         <Field label="令牌名称" required>
           <Input name="token-name" value={name} onChange={(_, d) => setName(d.value)} />
+        </Field>
+        <Field label="有效期">
+          <Select name="expires-in-days" value={days} onChange={(_, d) => setDays(d.value)}>
+            {TOKEN_LIFETIME_DAYS.map((n) => (
+              <option key={n} value={String(n)}>
+                {n} 天
+              </option>
+            ))}
+          </Select>
         </Field>
         <Button type="submit" appearance="primary" disabled={create.isPending || !name.trim() || (!!users && !userId)}>
           生成令牌
@@ -131,7 +142,7 @@ export function NewTokenNotice({ created, owner, onDismiss }: { created: NewToke
         <code ref={code} className={styles.secret} data-testid="new-token">
           {created.token}
         </code>
-        请立即复制并妥善保存：令牌只显示这一次，关闭后无法再次查看。
+        有效期至 {formatTime(created.expiresAt)}，到期后须重新登录或另建令牌。请立即复制并妥善保存：令牌只显示这一次，关闭后无法再次查看。
         {copied === 'yes' && ' 已复制到剪贴板。'}
         {copied === 'by-hand' && ' 浏览器不允许自动复制，已选中令牌，请按 Ctrl+C 复制。'}
       </MessageBarBody>
@@ -148,7 +159,8 @@ export function NewTokenNotice({ created, owner, onDismiss }: { created: NewToke
 /** A token list with revoking; `ownerOf` adds the 用户 column (the admin's view of everyone's tokens). */
 export function TokenTable({ tokens, ownerOf, label }: { tokens: ApiToken[]; ownerOf?: (userId: number) => string; label: string }) {
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const columns = ownerOf ? 7 : 6;
+  const columns = ownerOf ? 8 : 7;
+  const nowIso = new Date().toISOString();
   return (
     <>
       <Table aria-label={label} size="small">
@@ -159,6 +171,7 @@ export function TokenTable({ tokens, ownerOf, label }: { tokens: ApiToken[]; own
             <TableHeaderCell>前缀</TableHeaderCell>
             <TableHeaderCell>创建时间</TableHeaderCell>
             <TableHeaderCell>最近使用</TableHeaderCell>
+            <TableHeaderCell>到期时间</TableHeaderCell>
             <TableHeaderCell>状态</TableHeaderCell>
             <TableHeaderCell>操作</TableHeaderCell>
           </TableRow>
@@ -173,10 +186,15 @@ export function TokenTable({ tokens, ownerOf, label }: { tokens: ApiToken[]; own
               </TableCell>
               <TableCell>{formatTime(t.createdAt)}</TableCell>
               <TableCell>{t.lastUsedAt ? formatTime(t.lastUsedAt) : '从未使用'}</TableCell>
+              <TableCell>{formatTime(t.expiresAt)}</TableCell>
               <TableCell>
                 {t.revokedAt ? (
                   <Badge appearance="tint" color="subtle" title={`吊销于 ${formatTime(t.revokedAt)}`}>
                     已吊销 {formatTime(t.revokedAt)}
+                  </Badge>
+                ) : t.expiresAt <= nowIso ? (
+                  <Badge appearance="tint" color="warning" title={`到期于 ${formatTime(t.expiresAt)}`}>
+                    已过期
                   </Badge>
                 ) : (
                   <Badge appearance="tint" color="success">
@@ -185,7 +203,7 @@ export function TokenTable({ tokens, ownerOf, label }: { tokens: ApiToken[]; own
                 )}
               </TableCell>
               <TableCell>
-                {!t.revokedAt && (
+                {!t.revokedAt && t.expiresAt > nowIso && (
                   <Button size="small" aria-label={`吊销 ${t.name}（${t.prefix}）`} onClick={() => setRevoking(t)}>
                     吊销
                   </Button>

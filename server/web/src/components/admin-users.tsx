@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../../../shared/src';
 import { api } from '../api';
 import { useUser } from '../session';
-import type { Department, User } from '../types';
+import type { Department, User, UserUpdateResult } from '../types';
 import { ErrorBar, Loading, Notice } from './feedback';
 import { FormDialog, MIN_PASSWORD, needsDepartment, Section, useAdminStyles, useDepartments, useUsers } from './admin-ui';
 
@@ -36,9 +36,10 @@ export function UsersTab() {
   const names = new Map(departments.data?.map((d) => [d.id, d.name]));
 
   const setActive = useMutation({
-    mutationFn: (u: { id: number; active: boolean }) => api<User>(`/api/users/${u.id}`, { method: 'PATCH', json: { active: u.active } }),
-    onSuccess: (u) => {
-      setDone(u.active ? `已启用“${u.displayName}”` : `已停用“${u.displayName}”：其登录会话和访问令牌随即失效`);
+    mutationFn: (u: { id: number; active: boolean }) => api<UserUpdateResult>(`/api/users/${u.id}`, { method: 'PATCH', json: { active: u.active } }),
+    onSuccess: async (u) => {
+      setDone(u.active ? `已启用“${u.displayName}”；停用时吊销的访问令牌不会恢复，需要时请重新生成` : `已停用“${u.displayName}”：其登录会话已全部退出，${revokedTokens(u)}`);
+      await queries.invalidateQueries({ queryKey: ['tokens'] });
       return queries.invalidateQueries({ queryKey: ['users'] });
     },
   });
@@ -115,9 +116,15 @@ export function UsersTab() {
       {dialog?.kind === 'edit' && (
         <UserDialog user={dialog.user} self={dialog.user.id === me.id} departments={departments.data ?? []} onClose={() => setDialog(null)} onDone={(u) => finish(`已保存“${u.displayName}”`)} />
       )}
-      {dialog?.kind === 'password' && <PasswordDialog user={dialog.user} onClose={() => setDialog(null)} onDone={(u) => finish(`已重设“${u.displayName}”的密码，其登录会话已全部退出`)} />}
+      {dialog?.kind === 'password' && <PasswordDialog user={dialog.user} onClose={() => setDialog(null)} onDone={(u) => finish(`已重设“${u.displayName}”的密码，其登录会话已全部退出，${revokedTokens(u)}`)} />}
     </Section>
   );
+}
+
+/** What the page says about the tokens a reset or a disabling revoked: the add-in then has to sign in again. */
+function revokedTokens(u: UserUpdateResult): string {
+  const n = u.tokensRevoked ?? 0;
+  return n > 0 ? `已同时吊销该用户的 ${n} 个访问令牌（其 Excel 加载项需重新登录）` : '该用户没有需要吊销的访问令牌';
 }
 
 interface UserDialogProps {
@@ -203,7 +210,8 @@ function UserDialog({ user, self = false, departments, onClose, onDone }: UserDi
   );
 }
 
-function PasswordDialog({ user, onClose, onDone }: { user: User; onClose(): void; onDone(user: User): void }) {
+function PasswordDialog({ user, onClose, onDone }: { user: User; onClose(): void; onDone(user: UserUpdateResult): void }) {
+  const queries = useQueryClient();
   const styles = useAdminStyles();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -211,8 +219,11 @@ function PasswordDialog({ user, onClose, onDone }: { user: User; onClose(): void
   const short = password.length < MIN_PASSWORD;
   const differ = password !== repeat;
   const reset = useMutation({
-    mutationFn: () => api<User>(`/api/users/${user.id}`, { method: 'PATCH', json: { password } }),
-    onSuccess: onDone,
+    mutationFn: () => api<UserUpdateResult>(`/api/users/${user.id}`, { method: 'PATCH', json: { password } }),
+    onSuccess: async (u) => {
+      await queries.invalidateQueries({ queryKey: ['tokens'] });
+      onDone(u);
+    },
   });
   return (
     <FormDialog
@@ -225,7 +236,7 @@ function PasswordDialog({ user, onClose, onDone }: { user: User; onClose(): void
         if (!short && !differ) reset.mutate();
       }}
     >
-      <p className={styles.muted}>重设后该用户的登录会话全部退出；其访问令牌不受影响，如怀疑泄露请在“令牌”页吊销。</p>
+      <p className={styles.muted}>重设后该用户的登录会话全部退出，访问令牌全部吊销：其 Excel 加载项须用新密码重新登录。</p>
       <Field label="新密码" required hint={`至少 ${MIN_PASSWORD} 位`} validationMessage={tried && short ? `密码至少 ${MIN_PASSWORD} 位` : undefined}>
         <Input name="new-password" type="password" autoComplete="new-password" value={password} onChange={(_, d) => setPassword(d.value)} />
       </Field>

@@ -1,12 +1,13 @@
 import { Button, Field, Input, makeStyles, Title3, tokens } from '@fluentui/react-components';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/src';
 import { api } from '../api';
 import { CreateTokenForm, TokenTable } from '../components/admin-token-parts';
 import { MIN_PASSWORD, Section, useAdminStyles, useDepartments, useTokens } from '../components/admin-ui';
 import { ErrorBar, Loading, Notice } from '../components/feedback';
-import { useUser } from '../session';
+import { useSession, useUser } from '../session';
+import type { PasswordChangeResult } from '../types';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '16px', rowGap: '6px', margin: 0 },
@@ -51,9 +52,29 @@ function WhoAmI() {
   );
 }
 
-function ChangePassword() {
+/**
+ * After signing in with a one-time password (govcat reset-password): choosing a new one is all
+ * the server allows until it is done, so it is all this page shows.
+ */
+export function MustChangePasswordPage() {
+  const styles = useAdminStyles();
+  const { refresh, signOut } = useSession();
+  return (
+    <main style={{ padding: '20px 24px', display: 'flex', flexDirection: 'column', gap: '16px' }}>
+      <Title3 as="h2">请设置新密码</Title3>
+      <Notice intent="warning">您使用的是管理员重设的一次性密码。请先设置自己的新密码，之后才能使用审核网页和 Excel 加载项。</Notice>
+      <ChangePassword onChanged={refresh} />
+      <div className={styles.actions}>
+        <Button onClick={() => void signOut()}>退出</Button>
+      </div>
+    </main>
+  );
+}
+
+function ChangePassword({ onChanged }: { onChanged?: () => Promise<void> }) {
   const styles = useAdminStyles();
   const user = useUser();
+  const queries = useQueryClient();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -61,12 +82,15 @@ function ChangePassword() {
   const short = next.length < MIN_PASSWORD;
   const differ = next !== repeat;
   const change = useMutation({
-    mutationFn: () => api<{ ok: boolean; sessionsEnded: number }>('/api/me/password', { method: 'PUT', json: { currentPassword: current, newPassword: next } }),
-    onSuccess: () => {
+    mutationFn: () => api<PasswordChangeResult>('/api/me/password', { method: 'PUT', json: { currentPassword: current, newPassword: next } }),
+    onSuccess: async () => {
       setCurrent('');
       setNext('');
       setRepeat('');
       setTried(false);
+      // The change revoked my tokens: the list below shows them so.
+      await queries.invalidateQueries({ queryKey: ['tokens'] });
+      await onChanged?.();
     },
   });
   return (
@@ -94,7 +118,8 @@ function ChangePassword() {
         <ErrorBar error={change.error} />
         {change.isSuccess && (
           <Notice intent="success">
-            密码已修改。{change.data.sessionsEnded > 0 ? `其他 ${change.data.sessionsEnded} 处登录已退出。` : '没有其他需要退出的登录。'}访问令牌不受影响，如有泄露请在下方吊销。
+            密码已修改。{change.data.sessionsEnded > 0 ? `其他 ${change.data.sessionsEnded} 处登录已退出。` : '没有其他需要退出的登录。'}
+            {change.data.tokensRevoked > 0 ? `已同时吊销您的 ${change.data.tokensRevoked} 个访问令牌，Excel 加载项需重新登录或填写新令牌。` : '您没有需要吊销的访问令牌。'}
           </Notice>
         )}
         <div>
