@@ -8,7 +8,7 @@ import { findHeader, HEADER_SCAN_ROWS } from './header';
 import { parseSheet, type ParsedSheet } from './parse';
 import { ENGINE_VERSION, type Report, type SheetSummary } from './report';
 import { findResource, resourcesOf, type CatalogueResource } from './resources';
-import { CATALOGUE, KIND_LABELS, SHEET_DEFS } from './sheets';
+import { KIND_LABELS, SHEET_DEFS } from './sheets';
 import { findMarker, MARKER_SCAN_ROWS, type TemplateMarker } from './template/marker';
 import { findTemplateHeader, templateFit, TemplateRows } from './template/validate';
 
@@ -222,11 +222,17 @@ function bestTemplateFit(rows: readonly CellValue[][], resources: readonly Catal
   return best;
 }
 
+/**
+ * The sheets validation takes for catalogues. Kinds are decided among all of them, as in
+ * validation: a negative or responsibility list also has resource and item columns, and read
+ * as a catalogue it would count its resources a second time.
+ */
 function parsedCatalogueSheets(workbook: WorkbookGrid) {
   return workbook.sheets.flatMap((sheet) => {
+    if (sheet.name.startsWith(INTERNAL_SHEET_PREFIX)) return [];
     const rows = fillMerges(sheet);
-    const match = findHeader(sheet.name, rows, [CATALOGUE]);
-    return match ? [parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined)] : [];
+    const match = findHeader(sheet.name, rows, SHEET_DEFS);
+    return match?.def.kind === 'catalogue' ? [parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined)] : [];
   });
 }
 
