@@ -43,7 +43,7 @@ describe('reports', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('工作表“附件1 共享目录”（数据资源目录，表头在第 2 行，73 行数据，10 条资源）：9 个错误，3 个警告');
-    expect(r.stdout).toMatch(/✗ 错误 {2}必填项为空（8 处） {2}\[cell\.required\]\n {6}G6 +“部门间数据使用属性”不能为空/);
+    expect(r.stdout).toMatch(/✗ 错误 {2}必填项为空（8 处） {2}\[cell\.required\]\n {6}G6 +资源“统计局诚信信息”的“部门间数据使用属性”（共享类型）不能为空/);
     expect(r.stdout).toContain('! 警告  法人数据缺少统一社会信用代码（2 处）');
     expect(r.stdout).toContain('合计：10 个错误，8 个警告');
     // Errors come before warnings within a sheet.

@@ -124,7 +124,8 @@ export class WorkbookValidation {
     const p = parseSheet(name, filled, startRow, startCol, match, this.out.forSheet(name));
     this.parsed.push(p);
     Object.assign(summary, { kind: p.def.kind, kindLabel: p.def.label, headerRow: p.headerRow, dataRows: p.rows.length, resources: p.groups ? p.groups.length : null });
-    if (p.rows.length === 0) this.out.add(name, 'sheet.empty', `“${name}”表头下没有数据，请填写后再校验`, { row: p.headerRow });
+    // An empty catalogue is an error of its own (checkCatalogue); other lists may be empty.
+    if (p.rows.length === 0 && p.def.kind !== 'catalogue') this.out.add(name, 'sheet.empty', `“${name}”表头下没有数据，请填写后再校验`, { row: p.headerRow });
     if (p.def.kind === 'catalogue') this.workbookResources.push(...resourcesOf(p));
   }
 
