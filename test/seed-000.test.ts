@@ -48,10 +48,16 @@ describe('附件1 共享目录', () => {
     expect(issues(S, 'header.missing-column').map((i) => i.column)).toEqual(['不予共享依据']);
   });
 
-  test('resource 264 is 不可使用 (不予共享) but the sheet has no column for its legal basis', () => {
+  test('resource 264 is 不可使用 (不予共享) but the sheet has no column for its legal basis: once on the header, once on the resource', () => {
     const [missing] = issues(S, 'header.missing-column');
-    expect(missing).toMatchObject({ row: 2, severity: 'error' });
-    expect(missing.message).toContain('不予共享');
+    expect(missing).toMatchObject({ row: 2, cell: null, severity: 'error' });
+    expect(missing.message).toContain('“不可使用”（不予共享）');
+    // The clerk is taken to resource 264's own row (G5), the 部门间数据使用属性 cell that decides it.
+    const [basis] = issues(S, 'catalogue.unshared-basis');
+    expect(issues(S, 'catalogue.unshared-basis')).toHaveLength(1);
+    expect(basis).toMatchObject({ cell: 'G5', row: 5, column: '部门间数据使用属性', value: '不可使用', severity: 'error' });
+    expect(basis.message).toContain('资源“各部门统计报表数据”');
+    expect(basis.message).toContain('不予共享依据');
   });
 
   test('resources 265–272 leave 部门间数据使用属性 blank: one error each, on the resource first row', () => {
@@ -70,7 +76,7 @@ describe('附件1 共享目录', () => {
   });
 
   test('totals', () => {
-    expect(report.counts.bySheet[S]).toEqual({ errors: 9, warnings: 3 });
+    expect(report.counts.bySheet[S]).toEqual({ errors: 10, warnings: 3 });
   });
 });
 
@@ -92,6 +98,6 @@ describe('附件2 需求清单', () => {
 
   test('totals', () => {
     expect(report.counts.bySheet[S]).toEqual({ errors: 1, warnings: 5 });
-    expect(report.counts).toMatchObject({ errors: 10, warnings: 8 });
+    expect(report.counts).toMatchObject({ errors: 11, warnings: 8 });
   });
 });

@@ -1,5 +1,6 @@
 import { diffCatalogues } from './diff';
-import { resource } from './testing';
+import { book, catalogueSheet, resource, sheet, validResource, type ResourceSpec } from './testing';
+import { extractCatalogue, readCatalogue } from './validate';
 
 describe('diffCatalogues', () => {
   const a = resource({ name: '统计调查证信息表', code: 'BA6006/000001' });
@@ -42,5 +43,24 @@ describe('diffCatalogues', () => {
         },
       ],
     });
+  });
+});
+
+describe('the catalogue a workbook holds, for diffing', () => {
+  const unshared: ResourceSpec = { 数据资源名称: '统计调查原始资料', 共享类型: '不予共享', 不予共享依据: '《中华人民共和国统计法》第二十五条', 开放属性: '不予开放' };
+  const NEGATIVE_HEADER = ['序号', '部门名称', '数据资源名称', '信息项', '不予共享理由', '法律法规依据', '责任科室'];
+  const RESP_HEADER = ['序号', '部门名称', '数据资源名称', '信息项', '共享类型', '更新周期', '责任科室'];
+  const workbook = book(
+    catalogueSheet([validResource({ 数据资源名称: '年度统计公报' }), validResource({ 数据资源名称: '企业名录' }), validResource(unshared)]),
+    sheet('负面清单', [['负面清单'], NEGATIVE_HEADER, [1, '芜湖市统计局', '统计调查原始资料', '调查对象名称', '涉及商业秘密', '《中华人民共和国统计法》第二十五条', '综合科']]),
+    sheet('共享责任清单', [['共享责任清单'], RESP_HEADER, [1, '芜湖市统计局', '年度统计公报', '年份', '无条件共享', '每月', '综合科']]),
+  );
+
+  test('a negative list and a responsibility list beside the catalogue are not read as more resources', () => {
+    const { resources, locations } = readCatalogue(workbook);
+    expect(resources.map((r) => r.name)).toEqual(['年度统计公报', '企业名录', '统计调查原始资料']);
+    expect(locations.map((l) => l.sheet)).toEqual(['目录', '目录', '目录']);
+    expect(diffCatalogues([], resources).added).toHaveLength(3);
+    expect(extractCatalogue(workbook)).toEqual(resources);
   });
 });

@@ -2,7 +2,7 @@ import type { SheetIssues } from './collector';
 import { cellText, type CellValue } from './grid';
 import { isColumnNumberRow, isFootnoteTexts, type ColumnMatch, type HeaderMatch } from './header';
 import type { SheetDef } from './sheets';
-import { quote } from './text';
+import { headerKey, quote } from './text';
 import { readValue } from './values';
 
 /**
@@ -100,8 +100,10 @@ export function parseSheet(
     } else values.set(field.norm, field.row);
   };
 
-  const requireValue = (m: ColumnMatch, row: number) => {
-    report('cell.required', `“${m.header}”不能为空，请填写${m.def.label}`, { row, col: sheetCol(m.index), column: m.header });
+  // The column is named once, as the clerk wrote it, with the standard name when that differs.
+  const requireValue = (m: ColumnMatch, row: number, resource = '') => {
+    const alias = headerKey(m.header) === headerKey(m.def.label) ? '' : `（${m.def.label}）`;
+    report('cell.required', `${resource}“${m.header}”${alias}不能为空，请填写`, { row, col: sheetCol(m.index), column: m.header });
   };
 
   let first = match.headerIndex + 1;
@@ -167,7 +169,10 @@ export function parseSheet(
 
   for (const g of parsed.groups ?? []) {
     for (const m of columns) {
-      if (m.def.level === 'resource' && m.def.requiredValue && !g.fields[m.def.key]) requireValue(m, g.row);
+      if (m.def.level === 'resource' && m.def.requiredValue && !g.fields[m.def.key]) {
+        const name = g.fields.resourceName;
+        requireValue(m, g.row, name ? `资源${quote(name.text)}的` : '');
+      }
     }
   }
   return parsed;

@@ -48,3 +48,13 @@ export function groupIssues(report: Report): SheetIssueGroups[] {
 function byPosition(a: Issue, b: Issue): number {
   return (a.row ?? 0) - (b.row ?? 0) || (a.col ?? 0) - (b.col ?? 0);
 }
+
+/** `message` led by `column` (as `lead` writes it), unless the message names the column already: a column is said once. */
+export function withColumn(column: string | null, message: string, lead: (column: string) => string): string {
+  return column && !message.includes(column) ? lead(column) + message : message;
+}
+
+/** An issue's text for a list read away from the sheet: its column in 【】 first, unless the message names it. */
+export function issueText(issue: Pick<Issue, 'column' | 'message'>): string {
+  return withColumn(issue.column, issue.message, (c) => `【${c}】`);
+}

@@ -68,4 +68,5 @@ export const ReportSchema = z.object({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-export const ENGINE_VERSION = '1.0.0';
+// 1.1: resource issues on the resource's own row, catalogue.empty, residence-permit and permanent-residence numbers.
+export const ENGINE_VERSION = '1.1.0';

@@ -67,7 +67,7 @@ const company = res([['企业名称', 'C', 100], ['统一社会信用代码', 'C
 
 const CASES: Record<RuleId, Case> = {
   'sheet.unrecognised': { fire: book(sheet('填表说明', [['填表说明'], ['一、请按编制规范填写'], ['二、不予共享须写明依据']])), quiet: cat({}) },
-  'sheet.empty': { fire: book(catalogueSheet([])), quiet: cat({}) },
+  'sheet.empty': { fire: book(sheet('共享需求清单', [['共享需求清单'], DEMAND_HEADER])), quiet: demand({}) },
   'header.missing-column': {
     fire: book(catalogueSheet([validResource()], { headers: ['序号', '部门名称', '数据资源名称', '信息项名称', '共享类型', '共享方式', '更新周期'] })),
     quiet: cat({}),
@@ -99,6 +99,7 @@ const CASES: Record<RuleId, Case> = {
     quiet: catWithRow((rows) => (rows[3][7] = '无条件共享'), {}),
     cell: 'H4',
   },
+  'catalogue.empty': { fire: book(catalogueSheet([])), quiet: cat({}) },
   'catalogue.duplicate-item': { fire: cat({ items: [['年份', 'N', 4], ['年份', 'N', 4]] }), quiet: cat({}), cell: 'E4' },
   'catalogue.duplicate-resource': {
     fire: cat({ 数据资源名称: '企业名录' }, { 数据资源名称: '企业名录' }),

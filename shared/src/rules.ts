@@ -39,6 +39,7 @@ export const RULES = {
   'group.inconsistent': error('同一资源内取值不一致'),
 
   // Catalogue
+  'catalogue.empty': error('目录中没有数据资源'),
   'catalogue.duplicate-item': error('同一资源内信息项重复'),
   'catalogue.duplicate-resource': warning('同一部门内资源名称重复'),
   'catalogue.unshared-basis': error('不予共享须填写依据'),

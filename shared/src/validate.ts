@@ -8,7 +8,7 @@ import { findHeader, HEADER_SCAN_ROWS } from './header';
 import { parseSheet, type ParsedSheet } from './parse';
 import { ENGINE_VERSION, type Report, type SheetSummary } from './report';
 import { findResource, resourcesOf, type CatalogueResource } from './resources';
-import { CATALOGUE, KIND_LABELS, SHEET_DEFS } from './sheets';
+import { KIND_LABELS, SHEET_DEFS } from './sheets';
 import { findMarker, MARKER_SCAN_ROWS, type TemplateMarker } from './template/marker';
 import { findTemplateHeader, templateFit, TemplateRows } from './template/validate';
 
@@ -124,7 +124,8 @@ export class WorkbookValidation {
     const p = parseSheet(name, filled, startRow, startCol, match, this.out.forSheet(name));
     this.parsed.push(p);
     Object.assign(summary, { kind: p.def.kind, kindLabel: p.def.label, headerRow: p.headerRow, dataRows: p.rows.length, resources: p.groups ? p.groups.length : null });
-    if (p.rows.length === 0) this.out.add(name, 'sheet.empty', `“${name}”表头下没有数据，请填写后再校验`, { row: p.headerRow });
+    // An empty catalogue is an error of its own (checkCatalogue); other lists may be empty.
+    if (p.rows.length === 0 && p.def.kind !== 'catalogue') this.out.add(name, 'sheet.empty', `“${name}”表头下没有数据，请填写后再校验`, { row: p.headerRow });
     if (p.def.kind === 'catalogue') this.workbookResources.push(...resourcesOf(p));
   }
 
@@ -222,11 +223,17 @@ function bestTemplateFit(rows: readonly CellValue[][], resources: readonly Catal
   return best;
 }
 
+/**
+ * The sheets validation takes for catalogues. Kinds are decided among all of them, as in
+ * validation: a negative or responsibility list also has resource and item columns, and read
+ * as a catalogue it would count its resources a second time.
+ */
 function parsedCatalogueSheets(workbook: WorkbookGrid) {
   return workbook.sheets.flatMap((sheet) => {
+    if (sheet.name.startsWith(INTERNAL_SHEET_PREFIX)) return [];
     const rows = fillMerges(sheet);
-    const match = findHeader(sheet.name, rows, [CATALOGUE]);
-    return match ? [parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined)] : [];
+    const match = findHeader(sheet.name, rows, SHEET_DEFS);
+    return match?.def.kind === 'catalogue' ? [parseSheet(sheet.name, rows, sheet.startRow ?? 1, sheet.startCol ?? 1, match, () => undefined)] : [];
   });
 }
 

@@ -1,6 +1,7 @@
 import { choices, DATA_TYPE, DOMAIN_FIELD, lookup, UPDATE_FREQUENCY } from './codes';
 import { cellText, type CellValue } from './grid';
 import { checkEmail, checkLandline, checkMobile } from './identifiers';
+import { withColumn } from './report-groups';
 import type { RuleId } from './rules';
 import type { ValueSpec } from './sheets';
 import { fold, quote, splitList, squeeze } from './text';
@@ -73,18 +74,20 @@ export function readValue(spec: ValueSpec, label: string, cell: CellValue, text 
       return readCitation(label, text);
     case 'mobile': {
       const p = checkMobile(text);
-      return p ? { norm: text, problem: { ruleId: 'cell.mobile', message: `${label}：${p.message}` } } : { norm: text };
+      return p ? { norm: text, problem: { ruleId: 'cell.mobile', message: labelled(label, p.message) } } : { norm: text };
     }
     case 'landline': {
       const p = checkLandline(text);
-      return p ? { norm: text, problem: { ruleId: 'cell.landline', message: `${label}：${p.message}` } } : { norm: text };
+      return p ? { norm: text, problem: { ruleId: 'cell.landline', message: labelled(label, p.message) } } : { norm: text };
     }
     case 'email': {
       const p = checkEmail(text);
-      return p ? { norm: text, problem: { ruleId: 'cell.email', message: `${label}：${p.message}` } } : { norm: text };
+      return p ? { norm: text, problem: { ruleId: 'cell.email', message: labelled(label, p.message) } } : { norm: text };
     }
   }
 }
+
+const labelled = (label: string, message: string) => withColumn(label, message, (c) => `${c}：`);
 
 function codeProblem(label: string, value: string, allowed: string, part: boolean): ValueProblem {
   return {

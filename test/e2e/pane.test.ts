@@ -132,6 +132,7 @@ test('a data template and a zero report are generated from the approved catalogu
   expect(names).toEqual(expect.arrayContaining(['企业登记信息', '企业登记信息（零上报）']));
   const marker = await preview<string>(`h => h.sheets.find((s) => s.name === '企业登记信息（零上报）').cells[1][0]`);
   expect(marker).toContain('零上报：是');
-  expect(marker).toContain('目录版本：2');
+  // The department's first approved catalogue (第 2 版 of the series, the first having been returned).
+  expect(marker).toContain('目录版本：1');
   expect(marker).toContain('报送期次：2026-11');
 });

@@ -725,6 +725,9 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
       const mine = new Set([clerkA.departmentId, clerkB.departmentId]);
       const latest = (await store.submissions.latestApproved('catalogue')).filter((s) => mine.has(s.departmentId));
       expect(latest.map((s) => s.id).sort((x, y) => x - y)).toEqual([noTask.id, otherDept.id].sort((x, y) => x - y));
+      // The catalogue version counts approvals across tasks (v1 in the task, noTask outside any), not the series number.
+      expect(latest.map((s) => [s.id, s.approvals]).sort((x, y) => x[0] - y[0])).toEqual([[noTask.id, 2], [otherDept.id, 1]].sort((x, y) => x[0] - y[0]));
+      expect(noTask.version).toBe(1);
       expect((await store.submissions.latestApproved('demand')).filter((s) => mine.has(s.departmentId)).map((s) => s.id)).toEqual([demandOnly.id]);
     });
   });

@@ -288,8 +288,13 @@ export interface Store {
      * whatever task it came in: this year's catalogue is compared with the one approved last year.
      */
     lastApproved(departmentId: number, sheetKind: SheetKind, beforeId: number): Promise<SubmissionSummary | null>;
-    /** Each department's newest approved version holding a sheet of this kind (the consolidated catalogue's sources). */
-    latestApproved(sheetKind: SheetKind): Promise<SubmissionSummary[]>;
+    /**
+     * Each department's newest approved version holding a sheet of this kind (the consolidated
+     * catalogue's sources), with `approvals`: how many versions of this kind the department has had
+     * approved in all, whatever the task. That count is the department's catalogue version: it
+     * grows with every approval, across tasks and years (a series' `version` restarts each task).
+     */
+    latestApproved(sheetKind: SheetKind): Promise<Array<SubmissionSummary & { approvals: number }>>;
     /**
      * Records a decision and moves the status, only if the submission is still in `from` and
      * still the newest version of its series, checked in the same statement (so two reviewers

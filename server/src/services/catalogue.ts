@@ -8,7 +8,7 @@ import type { GridViews } from './grid-views';
  * refreshes it at once, and other server instances catch up within `ttlMs`.
  */
 
-/** The catalogue as loaded at one moment; `version` changes with every load (see checker.ts). */
+/** The catalogue as loaded at one moment; `version` changes with every load (see checker.ts), unlike each resource's catalogue version. */
 export interface CatalogueSnapshot {
   version: number;
   resources: CatalogueResource[];
@@ -37,7 +37,9 @@ export class ApprovedCatalogue {
     if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.snapshot;
     const resources: CatalogueResource[] = [];
     for (const s of await this.store.submissions.latestApproved('catalogue')) {
-      resources.push(...(await this.views.submission(s.id)).catalogue.map((r) => ({ ...r, version: s.version })));
+      // The department's catalogue version is its count of approvals, not the series number,
+      // which restarts every task: a template from last year's catalogue must read as outdated.
+      resources.push(...(await this.views.submission(s.id)).catalogue.map((r) => ({ ...r, version: s.approvals })));
     }
     this.cached = { at: Date.now(), snapshot: { version: ++loads, resources } };
     return this.cached.snapshot;

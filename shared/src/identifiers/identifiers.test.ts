@@ -10,6 +10,7 @@ import {
   checkUsccOrgCode,
   divisionName,
   idCardCheckChar,
+  idNumberKind,
   IdProblem,
   orgCodeCheckChar,
   usccCheckChar,
@@ -71,9 +72,9 @@ describe('居民身份证号码 GB 11643-1999', () => {
   });
 
   test('region: first two digits must be a province code', () => {
-    const p = idCard('99010519491231002X');
+    const p = idCard('77010519491231002X');
     expect(code(p)).toBe('region');
-    expect(p!.message).toContain('“99”');
+    expect(p!.message).toBe('身份证号前两位“77”不是有效的省级行政区划代码，请核对号码');
     expect(code(idCard('00010519491231002X'))).toBe('region');
   });
 
@@ -83,6 +84,81 @@ describe('居民身份证号码 GB 11643-1999', () => {
       expect(idCard(first17 + idCardCheckChar(first17))).toBeNull();
     }
   });
+});
+
+/** A valid number from its first 17 digits, and the same with a wrong check character. */
+const withCheck = (first17: string) => first17 + idCardCheckChar(first17);
+const wrongCheck = (first17: string) => first17 + (idCardCheckChar(first17) === '1' ? '2' : '1');
+
+// Published examples: 810000199408230021 (a 香港 resident born 1994-08-23, in write-ups of the
+// residence-permit numbering) and 932682198501010017 (受理地 江苏 32, nationality 682, born
+// 1985-01-01, quoted from the 2023 适配性改造要点); the others are computed.
+describe.each([
+  ['hkMacao', '810000199408230021', ['81000019900101002', '82000019751231003']],
+  ['taiwan', withCheck('83000019880229004'), ['83000019880229004', '83000020010615001']],
+  ['foreign', '932682198501010017', ['91184019700304001', '93112419991231002', '94441020000229003', '95039220100101005']],
+] as const)('%s numbers', (kind, example, computed) => {
+  test(`${example} is valid and read as ${kind}`, () => {
+    expect(idNumberKind(example)).toBe(kind);
+    expect(idCard(example)).toBeNull();
+  });
+
+  test('numbers with the right check character pass, with the wrong one they fail', () => {
+    for (const first17 of computed) {
+      expect(idNumberKind(first17 + '0')).toBe(kind);
+      expect(idCard(withCheck(first17))).toBeNull();
+      expect(code(idCard(wrongCheck(first17)))).toBe('checksum');
+    }
+  });
+});
+
+describe('港澳台居民居住证 (公民身份号码 with address code 810000 / 820000 / 830000)', () => {
+
+  test('a wrong check character names the document', () => {
+    expect(idCard(wrongCheck('82000019751231003'))!.message).toMatch(/^港澳居民居住证号码校验位应为“.”，实际为“.”，请核对号码$/);
+    expect(idCard(wrongCheck('83000019880229004'))).toMatchObject({ code: 'checksum', message: expect.stringMatching(/^台湾居民居住证号码校验位应为/) });
+  });
+
+  test('the address code is the region’s only: 83 followed by anything but 0000 is refused', () => {
+    const p = idCard(withCheck('83010219880229004'));
+    expect(code(p)).toBe('region');
+    expect(p!.message).toContain('“830000”');
+    expect(idCard(withCheck('81010119900101002'))!.message).toContain('“810000”（香港）或“820000”（澳门）');
+  });
+
+  test('the birth date is checked as on a 身份证', () => {
+    expect(idCard(withCheck('83000019880230004'))).toMatchObject({ code: 'birthdate', message: expect.stringMatching(/^台湾居民居住证号码中的出生日期“19880230”不是有效日期/) });
+  });
+});
+
+describe('外国人永久居留身份证, 2023 edition (9 + province + nationality + birth date + sequence + check)', () => {
+  test('an X check character is accepted, in either case', () => {
+    const x = ['91184019700304', '93115619991231', '94441020000229'].flatMap((head) => Array.from({ length: 1000 }, (_, n) => head + String(n).padStart(3, '0'))).find((f) => idCardCheckChar(f) === 'X')!;
+    expect(idCard(x + 'X')).toBeNull();
+    expect(idCard(x + 'x')).toBeNull();
+  });
+
+  test('a wrong check character names the document', () => {
+    expect(idCard('932682198501010018')).toEqual({ code: 'checksum', message: '外国人永久居留身份证号码校验位应为“7”，实际为“8”，请核对号码' });
+  });
+
+  test('digits 2–3 must be the province where it was applied for', () => {
+    const p = idCard(withCheck('99084019700304001'));
+    expect(code(p)).toBe('region');
+    expect(p!.message).toBe('外国人永久居留身份证号码第 2–3 位“90”应为受理地的省级行政区划代码，请核对号码');
+  });
+
+  test('the birth date sits where a 身份证’s does', () => {
+    expect(code(idCard(withCheck('93268219850132001')))).toBe('birthdate');
+    expect(code(idCard(withCheck('93268220990101001')))).toBe('birthdate'); // after TODAY
+  });
+
+  test('a 15-digit number starting with 9 is not a legacy 身份证', () => {
+    expect(code(idCard('990105491231002'))).toBe('region');
+  });
+});
+
+describe('居民身份证号码: format and first-generation numbers', () => {
 
   test('format: length, characters, full-width, spaces', () => {
     expect(code(idCard('11010519491231002'))).toBe('format');

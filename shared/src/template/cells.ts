@@ -3,6 +3,7 @@ import { isDateSerial, isDateText, isDateTimeText, isYmdNumber } from '../dates'
 import { cellText, type CellValue } from '../grid';
 import { checkDivisionCode, checkEmail, checkIdCard, checkMobile, checkOrgCode, checkUsccCore, type IdProblem } from '../identifiers';
 import type { ItemRole } from '../item-roles';
+import { withColumn } from '../report-groups';
 import type { RuleId } from '../rules';
 
 /**
@@ -120,8 +121,11 @@ export function compileTypeCheck(dataType: string | null, length: number | null,
   }
 }
 
+/** An identifier's message names what it checks ("身份证号校验位…"); the header leads only when it says something else. */
+const labelled = (header: string, message: string) => withColumn(header, message, (c) => `“${c}”：`);
+
 const asProblem = (ruleId: RuleId, header: string, p: IdProblem | null): CellProblem | null =>
-  p ? { ruleId, message: `“${header}”：${p.message}` } : null;
+  p ? { ruleId, message: labelled(header, p.message) } : null;
 
 /** Identifiers longer than 15 digits lose their last digits when Excel stores them as numbers. */
 function storedAsNumber(header: string): CellProblem {
@@ -135,7 +139,7 @@ export function compileRoleCheck(role: ItemRole | null, header: string): CellChe
         if (typeof v === 'number') return v >= 1e15 ? storedAsNumber(header) : asProblem('id.idcard', header, checkIdCard(String(v)));
         const p = checkIdCard(cellText(v));
         if (!p) return null;
-        return { ruleId: p.code === 'legacy15' ? 'id.idcard-legacy' : 'id.idcard', message: `“${header}”：${p.message}` };
+        return { ruleId: p.code === 'legacy15' ? 'id.idcard-legacy' : 'id.idcard', message: labelled(header, p.message) };
       };
     case 'uscc':
       // The embedded organisation code is not checked: many 个体工商户 codes carry none that passes GB 11714.

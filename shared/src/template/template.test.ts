@@ -137,4 +137,26 @@ describe('template sheets in a workbook', () => {
     const r = validateWorkbook(book(templateSheet(r2, rows)), { catalogue: [r2] });
     expect(r.issues.map((i) => [i.ruleId, i.cell])).toEqual([['id.idcard', 'C4']]);
   });
+
+  test('residence permits and the 2023 permanent-residence card are identity numbers too, and a fault names the document', () => {
+    const r2 = resource({ items: [{ name: '姓名', dataType: 'C', dataLength: 50, isKey: false }, { name: '证件类型', dataType: 'C', dataLength: 20, isKey: false }, { name: '证件号码', dataType: 'C', dataLength: 30, isKey: true }] });
+    const rows = [
+      ['陈大文', '港澳居民居住证', '810000199408230021'],
+      ['林小美', '台湾居民居住证', '830000198802290048'],
+      ['John Smith', '外国人永久居留身份证', '932682198501010017'],
+      ['何美玲', '港澳台居民居住证', '820000197512310033'],
+      ['Anna Lee', '外国人永久居留身份证', '932682198501010018'],
+    ];
+    const r = validateWorkbook(book(templateSheet(r2, rows)), { catalogue: [r2] });
+    expect(r.issues.map((i) => [i.ruleId, i.cell, i.message])).toEqual([
+      ['id.idcard', 'C7', '“证件号码”：港澳居民居住证号码校验位应为“2”，实际为“3”，请核对号码'],
+      ['id.idcard', 'C8', '“证件号码”：外国人永久居留身份证号码校验位应为“7”，实际为“8”，请核对号码'],
+    ]);
+  });
+
+  test('a 身份证号 column takes the other numbers too; its message is not led by the header it repeats', () => {
+    const r3 = resource({ items: [{ name: '姓名', dataType: 'C', dataLength: 50, isKey: false }, { name: '身份证号', dataType: 'C', dataLength: 18, isKey: true }] });
+    const r = validateWorkbook(book(templateSheet(r3, [['甲', '830000198802290048'], ['乙', '932682198501010017'], ['丙', '110105194912310025']])), { catalogue: [r3] });
+    expect(r.issues.map((i) => [i.cell, i.message])).toEqual([['B6', '身份证号校验位应为“X”，实际为“5”，请核对号码']]);
+  });
 });

@@ -144,11 +144,12 @@ export class TemplateRows {
       if (p !== null) report(p.ruleId, p.message, { row: sheetRow, col: startCol + c.index, column: c.header, value: cellText(v) });
     }
 
-    // 证件号码 is a 身份证号 when the row's 证件类型 says so.
+    // 证件号码 is numbered like a 身份证号 when the row's 证件类型 is a 身份证 (111), a residence
+    // permit (港澳台居民居住证 carry a 公民身份号码) or the 外国人永久居留身份证.
     const { certType, certNumber, certNumberIdCheck } = this;
     if (certType && certNumber && certNumberIdCheck) {
       const v = row[certNumber.index];
-      if (!isBlank(v) && /身份证|^111$/.test(cellText(row[certType.index] ?? null))) {
+      if (!isBlank(v) && /身份证|居住证|^111$/.test(cellText(row[certType.index] ?? null))) {
         const p = certNumberIdCheck(v ?? null);
         if (p) report(p.ruleId, p.message, { row: sheetRow, col: startCol + certNumber.index, column: certNumber.header, value: cellText(v ?? null) });
       }

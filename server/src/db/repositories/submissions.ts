@@ -188,9 +188,20 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
     },
 
     async latestApproved(sheetKind) {
+      const kind = `%${JSON.stringify(sheetKind)}%`;
       const rows = await db
         .selectFrom('submissions')
         .select(SUMMARY_COLUMNS)
+        // Counted in the same statement, so the count and the newest version agree.
+        .select((eb) =>
+          eb
+            .selectFrom('submissions as approved')
+            .select((a) => a.fn.countAll<string | number>().as('n'))
+            .whereRef('approved.department_id', '=', 'submissions.department_id')
+            .where('approved.status', '=', 'approved')
+            .where('approved.sheet_kinds', 'like', kind)
+            .as('approvals'),
+        )
         .where((eb) => eb.and(listConditions(eb, null, { sheetKind, status: 'approved' })))
         .where((eb) =>
           eb.not(
@@ -200,14 +211,14 @@ export function submissionsRepository(ctx: RepoContext): Store['submissions'] {
                 .select('newer.id')
                 .whereRef('newer.department_id', '=', 'submissions.department_id')
                 .where('newer.status', '=', 'approved')
-                .where('newer.sheet_kinds', 'like', `%${JSON.stringify(sheetKind)}%`)
+                .where('newer.sheet_kinds', 'like', kind)
                 .whereRef('newer.id', '>', 'submissions.id'),
             ),
           ),
         )
         .orderBy('department_id')
         .execute();
-      return rows.map(toSummary);
+      return rows.map((row) => ({ ...toSummary(row), approvals: toCount(row.approvals ?? 0) }));
     },
 
     async decide(input) {

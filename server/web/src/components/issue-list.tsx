@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { groupIssues, type Issue, type IssueGroup, type Report } from '../../../../shared/src';
+import { groupIssues, issueText, type Issue, type IssueGroup, type Report } from '../../../../shared/src';
 
 /**
  * The report arranged by sheet and rule, errors first, as the CLI and the task pane show it; an
@@ -49,8 +49,7 @@ function IssueGroupView({ group: g, onPick }: { group: IssueGroup; onPick(issue:
       {g.issues.slice(0, limit).map((i, k) =>
         i.cell ? (
           <button key={k} type="button" className={styles.issue} onClick={() => onPick(i)} data-issue-cell={`${i.sheet}!${i.cell}`}>
-            {i.cell} {i.column ? `【${i.column}】` : ''}
-            {i.message}
+            {i.cell} {issueText(i)}
           </button>
         ) : (
           <span key={k} className={styles.plain}>
