@@ -181,6 +181,8 @@ export function App({ host }: { host: WorkbookHost }) {
         selectedValue={tab}
         onTabSelect={(_, d) => {
           setTab(d.value as typeof tab);
+          // A message belongs to the tab it came from.
+          setMessage(null);
           if (d.value === 'submit') void loadSubmitTab();
         }}
       >
@@ -190,7 +192,7 @@ export function App({ host }: { host: WorkbookHost }) {
         <Tab value="settings">设置</Tab>
       </TabList>
       {message && (
-        <MessageBar intent={message.intent} data-testid="message">
+        <MessageBar intent={message.intent} data-testid="message" data-intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
