@@ -54,7 +54,7 @@ export async function applyMarks(
   let done = 0;
   for (const [name, sheetMarks] of bySheet) {
     const sheet = context.workbook.worksheets.getItem(name);
-    // One colour per cell: the strongest of its marks (style.ts), as the in-memory host does.
+    // One colour per cell: the strongest of its marks (shared/src/marks.ts), as the in-memory host does.
     const byCell = groupBy(sheetMarks, (m) => m.cell);
     const cellKind = new Map([...byCell].map(([cell, list]) => [cell, strongestKind(list.map((m) => m.kind))] as const));
     const formats: Excel.ConditionalFormat[] = [];
