@@ -134,10 +134,12 @@ test('fix the cells and submit without validating again: the server gets the fix
 
 test('a coordinator returns it with a cell comment; the pane shows the reason and the comment on the cell', async () => {
   const id = (await getJson('coordinator', '/submissions')).items[0].id;
+  // One cell takes no message (as on a protected sheet): the pane must say so, not drop it.
+  await preview(`h => h.sheets[0].locked.add('D4')`);
   const returned = await fetch(`${url}/api/submissions/${id}/return`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${tokens.coordinator}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ reason: '请补充共享条件', comments: [{ sheet: '目录', row: 3, cell: 'I3', message: '有条件共享须写明具体条件' }] }),
+    body: JSON.stringify({ reason: '请补充共享条件', comments: [{ sheet: '目录', row: 3, cell: 'I3', message: '有条件共享须写明具体条件' }, { sheet: '目录', row: 4, cell: 'D4', message: '名称请与三定方案一致' }] }),
   });
   expect(returned.status).toBe(200);
 
@@ -147,6 +149,9 @@ test('a coordinator returns it with a cell comment; the pane shows the reason an
   await page.getByText('目录!I3：有条件共享须写明具体条件').waitFor();
   await expect(preview<string>(`h => h.sheets[0].fills.get('I3')`)).resolves.toBe('#BDD7EE');
   await expect(preview<string>(`h => h.sheets[0].notes.get('I3')`)).resolves.toBe('【审核意见】有条件共享须写明具体条件');
+  await page.getByText('有 1 处批注无法写入单元格，已在窗格中列出').waitFor();
+  await page.getByTestId('unplaced').getByText('目录!D4：【审核意见】名称请与三定方案一致').waitFor();
+  await preview(`h => h.sheets[0].locked.clear()`);
 });
 
 test('a data template and a zero report are generated from the approved catalogue', async () => {

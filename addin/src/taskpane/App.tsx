@@ -120,6 +120,8 @@ export function App({ host }: { host: WorkbookHost }) {
   async function submit() {
     const client = api();
     if (!client) return setMessage({ intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' });
+    // Never file it under no task just because the task list did not load: load it, let the clerk choose.
+    if (tasks === null) return loadSubmitTab(client);
     const taskId = typeof taskChoice === 'number' ? taskChoice : null;
     const r = await reading('reading', (signal, onProgress) => pane.submit(client, taskId, { signal, onProgress, onSend: () => setBusy('sending') }), '已取消提交，没有发送任何内容。');
     if (!r) return;
@@ -201,11 +203,12 @@ export function App({ host }: { host: WorkbookHost }) {
           <MessageBar intent="warning">
             <MessageBarBody>有 {unplaced.length} 处批注无法写入单元格，已在窗格中列出：</MessageBarBody>
           </MessageBar>
-          {unplaced.map((u) => (
+          {unplaced.slice(0, 200).map((u) => (
             <Button key={`${u.sheet}!${u.cell}`} appearance="subtle" className={styles.issue} onClick={() => selectCell(u.sheet, u.cell)}>
               {u.sheet}!{u.cell}：{u.text}
             </Button>
           ))}
+          {unplaced.length > 200 && <Text>另有 {unplaced.length - 200} 处未列出，修改上面的问题后再校验即可看到。</Text>}
         </div>
       )}
 
@@ -233,11 +236,11 @@ export function App({ host }: { host: WorkbookHost }) {
           </Text>
           <TaskChoice tasks={tasks} value={taskChoice} onChange={setTaskChoice} />
           <div className={styles.row}>
-            <Button appearance="primary" onClick={submit} disabled={busy !== null || taskChoice === null}>提交</Button>
+            <Button appearance="primary" onClick={submit} disabled={busy !== null || (tasks !== null && taskChoice === null)}>提交</Button>
             {busy === 'reading' && <Button onClick={() => abort.current?.abort()}>取消</Button>}
             <Button onClick={refreshStatus} disabled={busy !== null}>查看审核结果</Button>
           </div>
-          {taskChoice === null && <Text>请先选择这次提交属于哪个任务。</Text>}
+          {tasks !== null && taskChoice === null && <Text>请先选择这次提交属于哪个任务。</Text>}
           {busy === 'reading' && progress !== null && <ProgressBar value={progress} aria-label="读取进度" />}
           {busy === 'sending' && <ProgressBar aria-label="正在提交" />}
           {detail && (
