@@ -1,3 +1,4 @@
+import { mockWorkbook } from '../../test-support/mock-workbook';
 import { browserSettings, capabilitiesOf, ExcelHost, MARKS_KEY, type DocumentSettings } from './excel-host';
 
 function documentSettings(): DocumentSettings & { values: Map<string, unknown>; saves: number } {
@@ -15,28 +16,6 @@ function documentSettings(): DocumentSettings & { values: Map<string, unknown>; 
   return s;
 }
 
-/** A context just rich enough for marks: every call is recorded. */
-function fakeRun() {
-  const calls: string[] = [];
-  let n = 0;
-  const sheet = {
-    getRanges: (address: string) => ({
-      conditionalFormats: {
-        add: () => {
-          const id = `{CF-${++n}}`;
-          calls.push(`cf ${address} ${id}`);
-          return { id, custom: { rule: {}, format: { fill: {} } }, load: () => undefined };
-        },
-      },
-    }),
-    getRange: () => ({ conditionalFormats: { getItemOrNullObject: (id: string) => ({ isNullObject: false, load: () => undefined, delete: () => calls.push(`delete ${id}`) }) } }),
-    notes: { add: (cell: string) => calls.push(`note ${cell}`), getItemOrNullObject: (cell: string) => ({ isNullObject: false, load: () => undefined, delete: () => calls.push(`delete note ${cell}`) }) },
-  };
-  const context = { workbook: { worksheets: { getItem: () => sheet } }, sync: async () => undefined } as unknown as Excel.RequestContext;
-  const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(context);
-  return { run, calls };
-}
-
 beforeAll(() => {
   (globalThis as { Excel?: unknown }).Excel = { ConditionalFormatType: { custom: 'Custom' } };
 });
@@ -46,18 +25,57 @@ test('capabilities follow the ExcelApi requirement sets', () => {
   expect(capabilitiesOf(() => true)).toEqual({ notes: true, comments: true, dataValidation: true });
 });
 
+const CAPS = { notes: true, comments: true, dataValidation: true };
+
+/** An ExcelHost over an office-addin-mock workbook; `doc` is the workbook's document settings. */
+function hostOn(wb: ReturnType<typeof mockWorkbook>, doc = documentSettings()) {
+  const run = <T>(batch: (c: Excel.RequestContext) => Promise<T>) => batch(wb.context);
+  return new ExcelHost(run, CAPS, doc, browserSettings(new Map() as never));
+}
+
 test('what was marked is recorded in the workbook, so a reopened pane clears it', async () => {
-  const { run, calls } = fakeRun();
+  const wb = mockWorkbook();
   const doc = documentSettings();
-  const caps = { notes: true, comments: true, dataValidation: true };
-  await new ExcelHost(run, caps, doc, browserSettings(new Map() as never)).applyMarks([{ sheet: '目录', cell: 'B3', kind: 'error', message: '不能为空' }]);
-  expect(JSON.parse(doc.values.get(MARKS_KEY) as string)).toEqual({ formats: { 目录: ['{CF-1}'] }, notes: { 目录: ['B3'] } });
+  await hostOn(wb, doc).applyMarks([{ sheet: '目录', cell: 'B3', kind: 'error', message: '不能为空' }]);
+  expect(JSON.parse(doc.values.get(MARKS_KEY) as string)).toEqual({ formats: { 目录: ['{CF-1}'] }, messages: { 目录: { B3: { on: 'note', own: null, text: '【错误】不能为空' } } } });
 
   // A new host (the pane reopened) on the same workbook.
-  await new ExcelHost(run, caps, doc, browserSettings(new Map() as never)).clearMarks();
-  expect(calls).toEqual(['cf B3 {CF-1}', 'note B3', 'delete {CF-1}', 'delete note B3']);
-  expect(JSON.parse(doc.values.get(MARKS_KEY) as string)).toEqual({ formats: {}, notes: {} });
+  await hostOn(wb, doc).clearMarks();
+  expect(wb.deleted).toEqual(['{CF-1}']);
+  expect(wb.notes.size).toBe(0);
+  expect(JSON.parse(doc.values.get(MARKS_KEY) as string)).toEqual({ formats: {}, messages: {} });
   expect(doc.saves).toBe(2);
+});
+
+test('a reviewer’s note joins the engine’s note on the same cell, also from a reopened pane, and both go on clearing', async () => {
+  const wb = mockWorkbook();
+  const doc = documentSettings();
+  const unplaced = await hostOn(wb, doc).applyMarks([{ sheet: '目录', cell: 'I3', kind: 'error', message: '共享条件不能为空' }]);
+  expect(unplaced).toEqual({ unplaced: [] });
+  await hostOn(wb, doc).applyMarks([{ sheet: '目录', cell: 'I3', kind: 'review', message: '有条件共享须写明具体条件' }]);
+  expect(wb.notes.get('I3')).toBe('【错误】共享条件不能为空\n【审核意见】有条件共享须写明具体条件');
+  await hostOn(wb, doc).clearMarks();
+  expect(wb.notes.has('I3')).toBe(false);
+});
+
+test('a cell with the clerk’s own note keeps it, after marking and after clearing', async () => {
+  const wb = mockWorkbook();
+  wb.notes.set('B3', '本行为2025年新增');
+  const host = hostOn(wb);
+  await host.applyMarks([{ sheet: '目录', cell: 'B3', kind: 'error', message: '不能为空' }]);
+  await host.applyMarks([{ sheet: '目录', cell: 'B3', kind: 'review', message: '请补充' }]);
+  expect(wb.notes.get('B3')).toBe('本行为2025年新增\n\n【错误】不能为空\n【审核意见】请补充');
+  await host.clearMarks();
+  expect(wb.notes.get('B3')).toBe('本行为2025年新增');
+});
+
+test('a workbook marked by an older add-in (cells only) is still cleared', async () => {
+  const wb = mockWorkbook();
+  const doc = documentSettings();
+  wb.notes.set('A2', '【错误】旧标注');
+  doc.values.set(MARKS_KEY, JSON.stringify({ formats: {}, notes: { 目录: ['A2'] } }));
+  await hostOn(wb, doc).clearMarks();
+  expect(wb.notes.size).toBe(0);
 });
 
 test('the server address and token live in the pane’s storage, not in the workbook', async () => {

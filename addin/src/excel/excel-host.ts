@@ -1,5 +1,5 @@
 import type { SheetGrid } from '../../../shared/src';
-import type { CellMark, HostCapabilities, HostOptions, NewSheet, SettingsStore, WorkbookHost } from '../host/types';
+import type { CellMark, HostCapabilities, HostOptions, MarkOutcome, NewSheet, SettingsStore, WorkbookHost } from '../host/types';
 import { createSheet } from './create-sheet';
 import { applyMarks, clearMarks, type AppliedMarks } from './marks';
 import { readSheet } from './read-sheet';
@@ -59,12 +59,13 @@ export class ExcelHost implements WorkbookHost {
     return this.run((context) => readSheet(context, name, options));
   }
 
-  async applyMarks(marks: readonly CellMark[], options?: HostOptions): Promise<void> {
-    const applied = await this.run((context) => applyMarks(context, marks, this.capabilities, options));
+  async applyMarks(marks: readonly CellMark[], options?: HostOptions): Promise<MarkOutcome> {
     const held = this.record();
-    for (const [sheet, ids] of Object.entries(applied.formats)) held.formats[sheet] = [...(held.formats[sheet] ?? []), ...ids];
-    for (const [sheet, cells] of Object.entries(applied.notes)) held.notes[sheet] = [...new Set([...(held.notes[sheet] ?? []), ...cells])];
+    const { formats, messages, unplaced } = await this.run((context) => applyMarks(context, marks, this.capabilities, held, options));
+    for (const [sheet, ids] of Object.entries(formats)) held.formats[sheet] = [...(held.formats[sheet] ?? []), ...ids];
+    Object.assign(held.messages, messages);
     await this.save(held);
+    return { unplaced };
   }
 
   async clearMarks(sheets?: readonly string[]): Promise<void> {
@@ -88,12 +89,17 @@ export class ExcelHost implements WorkbookHost {
 
   private record(): AppliedMarks {
     const raw = this.documentSettings.get(MARKS_KEY);
-    if (typeof raw !== 'string') return { formats: {}, notes: {} };
+    if (typeof raw !== 'string') return { formats: {}, messages: {} };
     try {
-      const parsed = JSON.parse(raw) as AppliedMarks;
-      return { formats: parsed.formats ?? {}, notes: parsed.notes ?? {} };
+      const parsed = JSON.parse(raw) as Partial<AppliedMarks> & { notes?: Record<string, string[]> };
+      const messages = parsed.messages ?? {};
+      // A workbook marked by an older add-in listed only the cells: their notes are ours alone, deleted whole.
+      for (const [sheet, cells] of Object.entries(parsed.notes ?? {})) {
+        messages[sheet] = Object.fromEntries(cells.map((cell) => [cell, { on: this.capabilities.notes ? 'note' : 'comment', own: null, text: null }]));
+      }
+      return { formats: parsed.formats ?? {}, messages };
     } catch {
-      return { formats: {}, notes: {} };
+      return { formats: {}, messages: {} };
     }
   }
 

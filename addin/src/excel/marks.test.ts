@@ -4,72 +4,9 @@ import type { CellMark, HostCapabilities } from '../host/types';
 import { applyMarks, clearMarks, markSyncs } from './marks';
 import { readSheet } from './read-sheet';
 import { readSyncs } from './blocks';
-import { countingContext, type MockNode } from '../../test-support/mock-context';
-
+import { mockWorkbook } from '../../test-support/mock-workbook';
 
 const CAPS: HostCapabilities = { notes: true, comments: true, dataValidation: true };
-
-/** A workbook whose sheet records conditional formats and notes made, and what was deleted. */
-function mockWorkbook(cells: unknown[][] = [['x']]) {
-  const made: Array<{ address: string; node: MockNode }> = [];
-  const notes = new Map<string, string>();
-  const deleted: string[] = [];
-  const valuesWritten: string[] = [];
-  /** Formats a clerk deleted by hand. */
-  const gone = new Set<string>();
-  let n = 0;
-  const data = {
-    workbook: {
-      worksheets: {
-        sheet: {
-          used: { isNullObject: false, rowIndex: 0, columnIndex: 0, rowCount: cells.length, columnCount: cells[0].length, merged: { isNullObject: true, address: '' }, getMergedAreasOrNullObject() { return this.merged; } },
-          getUsedRangeOrNullObject() {
-            return this.used;
-          },
-          getRangeByIndexes(this: MockNode, row: number, _col: number, rowCount: number, colCount: number) {
-            const key = `block_${row}_${rowCount}`;
-            if (!this[key]) {
-              this.addMock(key);
-              (this[key] as MockNode).populate({ values: cells.slice(row, row + rowCount).map((r) => r.slice(0, colCount)) });
-            }
-            return this[key];
-          },
-          getRanges(this: MockNode, address: string) {
-            const sheet = this;
-            return {
-              set values(_v: unknown) {
-                valuesWritten.push(address);
-              },
-              conditionalFormats: {
-                add() {
-                  const key = `cf_${++n}`;
-                  sheet.addMock(key);
-                  const node = sheet[key] as MockNode;
-                  node.populate({ id: `{CF-${n}}`, custom: { rule: { formula: '' }, format: { fill: { color: '' } } } });
-                  made.push({ address, node });
-                  return node;
-                },
-              },
-            };
-          },
-          getRange() {
-            const live = new Set(made.map((m) => String(m.node.id)).filter((id) => !gone.has(id)));
-            return { conditionalFormats: { getItemOrNullObject: (id: string) => ({ isNullObject: !live.has(id), load: () => undefined, delete: () => deleted.push(id) }) } };
-          },
-          notes: {
-            add: (cell: string, text: string) => notes.set(cell, text),
-            getItemOrNullObject: (cell: string) => ({ isNullObject: !notes.has(cell), load: () => undefined, delete: () => notes.delete(cell) }),
-          },
-        },
-        getItem() {
-          return this.sheet;
-        },
-      },
-      comments: { add: () => undefined, getItemByCell: () => ({ delete: () => undefined }) },
-    },
-  };
-  return { ...countingContext(data), made, notes, deleted, valuesWritten, gone };
-}
 
 beforeAll(() => {
   (globalThis as { Excel?: unknown }).Excel = { ConditionalFormatType: { custom: 'Custom' } };
@@ -87,7 +24,9 @@ test('marks become conditional formats over batched areas and notes on cells; va
   expect((wb.made[0].node.custom as { rule: { formula: string } }).rule.formula).toBe('=TRUE');
   expect(wb.notes.get('B4')).toBe('【错误】请修改\n【警告】请核对');
   expect(wb.valuesWritten).toEqual([]);
-  expect(applied).toEqual({ formats: { 目录: ['{CF-1}', '{CF-2}'] }, notes: { 目录: ['B3', 'B4', 'D9'] } });
+  expect(applied.formats).toEqual({ 目录: ['{CF-1}', '{CF-2}'] });
+  expect(Object.keys(applied.messages['目录'])).toEqual(['B3', 'B4', 'D9']);
+  expect(applied.unplaced).toEqual([]);
 });
 
 test('clearing deletes exactly the formats and notes the add-in made', async () => {
@@ -97,7 +36,7 @@ test('clearing deletes exactly the formats and notes the add-in made', async () 
   const left = await clearMarks(wb.context, applied, CAPS);
   expect(wb.deleted.sort()).toEqual([...applied.formats['目录']].sort());
   expect([...wb.notes]).toEqual([['Z1', '用户自己的批注']]);
-  expect(left).toEqual({ formats: {}, notes: {} });
+  expect(left).toEqual({ formats: {}, messages: {} });
 });
 
 test('clearing still works when the clerk already deleted some marks by hand', async () => {
@@ -106,17 +45,65 @@ test('clearing still works when the clerk already deleted some marks by hand', a
   wb.gone.add(applied.formats['目录'][0]);
   wb.notes.delete('A2');
   const syncsBefore = wb.syncs();
-  await expect(clearMarks(wb.context, applied, CAPS)).resolves.toEqual({ formats: {}, notes: {} });
+  await expect(clearMarks(wb.context, applied, CAPS)).resolves.toEqual({ formats: {}, messages: {} });
   expect(wb.deleted).toEqual([applied.formats['目录'][1]]);
   expect(wb.notes.size).toBe(0);
   expect(wb.syncs() - syncsBefore).toBe(2);
 });
 
-test('without notes or comments (older Excel) only the colours are applied', async () => {
+test('without notes or comments (older Excel) only the colours are applied, and the messages are reported unplaced', async () => {
   const wb = mockWorkbook();
   const applied = await applyMarks(wb.context, [mark('A2', 'error')], { notes: false, comments: false, dataValidation: false });
   expect(wb.notes.size).toBe(0);
-  expect(applied.notes).toEqual({});
+  expect(applied.messages).toEqual({});
+  expect(applied.unplaced).toEqual([{ sheet: '目录', cell: 'A2', text: '【错误】请修改' }]);
+});
+
+test('a reviewer’s comment joins the engine’s note on the same cell, each labelled; marking it again does not repeat it', async () => {
+  const wb = mockWorkbook();
+  const first = await applyMarks(wb.context, [mark('I3', 'error', '共享条件不能为空')], CAPS);
+  const second = await applyMarks(wb.context, [mark('I3', 'review', '有条件共享须写明具体条件')], CAPS, first);
+  await applyMarks(wb.context, [mark('I3', 'review', '有条件共享须写明具体条件')], CAPS, second);
+  expect(wb.notes.get('I3')).toBe('【错误】共享条件不能为空\n【审核意见】有条件共享须写明具体条件');
+  const left = await clearMarks(wb.context, second, CAPS);
+  expect(wb.notes.has('I3')).toBe(false);
+  expect(left.messages).toEqual({});
+});
+
+test('a clerk’s own note keeps its words: ours follows it, and clearing gives it back exactly', async () => {
+  const wb = mockWorkbook();
+  wb.notes.set('B3', '数据来自2025年台账');
+  const applied = await applyMarks(wb.context, [mark('B3', 'error', '不能为空')], CAPS);
+  expect(wb.notes.get('B3')).toBe('数据来自2025年台账\n\n【错误】不能为空');
+  await clearMarks(wb.context, applied, CAPS);
+  expect(wb.notes.get('B3')).toBe('数据来自2025年台账');
+});
+
+test('in a clerk’s comment thread ours is a reply of its own, and clearing deletes that reply alone', async () => {
+  const wb = mockWorkbook();
+  wb.clerkComment('C4', '待科长确认');
+  const applied = await applyMarks(wb.context, [mark('C4', 'warning', '请核对')], CAPS);
+  expect(wb.notes.has('C4')).toBe(false);
+  expect(wb.comments).toEqual([expect.objectContaining({ cell: 'C4', content: '待科长确认', replies: [expect.objectContaining({ content: '【警告】请核对' })] })]);
+  await clearMarks(wb.context, applied, CAPS);
+  expect(wb.comments).toEqual([expect.objectContaining({ cell: 'C4', content: '待科长确认', replies: [] })]);
+});
+
+test('a cell Excel refuses costs only itself: the others are written, and it is reported', async () => {
+  const wb = mockWorkbook();
+  wb.refused.add('B4');
+  const applied = await applyMarks(wb.context, [mark('B3', 'error'), mark('B4', 'error', '不能为空'), mark('B5', 'error')], CAPS);
+  expect([...wb.notes.keys()].sort()).toEqual(['B3', 'B5']);
+  expect(applied.unplaced).toEqual([{ sheet: '目录', cell: 'B4', text: '【错误】不能为空' }]);
+  expect(Object.keys(applied.messages['目录']).sort()).toEqual(['B3', 'B5']);
+});
+
+test('with comments only (ExcelApi 1.10) a message is a comment of ours, addressed with the quoted sheet name', async () => {
+  const wb = mockWorkbook([['x']], '附件1 共享目录');
+  const caps = { notes: false, comments: true, dataValidation: true };
+  const first = await applyMarks(wb.context, [{ sheet: '附件1 共享目录', cell: 'D2', kind: 'error', message: '不能为空' }], caps);
+  await applyMarks(wb.context, [{ sheet: '附件1 共享目录', cell: 'D2', kind: 'review', message: '请补充' }], caps, first);
+  expect(wb.comments.map((c) => [c.cell, c.content])).toEqual([['D2', '【错误】不能为空\n【审核意见】请补充']]);
 });
 
 test('validating and marking a 100,000 × 12 sheet with 5,000 problem cells stays within the stated sync count', async () => {

@@ -64,3 +64,23 @@ test('settings are kept by the host', async () => {
   await h.settings.set('serverUrl', null);
   expect(await h.settings.get('serverUrl')).toBeNull();
 });
+
+test('a reviewer’s note joins the check’s note on a cell; the clerk’s own note is kept and comes back on clearing', async () => {
+  const { h, s } = host();
+  s.notes.set('A2', '本行待核');
+  await h.applyMarks([{ sheet: '目录', cell: 'B3', kind: 'error', message: '不能为空' }, { sheet: '目录', cell: 'A2', kind: 'warning', message: '请核对' }]);
+  await h.applyMarks([{ sheet: '目录', cell: 'B3', kind: 'review', message: '请补充' }, { sheet: '目录', cell: 'A2', kind: 'review', message: '序号重复' }]);
+  expect(s.notes.get('B3')).toBe('【错误】不能为空\n【审核意见】请补充');
+  expect(s.notes.get('A2')).toBe('本行待核\n\n【警告】请核对\n【审核意见】序号重复');
+  await h.clearMarks();
+  expect([...s.notes]).toEqual([['A2', '本行待核']]);
+});
+
+test('a cell no message can be written to is coloured and reported', async () => {
+  const { h, s } = host();
+  s.locked.add('B3');
+  const outcome = await h.applyMarks([{ sheet: '目录', cell: 'B3', kind: 'error', message: '不能为空' }]);
+  expect(outcome.unplaced).toEqual([{ sheet: '目录', cell: 'B3', text: '【错误】不能为空' }]);
+  expect(s.fills.get('B3')).toBe(MARK_FILLS.error);
+  expect(s.notes.has('B3')).toBe(false);
+});

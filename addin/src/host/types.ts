@@ -38,6 +38,17 @@ export interface HostCapabilities {
   dataValidation: boolean;
 }
 
+/** A cell's message that could not be written to the cell (no notes in this Excel, a protected sheet…). */
+export interface UnplacedMessage {
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+export interface MarkOutcome {
+  unplaced: UnplacedMessage[];
+}
+
 export interface SettingsStore {
   get(key: string): Promise<string | null>;
   set(key: string, value: string | null): Promise<void>;
@@ -50,9 +61,13 @@ export interface WorkbookHost {
   activeSheet(): Promise<string>;
   /** The sheet's used range as a grid, with its merged areas. */
   readSheet(name: string, options?: HostOptions): Promise<SheetGrid>;
-  /** Fills and messages on cells; a cell's own fill is kept so that clearMarks can restore it. Values never change. */
-  applyMarks(marks: readonly CellMark[], options?: HostOptions): Promise<void>;
-  /** Restores the marked cells' own fills and removes the messages, on the given sheets or all. */
+  /**
+   * Fills and messages on cells; a cell's own fill is kept so that clearMarks can restore it. Values never change.
+   * A message joins the add-in's earlier one on the same cell, and follows the clerk's own note or comment
+   * there without changing it. What could not be written to its cell is returned, for the pane to list.
+   */
+  applyMarks(marks: readonly CellMark[], options?: HostOptions): Promise<MarkOutcome>;
+  /** Restores the marked cells' own fills and notes and removes the add-in's messages, on the given sheets or all. */
   clearMarks(sheets?: readonly string[]): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
   createSheet(sheet: NewSheet): Promise<void>;

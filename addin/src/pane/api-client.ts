@@ -1,4 +1,4 @@
-import type { CatalogueResource, Report, WorkbookGrid } from '../../../shared/src';
+import type { CatalogueResource, ProgressState, Report, WorkbookGrid } from '../../../shared/src';
 
 /**
  * The pane's client for the submission service. Every failure becomes one Chinese sentence the
@@ -25,6 +25,22 @@ export interface Decision {
 export interface SubmissionDetail extends SubmissionSummary {
   report: Report;
   decisions: Decision[];
+}
+
+/** A collection task as the pane shows it: the server's dates and this department's standing on it. */
+export interface OpenTask {
+  id: number;
+  title: string;
+  dueDate: string;
+  /** Working days from today to the due date by the server's holiday calendar; negative once passed. */
+  workingDaysLeft: number;
+  state: ProgressState;
+}
+
+interface TaskBoardAnswer {
+  task: { id: number; title: string; dueDate: string };
+  workingDaysLeft: number;
+  rows: Array<{ state: ProgressState }>;
 }
 
 export class ApiError extends Error {
@@ -78,6 +94,19 @@ export class ApiClient {
   /** The approved catalogue's resources, to generate data templates from. */
   resources(): Promise<CatalogueResource[]> {
     return this.call('/catalogue/resources');
+  }
+
+  /**
+   * The department's tasks still to finish, soonest due first. The board of each task gives the
+   * working days left (the server's calendar knows the holidays) and where the department stands.
+   */
+  async openTasks(): Promise<OpenTask[]> {
+    const tasks = await this.call<Array<{ id: number }>>('/tasks');
+    const boards = await Promise.all(tasks.map((t) => this.call<TaskBoardAnswer>(`/tasks/${t.id}/board`)));
+    return boards
+      .map((b): OpenTask => ({ id: b.task.id, title: b.task.title, dueDate: b.task.dueDate, workingDaysLeft: b.workingDaysLeft, state: b.rows[0]?.state ?? 'not-started' }))
+      .filter((t) => t.state !== 'approved')
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
   }
 
   submission(id: number): Promise<SubmissionDetail> {

@@ -55,6 +55,35 @@ test('submitting sends the grid once per key, paints the server’s report, and 
   expect(await host.settings.get(LAST_SUBMISSION_KEY)).toBe('42');
 });
 
+test('submitting reads the workbook as it is now: a cell fixed after the check goes fixed, and every sheet goes', async () => {
+  const host = workbook();
+  const pane = new PaneController(host);
+  const sent: Array<{ taskId: number | null; workbook: { sheets: Array<{ name: string; rows: unknown[][] }> } }> = [];
+  const { api } = fakeApi(async (_path, init) => {
+    sent.push(JSON.parse(String(init?.body)));
+    return json(201, { submission: { id: 7, version: 1 }, report: { issues: [], counts: { errors: 0, warnings: 0 } }, replayed: false });
+  });
+  await pane.validate('active');
+  host.sheets[0].cells[2][17] = '综合科';
+  const progress: number[] = [];
+  const result = await pane.submit(api, 5, { onProgress: (done, total) => progress.push(done / total) });
+  expect(sent[0].taskId).toBe(5);
+  expect(sent[0].workbook.sheets.map((s) => s.name)).toEqual(['目录', 'Sheet2']);
+  expect(sent[0].workbook.sheets[0].rows[2][17]).toBe('综合科');
+  expect(result.sheets).toEqual(['目录', 'Sheet2']);
+  expect(progress.at(-1)).toBe(1);
+  expect(host.sheets[0].notes.has('R3')).toBe(false);
+});
+
+test('a cancelled submission sends nothing', async () => {
+  const host = workbook();
+  const { api, calls } = fakeApi(async () => json(201, {}));
+  const abort = new AbortController();
+  abort.abort();
+  await expect(new PaneController(host).submit(api, null, { signal: abort.signal })).rejects.toThrow();
+  expect(calls).toEqual([]);
+});
+
 test('a failed submission changes nothing in the workbook, and its retry reuses the key', async () => {
   const host = workbook();
   let n = 0;
@@ -78,4 +107,24 @@ test('when the pane opens later, a returned submission shows the reviewer’s ce
   expect(detail?.status).toBe('returned');
   expect(host.sheets[0].fills.get('I3')).toBe(MARK_FILLS.review);
   expect(host.sheets[0].notes.get('I3')).toBe('【审核意见】有条件共享须写明条件');
+});
+
+test('the reviewer’s comments stay joined with the check’s notes when the clerk checks again, and messages that found no cell are listed', async () => {
+  const host = workbook();
+  host.sheets[0].locked.add('D3');
+  await host.settings.set(LAST_SUBMISSION_KEY, '42');
+  const comments = [
+    { sheet: '目录', row: 3, cell: 'R3', message: '请填写责任科室' },
+    { sheet: '目录', row: 3, cell: 'D3', message: '名称不规范' },
+    { sheet: '旧表', row: 2, cell: 'A2', message: '此表已删除' },
+  ];
+  const { api } = fakeApi(async () => json(200, { id: 42, status: 'returned', decisions: [{ decision: 'return', reason: '', comments, createdAt: '' }], report: {} }));
+  const pane = new PaneController(host);
+  await pane.review(api);
+  await pane.validate('workbook');
+  expect(host.sheets[0].notes.get('R3')).toBe('【错误】“责任科室”不能为空，请填写责任科室\n【审核意见】请填写责任科室');
+  expect(pane.unplaced).toEqual([
+    { sheet: '旧表', cell: 'A2', text: '【审核意见】此表已删除' },
+    { sheet: '目录', cell: 'D3', text: '【审核意见】名称不规范' },
+  ]);
 });

@@ -1,5 +1,5 @@
-import { marksFromComments, marksFromReport, newIdempotencyKey, WorkbookValidation, type Report, type WorkbookGrid } from '../../../shared/src';
-import type { HostOptions, WorkbookHost } from '../host/types';
+import { marksFromComments, marksFromReport, newIdempotencyKey, noteText, WorkbookValidation, type CellMark, type Report, type WorkbookGrid } from '../../../shared/src';
+import type { HostOptions, UnplacedMessage, WorkbookHost } from '../host/types';
 import type { ApiClient, SubmissionDetail, SubmissionSummary } from './api-client';
 
 /**
@@ -12,16 +12,25 @@ export type Scope = 'active' | 'workbook';
 export const LAST_SUBMISSION_KEY = 'lastSubmissionId';
 
 export class PaneController {
-  private lastGrid: WorkbookGrid | null = null;
   /** The key of a submission that got no answer: a retry of the same content reuses it. */
   private pending: { key: string; content: string } | null = null;
+  /** A returned submission's cell comments: they stay on the cells while the clerk fixes and re-checks, until the next submission. */
+  private reviewMarks: CellMark[] = [];
+  /** Messages of the current marks that could not be written to their cells; the pane lists them. */
+  unplaced: UnplacedMessage[] = [];
 
   constructor(
     private readonly host: WorkbookHost,
     private readonly newKey: () => string = newIdempotencyKey,
   ) {}
 
-  async validate(scope: Scope, options: HostOptions = {}): Promise<Report> {
+  /** The sheets a submission sends: every visible sheet, as they are now. */
+  submittedSheets(): Promise<string[]> {
+    return this.host.listSheets();
+  }
+
+  /** Reads the sheets through the host as they are now and checks them; progress counts sheets. */
+  private async read(scope: Scope, options: HostOptions): Promise<{ grid: WorkbookGrid; report: Report; names: string[] }> {
     const names = scope === 'workbook' ? await this.host.listSheets() : [await this.host.activeSheet()];
     const validation = new WorkbookValidation();
     const sheets: WorkbookGrid['sheets'] = [];
@@ -36,31 +45,48 @@ export class PaneController {
       sheets.push(grid);
       options.onProgress?.(i + 1, names.length);
     }
-    const report = validation.finish();
-    this.lastGrid = { sheets };
+    return { grid: { sheets }, report: validation.finish(), names };
+  }
+
+  /** Marks the sheets afresh: the report's problems and the reviewer's comments, joined on shared cells. */
+  private async mark(names: readonly string[] | undefined, marks: CellMark[], options: HostOptions = {}): Promise<void> {
     await this.host.clearMarks(names);
-    await this.host.applyMarks(marksFromReport(report), { signal: options.signal });
+    const onSheets = (m: { sheet: string }) => !names || names.includes(m.sheet);
+    const { unplaced } = await this.host.applyMarks([...marks, ...this.reviewMarks.filter(onSheets)], { signal: options.signal });
+    this.unplaced = [...this.unplaced.filter((u) => !onSheets(u)), ...unplaced];
+  }
+
+  async validate(scope: Scope, options: HostOptions = {}): Promise<Report> {
+    const { report, names } = await this.read(scope, options);
+    await this.mark(names, marksFromReport(report), options);
     return report;
   }
 
   async clearMarks(): Promise<void> {
     await this.host.clearMarks();
+    this.unplaced = [];
   }
 
-  /** Sends what was last checked (the whole workbook); marks come back from the server's report. */
-  async submit(api: ApiClient, taskId: number | null = null): Promise<{ submission: SubmissionSummary; report: Report }> {
-    if (!this.lastGrid) await this.validate('workbook');
-    const grid = this.lastGrid!;
+  /**
+   * Reads and checks the whole workbook as it is now (a cell fixed since the last check goes as
+   * fixed), sends it, and marks the server's report. Nothing in the workbook changes until the
+   * server has answered.
+   */
+  async submit(api: ApiClient, taskId: number | null = null, options: HostOptions & { onSend?: () => void } = {}): Promise<{ submission: SubmissionSummary; report: Report; sheets: string[] }> {
+    const { grid, names } = await this.read('workbook', options);
+    options.signal?.throwIfAborted();
+    // Past this point the request may reach the server whatever the pane does: no more cancelling.
+    options.onSend?.();
     const content = JSON.stringify({ taskId, grid });
     const key = this.pending?.content === content ? this.pending.key : this.newKey();
     this.pending = { key, content };
-    // Nothing in the workbook changes until the server has answered.
     const result = await api.submit(grid, key, taskId);
     this.pending = null;
     await this.host.settings.set(LAST_SUBMISSION_KEY, String(result.submission.id));
-    await this.host.clearMarks();
-    await this.host.applyMarks(marksFromReport(result.report));
-    return result;
+    // The reviewer's comments were on the version before; this one waits for its own review.
+    this.reviewMarks = [];
+    await this.mark(undefined, marksFromReport(result.report));
+    return { submission: result.submission, report: result.report, sheets: names };
   }
 
   /** The last submission's status, reviewer's reasons and cell comments, with the comments marked. */
@@ -69,7 +95,17 @@ export class PaneController {
     if (!Number.isInteger(id) || id <= 0) return null;
     const detail = await api.submission(id);
     const returned = [...detail.decisions].reverse().find((d) => d.decision === 'return');
-    if (returned && detail.status === 'returned') await this.host.applyMarks(marksFromComments(returned.comments));
+    if (returned && detail.status === 'returned') {
+      const sheets = new Set(await this.host.listSheets());
+      const marks = marksFromComments(returned.comments);
+      this.reviewMarks = marks.filter((m) => sheets.has(m.sheet));
+      // Added to the marks already there (the last check's): joined on the cells both point at.
+      const outcome = await this.host.applyMarks(this.reviewMarks);
+      // A comment on a sheet since renamed or deleted has no cell to go on.
+      const unplaced = [...outcome.unplaced, ...marks.filter((m) => !sheets.has(m.sheet)).map((m) => ({ sheet: m.sheet, cell: m.cell, text: noteText([m]) }))];
+      const again = new Set(unplaced.map((u) => `${u.sheet}!${u.cell}`));
+      this.unplaced = [...this.unplaced.filter((u) => !again.has(`${u.sheet}!${u.cell}`)), ...unplaced];
+    }
     return detail;
   }
 }

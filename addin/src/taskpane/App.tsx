@@ -2,9 +2,9 @@ import {
   Badge, Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Tab, TabList, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { groupIssues, SUBMISSION_STATUS_LABELS, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
-import type { WorkbookHost } from '../host/types';
-import { ApiClient, type SubmissionDetail } from '../pane/api-client';
+import { groupIssues, PROGRESS_STATE_LABELS, SUBMISSION_STATUS_LABELS, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
+import type { UnplacedMessage, WorkbookHost } from '../host/types';
+import { ApiClient, type OpenTask, type SubmissionDetail } from '../pane/api-client';
 import { PaneController, type Scope } from '../pane/controller';
 import { blankSheet, CREATABLE } from './sheet-specs';
 import { templateSheet } from './template-sheet';
@@ -24,7 +24,14 @@ export function App({ host }: { host: WorkbookHost }) {
   const [scope, setScope] = useState<Scope>('workbook');
   const [report, setReport] = useState<Report | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [message, setMessage] = useState<{ intent: 'error' | 'success' | 'info'; text: string } | null>(null);
+  /** What is running: a check, a submission still reading the workbook (cancellable), or one on its way to the server. */
+  const [busy, setBusy] = useState<'check' | 'reading' | 'sending' | null>(null);
+  const [message, setMessage] = useState<{ intent: 'error' | 'success' | 'info' | 'warning'; text: string } | null>(null);
+  const [unplaced, setUnplaced] = useState<UnplacedMessage[]>([]);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [tasks, setTasks] = useState<OpenTask[] | null>(null);
+  /** The task the submission belongs to; 'none' is the clerk's explicit 不属于任务, null not chosen yet. */
+  const [taskChoice, setTaskChoice] = useState<number | 'none' | null>(null);
   const [serverUrl, setServerUrl] = useState('');
   const [token, setToken] = useState('');
   const [detail, setDetail] = useState<SubmissionDetail | null>(null);
@@ -43,9 +50,25 @@ export function App({ host }: { host: WorkbookHost }) {
       setToken(key);
       // Opened again later: show where the last submission stands, and the reviewer's comments on their cells.
       const client = api(url, key);
-      if (client) setDetail(await pane.review(client).catch(() => null));
+      if (client) {
+        setDetail(await pane.review(client).catch(() => null));
+        setUnplaced(pane.unplaced);
+      }
     })();
   }, [host, pane]);
+
+  /** The 提交 tab's facts: which sheets go, and the department's open tasks (the only one chosen for the clerk). */
+  async function loadSubmitTab(client = api()) {
+    setSheets(await pane.submittedSheets().catch(() => []));
+    if (!client) return;
+    try {
+      const open = await client.openTasks();
+      setTasks(open);
+      setTaskChoice((chosen) => (chosen !== null && (chosen === 'none' || open.some((t) => t.id === chosen)) ? chosen : open.length === 1 ? open[0].id : open.length === 0 ? 'none' : null));
+    } catch (e) {
+      fail(e);
+    }
+  }
 
   async function loadResources() {
     const client = api();
@@ -68,33 +91,56 @@ export function App({ host }: { host: WorkbookHost }) {
   }
   const fail = (e: unknown) => setMessage({ intent: 'error', text: e instanceof Error ? e.message : '操作失败' });
 
-  async function check() {
+  /** Runs a check or a submission with the progress bar and 取消; what it ends with is its own message. */
+  async function reading<T>(kind: 'check' | 'reading', work: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<T>, cancelled: string): Promise<T | null> {
     abort.current = new AbortController();
+    const signal = abort.current.signal;
     setMessage(null);
+    setBusy(kind);
     setProgress(0);
     try {
-      const r = await pane.validate(scope, { signal: abort.current.signal, onProgress: (done, total) => setProgress(total ? done / total : 1) });
-      setReport(r);
-      setMessage(r.counts.errors === 0 ? { intent: 'success', text: `没有错误${r.counts.warnings ? `，${r.counts.warnings} 个警告` : ''}，可以提交。` } : { intent: 'info', text: `发现 ${r.counts.errors} 个错误、${r.counts.warnings} 个警告，已在单元格上标出。` });
+      return await work(signal, (done, total) => setProgress(total ? done / total : 1));
     } catch (e) {
-      setMessage(abort.current.signal.aborted ? { intent: 'info', text: '已取消校验。' } : { intent: 'error', text: e instanceof Error ? e.message : '校验失败' });
+      setMessage(signal.aborted ? { intent: 'info', text: cancelled } : { intent: 'error', text: e instanceof Error ? e.message : '操作失败' });
+      return null;
     } finally {
       setProgress(null);
+      setBusy(null);
+      setUnplaced(pane.unplaced);
     }
+  }
+
+  async function check() {
+    const r = await reading('check', (signal, onProgress) => pane.validate(scope, { signal, onProgress }), '已取消校验。');
+    if (!r) return;
+    setReport(r);
+    setMessage(r.counts.errors === 0 ? { intent: 'success', text: `没有错误${r.counts.warnings ? `，${r.counts.warnings} 个警告` : ''}，可以提交。` } : { intent: 'info', text: `发现 ${r.counts.errors} 个错误、${r.counts.warnings} 个警告，已在单元格上标出。` });
   }
 
   async function submit() {
     const client = api();
     if (!client) return setMessage({ intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' });
-    setMessage(null);
+    // Never file it under no task just because the task list did not load: load it, let the clerk choose.
+    if (tasks === null) return loadSubmitTab(client);
+    const taskId = typeof taskChoice === 'number' ? taskChoice : null;
+    const r = await reading('reading', (signal, onProgress) => pane.submit(client, taskId, { signal, onProgress, onSend: () => setBusy('sending') }), '已取消提交，没有发送任何内容。');
+    if (!r) return;
+    setReport(r.report);
+    setSheets(r.sheets);
+    const task = tasks?.find((t) => t.id === taskId);
+    const what = `已提交第 ${r.submission.version} 版（编号 ${r.submission.id}${task ? `，任务“${task.title}”` : ''}，共 ${r.sheets.length} 张表）`;
+    const { errors, warnings } = r.report.counts;
+    setMessage(
+      errors === 0
+        ? { intent: 'success', text: `${what}，服务器校验没有错误${warnings ? `，${warnings} 个警告` : ''}。` }
+        : { intent: 'warning', text: `${what}，但服务器校验发现 ${errors} 个错误${warnings ? `、${warnings} 个警告` : ''}，已在单元格上标出；请修改后再次提交。` },
+    );
     try {
-      const r = await pane.submit(client);
-      setReport(r.report);
       setDetail(await client.submission(r.submission.id));
-      setMessage({ intent: 'success', text: `已提交第 ${r.submission.version} 版（编号 ${r.submission.id}），服务器校验：${r.report.counts.errors} 个错误、${r.report.counts.warnings} 个警告。` });
     } catch (e) {
       fail(e);
     }
+    void loadSubmitTab(client);
   }
 
   async function refreshStatus() {
@@ -102,6 +148,7 @@ export function App({ host }: { host: WorkbookHost }) {
     if (!client) return;
     try {
       setDetail(await pane.review(client));
+      setUnplaced(pane.unplaced);
     } catch (e) {
       fail(e);
     }
@@ -111,28 +158,58 @@ export function App({ host }: { host: WorkbookHost }) {
     await host.settings.set('serverUrl', serverUrl.trim() || null);
     await host.settings.set('token', token.trim() || null);
     try {
-      const me = await api()?.me();
+      const client = api();
+      const me = await client?.me();
       setMessage({ intent: 'success', text: me ? `已连接：${me.displayName}` : '已保存。' });
+      if (client) void loadSubmitTab(client);
     } catch (e) {
       fail(e);
     }
   }
 
-  const select = (issue: Issue) => issue.cell && void host.selectCell(issue.sheet, issue.cell).catch(fail);
+  const select = (issue: Issue) => selectCell(issue.sheet, issue.cell);
   const returned = detail ? [...detail.decisions].reverse().find((d) => d.decision === 'return') : undefined;
+
+  const selectCell = (sheet: string, cell: string | null) => cell && void host.selectCell(sheet, cell).catch(fail);
 
   return (
     <div className={styles.root}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as typeof tab)}>
+      {host.name === 'memory' && (
+        <MessageBar intent="info" data-testid="preview-notice">
+          <MessageBarBody>预览：示例工作簿，不是您的 Excel 文件。</MessageBarBody>
+        </MessageBar>
+      )}
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => {
+          setTab(d.value as typeof tab);
+          // A message belongs to the tab it came from.
+          setMessage(null);
+          if (d.value === 'submit') void loadSubmitTab();
+        }}
+      >
         <Tab value="check">校验</Tab>
         <Tab value="submit">提交</Tab>
         <Tab value="create">新建表</Tab>
         <Tab value="settings">设置</Tab>
       </TabList>
       {message && (
-        <MessageBar intent={message.intent}>
+        <MessageBar intent={message.intent} data-testid="message" data-intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
+      )}
+      {unplaced.length > 0 && (
+        <div className={styles.group} data-testid="unplaced">
+          <MessageBar intent="warning">
+            <MessageBarBody>有 {unplaced.length} 处批注无法写入单元格，已在窗格中列出：</MessageBarBody>
+          </MessageBar>
+          {unplaced.slice(0, 200).map((u) => (
+            <Button key={`${u.sheet}!${u.cell}`} appearance="subtle" className={styles.issue} onClick={() => selectCell(u.sheet, u.cell)}>
+              {u.sheet}!{u.cell}：{u.text}
+            </Button>
+          ))}
+          {unplaced.length > 200 && <Text>另有 {unplaced.length - 200} 处未列出，修改上面的问题后再校验即可看到。</Text>}
+        </div>
       )}
 
       {tab === 'check' && (
@@ -142,22 +219,30 @@ export function App({ host }: { host: WorkbookHost }) {
             <Radio value="workbook" label="整个工作簿" />
           </RadioGroup>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={check} disabled={progress !== null}>校验</Button>
-            {progress !== null && <Button onClick={() => abort.current?.abort()}>取消</Button>}
+            <Button appearance="primary" onClick={check} disabled={busy !== null}>校验</Button>
+            {busy === 'check' && <Button onClick={() => abort.current?.abort()}>取消</Button>}
             <Button onClick={() => void pane.clearMarks().then(() => setMessage({ intent: 'info', text: '已清除标注，单元格恢复原样。' }), fail)}>清除标注</Button>
           </div>
-          {progress !== null && <ProgressBar value={progress} aria-label="校验进度" />}
+          {busy === 'check' && progress !== null && <ProgressBar value={progress} aria-label="校验进度" />}
           {report && <IssueList report={report} onSelect={select} />}
         </div>
       )}
 
       {tab === 'submit' && (
         <div className={styles.group}>
-          <Text>提交前会先在本机校验整个工作簿，服务器会再次校验并返回结果。</Text>
+          <Text>提交时会重新读取并校验整个工作簿的当前内容，服务器会再次校验并返回结果。</Text>
+          <Text data-testid="submitted-sheets">
+            将提交：{sheets.length ? `${sheets.join('、')}（共 ${sheets.length} 张表）` : '（正在读取工作表）'}
+          </Text>
+          <TaskChoice tasks={tasks} value={taskChoice} onChange={setTaskChoice} />
           <div className={styles.row}>
-            <Button appearance="primary" onClick={submit}>提交</Button>
-            <Button onClick={refreshStatus}>查看审核结果</Button>
+            <Button appearance="primary" onClick={submit} disabled={busy !== null || (tasks !== null && taskChoice === null)}>提交</Button>
+            {busy === 'reading' && <Button onClick={() => abort.current?.abort()}>取消</Button>}
+            <Button onClick={refreshStatus} disabled={busy !== null}>查看审核结果</Button>
           </div>
+          {tasks !== null && taskChoice === null && <Text>请先选择这次提交属于哪个任务。</Text>}
+          {busy === 'reading' && progress !== null && <ProgressBar value={progress} aria-label="读取进度" />}
+          {busy === 'sending' && <ProgressBar aria-label="正在提交" />}
           {detail && (
             <div className={styles.group} data-testid="review">
               <Text weight="semibold">
@@ -167,7 +252,7 @@ export function App({ host }: { host: WorkbookHost }) {
                 <>
                   <Text>退回理由：{returned.reason || '（见单元格批注）'}</Text>
                   {returned.comments.map((c, i) => (
-                    <Button key={i} appearance="subtle" className={styles.issue} onClick={() => c.cell && void host.selectCell(c.sheet, c.cell)}>
+                    <Button key={i} appearance="subtle" className={styles.issue} onClick={() => selectCell(c.sheet, c.cell)}>
                       {c.sheet}!{c.cell ?? `第 ${c.row} 行`}：{c.message}
                     </Button>
                   ))}
@@ -221,6 +306,40 @@ export function App({ host }: { host: WorkbookHost }) {
         </div>
       )}
     </div>
+  );
+}
+
+/** How the deadline reads: working days by the server's calendar. */
+function daysLeft(t: OpenTask): string {
+  if (t.workingDaysLeft > 0) return `还剩 ${t.workingDaysLeft} 个工作日`;
+  if (t.workingDaysLeft === 0) return '今天截止';
+  return `已过 ${-t.workingDaysLeft} 个工作日`;
+}
+
+/** The department's open tasks to file the submission under, and 不属于任务. */
+function TaskChoice({ tasks, value, onChange }: { tasks: OpenTask[] | null; value: number | 'none' | null; onChange: (v: number | 'none') => void }) {
+  const styles = useStyles();
+  if (tasks === null) return <Text>连接服务器后显示本部门的填报任务。</Text>;
+  return (
+    <Field label={tasks.length ? `本部门未完成的填报任务（${tasks.length} 个）` : '本部门没有未完成的填报任务'}>
+      <RadioGroup value={value === null ? '' : String(value)} onChange={(_, d) => onChange(d.value === 'none' ? 'none' : Number(d.value))} data-testid="tasks">
+        {tasks.map((t) => (
+          <Radio
+            key={t.id}
+            value={String(t.id)}
+            label={
+              <span className={styles.group}>
+                <Text weight="semibold">{t.title}</Text>
+                <Text size={200}>
+                  截止日期 {t.dueDate}，{daysLeft(t)} · <Badge appearance="tint" color={t.state === 'overdue' || t.state === 'returned' ? 'danger' : 'informative'}>{PROGRESS_STATE_LABELS[t.state]}</Badge>
+                </Text>
+              </span>
+            }
+          />
+        ))}
+        <Radio value="none" label="不属于任务" />
+      </RadioGroup>
+    </Field>
   );
 }
 
