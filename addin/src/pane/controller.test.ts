@@ -122,7 +122,7 @@ test('the reviewer’s comments stay joined with the check’s notes when the cl
   const pane = new PaneController(host);
   await pane.review(api);
   await pane.validate('workbook');
-  expect(host.sheets[0].notes.get('R3')).toBe('【错误】“责任科室”不能为空，请填写责任科室\n【审核意见】请填写责任科室');
+  expect(host.sheets[0].notes.get('R3')).toBe('【错误】资源“统计资源15”的“责任科室”不能为空，请填写\n【审核意见】请填写责任科室');
   expect(pane.unplaced).toEqual([
     { sheet: '旧表', cell: 'A2', text: '【审核意见】此表已删除' },
     { sheet: '目录', cell: 'D3', text: '【审核意见】名称不规范' },
