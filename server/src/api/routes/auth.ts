@@ -1,10 +1,11 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { hashPassword, newToken, verifyPassword } from '../../auth/secrets';
 import type { Store, User } from '../../db/store';
 import { caller } from '../../http/auth';
 import { DatabaseRateLimitStore } from '../../http/rate-limit-store';
 import { ApiError, errorBody } from '../../http/errors';
+import { jsonBody, KiB } from '../../http/body';
 import { parse } from '../../http/parse';
 import { endSession, startSession, type SessionPolicy } from '../../http/session';
 import { PasswordChangeSchema, SignInSchema } from '../schemas';
@@ -19,7 +20,7 @@ export interface SignInPolicy {
 }
 
 /** Sign-in and password bodies are a few fields. */
-const smallJson = express.json({ limit: '16kb' });
+const smallJson = jsonBody(16 * KiB);
 
 /** Failed sign-ins are counted per user name as typed, whether or not such a user exists (so a lock reveals nothing). */
 export const accountLockKey = (username: string) => `account:${username}`;
