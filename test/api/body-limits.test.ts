@@ -14,6 +14,8 @@ import { startHarness, type Harness } from './harness';
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The start of a form whose file part has begun (boundary `x`), and no more. */
+const FILE_PART = `--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: ${XLSX_TYPE}\r\n\r\nPK`;
 
 describe.each(backends)('body limits on %s', (backend) => {
   let h: Harness;
@@ -56,7 +58,7 @@ describe.each(backends)('body limits on %s', (backend) => {
     ['a file over the upload limit', () => form().attach('file', Buffer.alloc(MiB + 1, 1), { filename: 'a.xlsx', contentType: XLSX_TYPE }), 413, 'file-too-large', '1 MB'],
     ['a bracketed field name (the form has none)', () => form().field('taskId[999999999]', '1').attach('file', Buffer.from('a'), 'a.xlsx'), 400, 'invalid-field-name', '方括号'],
     ['a form with no boundary', () => form().set('Content-Type', 'multipart/form-data').send('--x\r\n'), 400, 'malformed-form', '表单'],
-    ['a form cut off in the middle', () => form().set('Content-Type', 'multipart/form-data; boundary=x').send(`--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\nContent-Type: ${XLSX_TYPE}\r\n\r\nPK`), 400, 'malformed-form', '表单'],
+    ['a form cut off in the middle', () => form().set('Content-Type', 'multipart/form-data; boundary=x').send(FILE_PART), 400, 'malformed-form', '表单'],
   ])('multipart: %s', async (_name, call, status, code, limit) => {
     const res = await call();
     expectError(res, status, code);
@@ -144,7 +146,9 @@ describe.each(backends)('the body budget on %s', (backend) => {
     return post;
   };
   const rawJson = (who: keyof Harness['tokens'], length: number) => raw(who, '/api/submissions', 'application/json', length, '{"workbook":');
+  const rawForm = (who: keyof Harness['tokens'], length: number) => raw(who, '/api/submissions', 'multipart/form-data; boundary=x', length, FILE_PART);
   const submit = (who: keyof Harness['tokens']) => request(server).post('/api/submissions').set('Authorization', bearer(who)).send({ workbook: catalogueBook() });
+  const status = async (who: keyof Harness['tokens']) => (await submit(who)).status;
 
   beforeAll(async () => {
     // A budget of 64 MiB, JSON bodies of at most 8 MiB: each user's share is 16 MiB, two such bodies.
@@ -164,7 +168,7 @@ describe.each(backends)('the body budget on %s', (backend) => {
   });
 
   test('a body declared larger than its route takes gets 413 at once and, trickling on, holds nothing', async () => {
-    const upload = raw('clerkA', '/api/submissions', 'multipart/form-data; boundary=x', 2 ** 40, '--x\r\n').startTrickle();
+    const upload = rawForm('clerkA', 2 ** 40).startTrickle();
     const answer = await upload.response;
     expect(answer).toMatchObject({ status: 413, body: { error: { code: 'file-too-large', message: expect.stringContaining('（1 MB）') } } });
     const json = rawJson('clerkA', 2 ** 40).startTrickle();
@@ -187,13 +191,13 @@ describe.each(backends)('the body budget on %s', (backend) => {
     expect((await submit('clerkA')).status).toBe(429);
     for (const p of posts) p.end();
     await Promise.all(posts.map((p) => p.closed));
-    expect(await eventually(async () => (await submit('clerkA')).status, 201)).toBe(201);
+    expect(await eventually(() => status('clerkA'), 201)).toBe(201);
   });
 
   test('a body that stalls gets 408 after the idle timeout, its connection is closed and its room freed', async () => {
     // Clerk A's whole share, stalled; and stalled bodies on an upload and on sign-in.
     const stalled = [rawJson('clerkA', 8 * MiB), rawJson('clerkA', 8 * MiB)];
-    const upload = raw('clerkB', '/api/submissions', 'multipart/form-data; boundary=x', 100_000, '--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK');
+    const upload = rawForm('clerkB', 100_000);
     const signIn = raw(null, '/api/session', 'application/json', 1000, '{"username":');
     for (const post of [...stalled, upload, signIn]) {
       const answer = await post.response;
@@ -201,6 +205,14 @@ describe.each(backends)('the body budget on %s', (backend) => {
       await post.closed;
     }
     expect((await submit('clerkA')).status).toBe(201);
+  });
+
+  test('a client that goes away halfway through a body is no fault of the server’s: nothing logged, its room freed', async () => {
+    const gone = [rawForm('clerkB', 100_000), rawJson('clerkA', 8 * MiB), rawJson('clerkA', 8 * MiB)];
+    // Clerk A's two bodies are being received: its share is full.
+    expect(await eventually(() => status('clerkA'), 429)).toBe(429);
+    for (const post of gone) post.end();
+    expect(await eventually(() => status('clerkA'), 201)).toBe(201);
   });
 });
 

@@ -69,12 +69,10 @@ function jsonRefusal(err: unknown, limit: BodyLimit): ApiError {
     case 'encoding.unsupported':
       return new ApiError(415, 'unsupported-encoding', '请求内容的压缩方式不受支持，请不压缩或使用 gzip');
     default:
-      // Aborted, shorter or longer than declared, an unknown compression: the body never arrived whole.
-      return incompleteBody();
+      // Aborted, or shorter or longer than declared: the body never arrived whole.
+      return new ApiError(400, 'incomplete-body', '请求内容未能完整接收，请检查网络后重新提交');
   }
 }
-
-export const incompleteBody = () => new ApiError(400, 'incomplete-body', '请求内容未能完整接收，请检查网络后重新提交');
 
 /** Runs a body parser inside a handler, for a route that picks its parser by content type. */
 export function readBody(parser: RequestHandler, req: Request, res: Response): Promise<void> {

@@ -19,7 +19,7 @@ const FORM = { fields: 10, fieldNameSize: 100, fieldSize: 10 * KiB, parts: 10 };
 /** What busboy reads of one part's headers at most. */
 const PART_HEADER_BYTES = 16 * KiB;
 /** The form around the file, at its largest: every part's headers and every field's value. */
-export const FORM_OVERHEAD_BYTES = FORM.parts * PART_HEADER_BYTES + FORM.fields * FORM.fieldSize;
+const FORM_OVERHEAD_BYTES = FORM.parts * PART_HEADER_BYTES + FORM.fields * FORM.fieldSize;
 
 /** A multer error code: its status, stable code and message. */
 const FORM_REFUSALS: Record<string, [number, string, string]> = {
@@ -55,13 +55,11 @@ export function xlsxUpload(maxBytes: number): BodyParser {
     if (err instanceof ApiError) return err;
     const code = (err as { code?: string })?.code;
     if (code === 'LIMIT_FILE_SIZE') return fileTooLarge();
-    if (code && code in FORM_REFUSALS) return new ApiError(...FORM_REFUSALS[code]);
+    if (code && Object.hasOwn(FORM_REFUSALS, code)) return new ApiError(...FORM_REFUSALS[code]);
     // busboy's own complaints (no boundary, a malformed part, an unexpected end) and an aborted request.
-    return malformedForm();
+    return new ApiError(400, 'malformed-form', '表单格式有误（multipart/form-data），请重新选择文件上传');
   });
 }
-
-const malformedForm = () => new ApiError(400, 'malformed-form', '表单格式有误（multipart/form-data），请重新选择文件上传');
 
 /** Browsers send UTF-8 file names that busboy reads as latin1; Chinese names need re-decoding. */
 export function decodeName(name: string): string {
