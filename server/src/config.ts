@@ -27,7 +27,8 @@ const EnvSchema = z.object({
   MAX_ROWS: int(300_000).describe('一次提交的最大行数（所有工作表合计）'),
   MAX_CELLS: int(6_000_000).describe('一次提交的最大单元格数'),
   MAX_UNCOMPRESSED_BYTES: int(256 * MiB).describe('上传文件解压后的最大字节数（防止压缩炸弹）'),
-  PENDING_BODY_MB: int(512).describe('同时接收和校验中的提交请求体总量上限（MB）；超出时新的提交立即得到 503，稍后重试即可'),
+  PENDING_BODY_MB: int(512).describe('同时接收和校验中的提交请求体总量上限（MB）；超出时新的提交立即得到 503，稍后重试即可；每个用户最多占其中四分之一（至少一次提交的上限），超出时得到 429'),
+  BODY_IDLE_SECONDS: int(30).describe('接收请求内容时，连续多少秒收不到数据即断开连接（408），停滞的连接不再占用提交名额'),
   SIGN_IN_LIMIT: int(10).describe('同一地址每 15 分钟最多登录失败次数（成功的登录不计）'),
   ACCOUNT_LOCK_ATTEMPTS: int(5).describe('同一账号连续登录失败多少次后暂时锁定'),
   ACCOUNT_LOCK_MINUTES: int(15).describe('账号锁定的时长（分钟）；管理员重设密码可提前解锁'),
@@ -69,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       uncompressedBytes: e.MAX_UNCOMPRESSED_BYTES,
       signInPer15Min: e.SIGN_IN_LIMIT,
       pendingBodyBytes: e.PENDING_BODY_MB * MiB,
+      bodyIdleMs: e.BODY_IDLE_SECONDS * 1000,
     },
     signIn: {
       lockAfterFailures: e.ACCOUNT_LOCK_ATTEMPTS,

@@ -22,6 +22,8 @@ export interface Harness {
   tokens: Record<'clerkA' | 'clerkB' | 'leadA' | 'leadB' | 'coordinator' | 'admin', string>;
   users: Record<'clerkA' | 'clerkB' | 'leadA' | 'leadB' | 'coordinator' | 'admin', number>;
   passwords: Record<string, string>;
+  /** What the app logged (its 500 path), message and error. */
+  logged: Array<[string, unknown]>;
   close(): Promise<void>;
 }
 
@@ -51,7 +53,8 @@ export async function startHarness(env: Record<string, string> = {}, backend = p
     users[name] = user.id;
     passwords[name.toLowerCase()] = password;
   }
-  const app = createApp({ config, store, checker: new SubmissionChecker(0), log: () => undefined });
+  const logged: Harness['logged'] = [];
+  const app = createApp({ config, store, checker: new SubmissionChecker(0), log: (message, error) => void logged.push([message, error]) });
   return {
     app,
     store,
@@ -60,6 +63,7 @@ export async function startHarness(env: Record<string, string> = {}, backend = p
     tokens,
     users,
     passwords,
+    logged,
     close: async () => {
       await store.close();
     },

@@ -13,6 +13,11 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
     403: json(S.ErrorSchema, '角色无权操作'),
     404: json(S.ErrorSchema, '不存在或无权查看'),
   };
+  // A body being taken in: stalled, or past the caller's share of the bodies in flight.
+  const bodyRefusals = {
+    408: json(S.ErrorSchema, '连续一段时间（BODY_IDLE_SECONDS）没有收到请求内容，连接已断开'),
+    429: json(S.ErrorSchema, '本人同时处理中的提交已达每人上限，前面的完成后再提交'),
+  };
   const id = z.object({ id: z.coerce.number().int().positive() });
   const route = (r: Omit<RouteConfig, 'security'>) => registry.registerPath({ ...r, security: [{ [bearer.name]: [] }] });
 
@@ -36,7 +41,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
       headers: z.object({ 'Idempotency-Key': z.string().min(8).max(200).optional() }),
       body: { content: { 'application/json': { schema: S.SubmitJsonSchema }, 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }), taskId: z.string().optional() }) } } },
     },
-    responses: { 201: json(S.SubmitResponseSchema, '已保存，附服务器校验报告'), 200: json(S.SubmitResponseSchema, '同一 Idempotency-Key 的重复请求：返回第一次保存的结果'), 413: json(S.ErrorSchema, '超过大小、行数或解压大小上限'), 415: json(S.ErrorSchema, '不是 .xlsx'), 422: json(S.ErrorSchema, '文件无法读取或没有可识别的工作表'), 503: json(S.ErrorSchema, '同时处理的提交已达上限，稍后用同一 Idempotency-Key 重试'), ...errors },
+    responses: { 201: json(S.SubmitResponseSchema, '已保存，附服务器校验报告'), 200: json(S.SubmitResponseSchema, '同一 Idempotency-Key 的重复请求：返回第一次保存的结果'), 413: json(S.ErrorSchema, '超过大小、行数或解压大小上限'), 415: json(S.ErrorSchema, '不是 .xlsx'), 422: json(S.ErrorSchema, '文件无法读取或没有可识别的工作表'), 503: json(S.ErrorSchema, '同时处理的提交已达上限，稍后用同一 Idempotency-Key 重试'), ...bodyRefusals, ...errors },
   });
   route({ method: 'get', path: '/api/submissions', summary: '提交列表（填报人员只见本部门）', request: { query: S.SubmissionListQuerySchema }, responses: { 200: json(z.object({ items: z.array(S.SubmissionSummarySchema), total: z.number().int() }), '列表'), ...errors } });
   route({ method: 'get', path: '/api/submissions/{id}', summary: '提交详情：报告、审核意见（表格用 sheets 与 rows 接口分页读取）', request: { params: id }, responses: { 200: json(S.SubmissionDetailSchema, '详情'), ...errors } });
@@ -47,7 +52,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   route({
     method: 'post', path: '/api/checks', summary: '只校验不保存：上传 .xlsx，返回报告、各表概要和 checkId',
     request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) } } } },
-    responses: { 200: json(S.CheckResultSchema, '校验结果'), 413: json(S.ErrorSchema, '超过上限'), 415: json(S.ErrorSchema, '不是 .xlsx'), 422: json(S.ErrorSchema, '文件无法读取'), 503: json(S.ErrorSchema, '同时处理的请求已达上限，稍后重试'), ...errors },
+    responses: { 200: json(S.CheckResultSchema, '校验结果'), 413: json(S.ErrorSchema, '超过上限'), 415: json(S.ErrorSchema, '不是 .xlsx'), 422: json(S.ErrorSchema, '文件无法读取'), 503: json(S.ErrorSchema, '同时处理的请求已达上限，稍后重试'), ...bodyRefusals, ...errors },
   });
   route({ method: 'get', path: '/api/checks/{checkId}/sheets/{sheet}/rows', summary: '分页读取刚校验的表格的行（仅本人，30 分钟内）', request: { params: z.object({ checkId: z.string().uuid(), sheet: z.coerce.number().int().min(0) }), query: S.RowsQuerySchema }, responses: { 200: json(S.SheetRowsSchema, '行'), ...errors } });
   route({ method: 'get', path: '/api/submissions/{id}/file', summary: '上传的原始文件', request: { params: id }, responses: { 200: { description: '.xlsx 文件' }, ...errors } });

@@ -16,6 +16,7 @@ import { GridViews } from '../services/grid-views';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
+import { idleBodyTimeout } from './body';
 import { readFile } from 'node:fs/promises';
 import { ADDIN_DIR, OFFICE_JS_DIR, TASKPANE_HTML, WEB_DIR } from '../paths';
 import { join } from 'node:path';
@@ -90,6 +91,8 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/addin', express.static(ADDIN_DIR, { index: 'taskpane.html', maxAge: '1h' }));
   app.use('/office-js', express.static(OFFICE_JS_DIR, { maxAge: '1d' }));
 
+  // Before any route reads a body: a stalled one is ended, whichever route it is for.
+  app.use('/api', idleBodyTimeout(config.limits.bodyIdleMs));
   app.use('/api', signInRoutes(store, config.limits.signInPer15Min, config.signIn));
   app.use('/api', authenticate(store, config.signIn.session));
   app.use('/api', accountRoutes(store, config.signIn));
@@ -103,7 +106,7 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
     if (!req.accepts('html')) return next();
     res.set('Cache-Control', 'no-cache').sendFile(join(WEB_DIR, 'index.html'), (err) => err && next());
   });
-  app.use(errorHandler(config.limits, log));
+  app.use(errorHandler(log));
   app.use((_req, res) => {
     res.status(404).json(errorBody(new ApiError(404, 'not-found', '页面不存在')));
   });

@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import { Router, type Request } from 'express';
 import { chinaDate, WorkingCalendar } from '../../../../shared/src';
 import { taskBoard } from '../../services/task-board';
 import { hashPassword, newToken } from '../../auth/secrets';
@@ -7,13 +7,14 @@ import type { ApprovedCatalogue } from '../../services/catalogue';
 import { caller, requireRole } from '../../http/auth';
 import { ApiError, badRequest, conflict, notFound } from '../../http/errors';
 import { accountLockKey, endAccess } from '../../services/accounts';
+import { jsonBody, MiB } from '../../http/body';
 import { idParam, parse } from '../../http/parse';
 import { DepartmentInputSchema, SettingsSchema, TaskInputSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
 
 /** Departments, users, tokens, tasks and bureau settings. Every write leaves an audit entry. */
 export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: ApprovedCatalogue): Router {
   const r = Router();
-  r.use(express.json({ limit: '1mb' }));
+  r.use(jsonBody(MiB));
 
   const audited = async <T>(userId: number, action: string, entity: string, work: (tx: Store) => Promise<T & { id: number }>, details: Record<string, unknown> = {}) =>
     store.transaction(async (tx) => {

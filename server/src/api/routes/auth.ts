@@ -1,10 +1,11 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { dummyPasswordHash, hashPassword, newToken } from '../../auth/secrets';
 import type { Store, User } from '../../db/store';
 import { caller, passwordChangeRequired } from '../../http/auth';
 import { DatabaseRateLimitStore } from '../../http/rate-limit-store';
 import { ApiError, errorBody } from '../../http/errors';
+import { jsonBody, KiB } from '../../http/body';
 import { parse } from '../../http/parse';
 import { endSession, startSession, type SessionPolicy } from '../../http/session';
 import { checkPassword, endAccess, type LockPolicy } from '../../services/accounts';
@@ -18,7 +19,7 @@ export interface SignInPolicy extends LockPolicy {
 }
 
 /** Sign-in and password bodies are a few fields. */
-const smallJson = express.json({ limit: '16kb' });
+const smallJson = jsonBody(16 * KiB);
 
 /**
  * Signing in: with a password for a personal API token (the add-in asks once and keeps it), or

@@ -1,10 +1,11 @@
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { diffCatalogues, diffTones, REVIEW_RULES, type ReviewAction } from '../../../../shared/src';
 import type { Store, Submission, SubmissionSummary } from '../../db/store';
 import { caller, requireRole } from '../../http/auth';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
 import { BodyBudget } from '../../http/body-budget';
+import { jsonBody, readBody } from '../../http/body';
 import { xlsxUpload } from '../../http/upload';
 import type { ApprovedCatalogue } from '../../services/catalogue';
 import { decide } from '../../services/review';
@@ -21,19 +22,22 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   const r = Router();
   const limits = config.limits;
   const deps: SubmitDeps = { store, catalogue, checker, limits };
-  const json = express.json({ limit: limits.jsonBytes });
+  const json = jsonBody(limits.jsonBytes);
   // The submission body is parsed where it is checked, on a worker thread.
-  const rawJson = express.raw({ type: 'application/json', limit: limits.jsonBytes });
+  const rawJson = jsonBody(limits.jsonBytes, { raw: true, advice: '，请分批提交或上传 .xlsx 文件' });
   const upload = xlsxUpload(limits.uploadBytes);
-  // Bodies being taken in and checked, across submissions and checks.
+  // Bodies being taken in and checked, across submissions, checks and decisions, each caller within its share.
   const budget = new BodyBudget(limits.pendingBodyBytes);
-  const reserved = budget.reserve(Math.max(limits.jsonBytes, limits.uploadBytes));
+  const byCaller = (req: Request) => caller(req).userId;
+  const submissionBody = (req: Request) => (req.is('multipart/form-data') ? upload : req.is('application/json') ? rawJson : null);
+  const reserved = budget.reserve(submissionBody, byCaller);
+  const reservedUpload = budget.reserve((req) => (req.is('multipart/form-data') ? upload : null), byCaller);
 
   r.post('/submissions', reserved, async (req, res) => {
     const actor = caller(req);
     const idempotencyKey = idempotencyKeyOf(req);
     if (req.is('multipart/form-data')) {
-      await run(upload, req, res);
+      await readBody(upload, req, res);
       if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
       const taskId = req.body?.taskId ? idParam(req.body.taskId) : null;
       const file = req.file;
@@ -42,17 +46,17 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
       return;
     }
     if (!req.is('application/json')) throw badRequest('unsupported-content-type', '请以 JSON（application/json）提交表格，或以 multipart/form-data 上传 .xlsx 文件');
-    await run(rawJson, req, res);
+    await readBody(rawJson, req, res);
     if (!Buffer.isBuffer(req.body)) throw badRequest('malformed-json', '请求内容不是有效的 JSON，请检查格式');
     const result = await submitJson(deps, actor, req.body, idempotencyKey);
     res.status(result.replayed ? 200 : 201).json(result);
   });
 
   // Check without storing: the upload page shows the report before the clerk submits.
-  r.post('/checks', reserved, async (req, res) => {
+  r.post('/checks', reservedUpload, async (req, res) => {
     const actor = caller(req);
     if (!req.is('multipart/form-data')) throw badRequest('unsupported-content-type', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
-    await run(upload, req, res);
+    await readBody(upload, req, res);
     if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
     // Read, validated and indexed on a worker thread, like a submission.
     const checked = checkedOrThrow(await checker.check({ format: 'xlsx', bytes: req.file.buffer }, await catalogue.snapshot(), limits, 'index'));
@@ -112,18 +116,13 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   });
 
   for (const action of Object.keys(REVIEW_RULES) as ReviewAction[]) {
-    r.post(`/submissions/:id/${action}`, json, async (req, res) => {
+    r.post(`/submissions/:id/${action}`, budget.reserve(() => json, byCaller), json, async (req, res) => {
       const actor = requireRole(req, 'lead', 'coordinator', 'admin');
       const body = parse(DecisionRequestSchema, req.body ?? {});
       res.json(await decide(store, catalogue, actor, idParam(req.params.id), action, body));
     });
   }
   return r;
-}
-
-/** Runs a body parser inside a handler, for a route that picks its parser by content type. */
-function run(middleware: RequestHandler, req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => middleware(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
 }
 
 async function visible(store: Store, req: Request): Promise<Submission> {
