@@ -20,7 +20,7 @@ const tristate = () =>
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('监听端口（0 表示任选空闲端口）'),
   HOST: z.string().default('0.0.0.0').describe('监听地址'),
-  DATA_DIR: z.string().default('data').describe('数据目录（SQLite 数据库、日志），首次启动时创建'),
+  DATA_DIR: z.string().default('data').describe('数据目录（SQLite 数据库、日志），首次启动时创建（权限 0700，数据库文件 0600）'),
   DATABASE_URL: z.string().optional().describe('数据库：sqlite:路径 或 postgres://用户@主机:端口/库名；默认 DATA_DIR 下的 SQLite'),
   PUBLIC_URL: z.string().url().optional().describe('用户访问服务器的地址，如 https://data.example.gov.cn；加载项清单据此生成（未设置时清单只能在服务器本机通过 localhost 下载）'),
   ADDIN_CONNECT_SRC: z.string().optional().describe('任务窗格还可以连接的其他服务器地址，逗号分隔（如 https://data2.example.gov.cn）；本服务器和 PUBLIC_URL 总是允许'),
