@@ -1,23 +1,25 @@
 /**
  * Starting the server as `npm start` and `govcat init-bureau` do: the embedded SQLite database
- * created on first run, the demo bureau on an empty database (and only then), a real bureau's
- * first administrator from the CLI, and HTTPS with a bureau's own certificate.
+ * created on first run, owner-only; the demo bureau on an empty embedded database (and only
+ * then, unless DEMO=true); a real bureau's first administrator from the CLI; and HTTPS with a
+ * bureau's own certificate.
  */
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import { get, type RequestOptions } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Pool } from 'pg';
 import { verifyPassword } from '../server/src/auth/secrets';
 import { runCli } from '../server/src/cli/main';
 import { loadConfig } from '../server/src/config';
 import { openStore } from '../server/src/db/connect';
+import { createPostgresPool } from '../server/src/db/postgres-pool';
+import type { Store } from '../server/src/db/store';
 import { DEMO_ACCOUNTS_FILE, start } from '../server/src/main';
 import { PG_URL } from './api/harness';
-import { randomBytes } from 'node:crypto';
-import type { Pool } from 'pg';
-import { createPostgresPool } from '../server/src/db/postgres-pool';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'govcat-start-'))));
@@ -31,6 +33,11 @@ function httpsGet(address: string, options: RequestOptions): Promise<{ body: str
       res.on('end', () => resolve({ body: data, headers: res.headers }));
     }).on('error', reject);
   });
+}
+
+async function stop({ server, store }: { server: Server; store: Store }) {
+  await new Promise((r) => server.close(r));
+  await store.close();
 }
 
 /** Permission bits, e.g. 0o600. */
@@ -63,14 +70,12 @@ test('first start on an empty database creates the data directory, the SQLite fi
   expect(users.map((u) => u.role).sort()).toEqual(['admin', 'clerk', 'clerk', 'clerk', 'coordinator', 'lead', 'lead', 'lead']);
   const signedIn = await fetch(`${first.result.url}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: admin![1] }) });
   expect(signedIn.status).toBe(201);
-  await new Promise((r) => first.result.server.close(r));
-  await first.result.store.close();
+  await stop(first.result);
 
   const second = await quietly(() => start(config));
   expect(second.printed).not.toContain('演示单位');
   expect(await second.result.store.users.list()).toHaveLength(8);
-  await new Promise((r) => second.result.server.close(r));
-  await second.result.store.close();
+  await stop(second.result);
 });
 
 test('the data directory and every database file are the server account’s only', async () => {
@@ -82,8 +87,7 @@ test('the data directory and every database file are the server account’s only
     expect(mode(join(dir, 'data'))).toBe(0o700);
     for (const file of ['govcat.db', 'govcat.db-wal', 'govcat.db-shm']) expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
   } finally {
-    await new Promise((r) => result.server.close(r));
-    await result.store.close();
+    await stop(result);
   }
 });
 
@@ -110,8 +114,7 @@ describe('the demo bureau on a database someone named', () => {
       expect(existsSync(join(dir, DEMO_ACCOUNTS_FILE))).toBe(false);
       expect((await pool.query(`SELECT count(*)::int AS n FROM ${schema}.users`)).rows[0].n).toBe(0);
     } finally {
-      await new Promise((r) => result.server.close(r));
-      await result.store.close();
+      await stop(result);
     }
   });
 
@@ -122,8 +125,7 @@ describe('the demo bureau on a database someone named', () => {
       expect(printed).toContain('已创建演示单位');
       expect(mode(join(dir, DEMO_ACCOUNTS_FILE))).toBe(0o600);
     } finally {
-      await new Promise((r) => result.server.close(r));
-      await result.store.close();
+      await stop(result);
     }
   });
 });
@@ -140,8 +142,7 @@ test('DEMO defaults to auto: a demo bureau only on the embedded SQLite, never on
 test('DEMO=false starts on an empty database without demo data', async () => {
   const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false' })));
   expect(await result.store.users.list()).toEqual([]);
-  await new Promise((r) => result.server.close(r));
-  await result.store.close();
+  await stop(result);
 });
 
 describe('govcat init-bureau', () => {
@@ -197,8 +198,7 @@ test('HTTPS with the bureau’s certificate and key', async () => {
   // Served over HTTPS by the server itself: the HTTPS-only headers belong here.
   expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
   expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
-  await new Promise((r) => result.server.close(r));
-  await result.store.close();
+  await stop(result);
 });
 
 test('a configuration error names the variable in Chinese', () => {
@@ -214,6 +214,5 @@ test('HTTPS with a development certificate from office-addin-dev-certs', async (
   const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false', TLS_CERT_FILE: cert, TLS_KEY_FILE: key })));
   const { body } = await httpsGet(`${result.url}/api/health`, { ca: readFileSync(ca) });
   expect(JSON.parse(body)).toEqual({ ok: true });
-  await new Promise((r) => result.server.close(r));
-  await result.store.close();
+  await stop(result);
 });
