@@ -68,15 +68,38 @@ describe('our own checks, offline', () => {
   });
 });
 
-test('the server serves its own manifest for its public address', async () => {
+test('the server serves its own manifest for PUBLIC_URL, whatever Host the request names', async () => {
   const h = await startHarness({ PUBLIC_URL: 'https://data.wuhu.gov.cn' });
   try {
-    const res = await request(h.app).get('/manifest.xml');
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/xml/);
-    const xml = res.text;
-    expect(xml).toContain('https://data.wuhu.gov.cn/addin/taskpane.html');
-    expect(await validateManifest(xml)).toEqual([]);
+    for (const host of ['data.wuhu.gov.cn', 'evil.example', 'localhost:3000']) {
+      const res = await request(h.app).get('/manifest.xml').set('Host', host);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/xml/);
+      const xml = res.text;
+      expect(xml).toContain('https://data.wuhu.gov.cn/addin/taskpane.html');
+      expect(xml).not.toMatch(/evil|localhost/);
+      expect(await validateManifest(xml)).toEqual([]);
+    }
+  } finally {
+    await h.close();
+  }
+});
+
+test('without PUBLIC_URL the manifest is only for this machine’s own name; another Host is told to set PUBLIC_URL', async () => {
+  const h = await startHarness();
+  try {
+    for (const host of ['evil.example', 'evil.example:3000', '10.1.2.3:3000', 'localhost.evil.example']) {
+      const res = await request(h.app).get('/manifest.xml').set('Host', host);
+      expect([host, res.status]).toEqual([host, 503]);
+      expect(res.body.error.code).toBe('public-url-not-set');
+      expect(res.body.error.message).toContain('PUBLIC_URL');
+      expect(res.text).not.toContain('evil');
+    }
+    for (const [host, origin] of [['localhost:3000', 'http://localhost:3000'], ['127.0.0.1:8080', 'http://127.0.0.1:8080'], ['[::1]:3000', 'http://[::1]:3000']]) {
+      const res = await request(h.app).get('/manifest.xml').set('Host', host);
+      expect([host, res.status]).toEqual([host, 200]);
+      expect(res.text).toContain(`${origin}/addin/taskpane.html`);
+    }
   } finally {
     await h.close();
   }

@@ -1,32 +1,47 @@
 /**
  * Starting the server as `npm start` and `govcat init-bureau` do: the embedded SQLite database
- * created on first run, the demo bureau on an empty database (and only then), a real bureau's
- * first administrator from the CLI, and HTTPS with a bureau's own certificate.
+ * created on first run, owner-only; the demo bureau on an empty embedded database (and only
+ * then, unless DEMO=true); a real bureau's first administrator from the CLI; and HTTPS with a
+ * bureau's own certificate.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { IncomingHttpHeaders, Server } from 'node:http';
 import { get, type RequestOptions } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Pool } from 'pg';
 import { verifyPassword } from '../server/src/auth/secrets';
 import { runCli } from '../server/src/cli/main';
 import { loadConfig } from '../server/src/config';
 import { openStore } from '../server/src/db/connect';
-import { start } from '../server/src/main';
+import { createPostgresPool } from '../server/src/db/postgres-pool';
+import type { Store } from '../server/src/db/store';
+import { DEMO_ACCOUNTS_FILE, start } from '../server/src/main';
+import { PG_URL } from './api/harness';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'govcat-start-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function httpsText(address: string, options: RequestOptions): Promise<string> {
+function httpsGet(address: string, options: RequestOptions): Promise<{ body: string; headers: IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     get(address, options, (res) => {
       let data = '';
       res.on('data', (c) => (data += c));
-      res.on('end', () => resolve(data));
+      res.on('end', () => resolve({ body: data, headers: res.headers }));
     }).on('error', reject);
   });
 }
+
+async function stop({ server, store }: { server: Server; store: Store }) {
+  await new Promise((r) => server.close(r));
+  await store.close();
+}
+
+/** Permission bits, e.g. 0o600. */
+const mode = (path: string) => statSync(path).mode & 0o777;
 
 async function quietly<T>(work: () => Promise<T>): Promise<{ result: T; printed: string }> {
   const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -46,25 +61,96 @@ test('first start on an empty database creates the data directory, the SQLite fi
   expect(first.printed).toContain('已创建演示单位');
   const admin = /管理员\S*\s+admin\s+密码 (\S+)/.exec(first.printed);
   expect(admin).not.toBeNull();
+  // The passwords outlive the terminal, readable by the server's account only, and the console says where.
+  const accounts = join(dataDir, DEMO_ACCOUNTS_FILE);
+  expect(first.printed).toContain(accounts);
+  expect(readFileSync(accounts, 'utf8')).toContain(`admin            密码 ${admin![1]}`);
+  expect(mode(accounts)).toBe(0o600);
   const users = await first.result.store.users.list();
   expect(users.map((u) => u.role).sort()).toEqual(['admin', 'clerk', 'clerk', 'clerk', 'coordinator', 'lead', 'lead', 'lead']);
   const signedIn = await fetch(`${first.result.url}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: admin![1] }) });
   expect(signedIn.status).toBe(201);
-  await new Promise((r) => first.result.server.close(r));
-  await first.result.store.close();
+  await stop(first.result);
 
   const second = await quietly(() => start(config));
   expect(second.printed).not.toContain('演示单位');
   expect(await second.result.store.users.list()).toHaveLength(8);
-  await new Promise((r) => second.result.server.close(r));
-  await second.result.store.close();
+  await stop(second.result);
+});
+
+test('the data directory and every database file are the server account’s only', async () => {
+  const dataDir = join(dir, 'data', 'nested');
+  const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false' })));
+  try {
+    await result.store.departments.create({ name: '芜湖市统计局' });
+    expect(mode(dataDir)).toBe(0o700);
+    expect(mode(join(dir, 'data'))).toBe(0o700);
+    for (const file of ['govcat.db', 'govcat.db-wal', 'govcat.db-shm']) expect([file, mode(join(dataDir, file))]).toEqual([file, 0o600]);
+  } finally {
+    await stop(result);
+  }
+});
+
+describe('the demo bureau on a database someone named', () => {
+  let pool: Pool;
+  let schema: string;
+  beforeEach(async () => {
+    pool = createPostgresPool(PG_URL);
+    schema = `t_${randomBytes(6).toString('hex')}`;
+    await pool.query(`CREATE SCHEMA ${schema}`);
+  });
+  afterEach(async () => {
+    await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+    await pool.end();
+  });
+  // A fresh schema of its own, named to every connection the way a bureau would name its database.
+  const inSchema = () => `${PG_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+
+  test('an empty PostgreSQL database gets no demo bureau and no printed passwords', async () => {
+    const { result, printed } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: inSchema() })));
+    try {
+      expect(await result.store.users.list()).toEqual([]);
+      expect(printed).not.toContain('密码');
+      expect(existsSync(join(dir, DEMO_ACCOUNTS_FILE))).toBe(false);
+      expect((await pool.query(`SELECT count(*)::int AS n FROM ${schema}.users`)).rows[0].n).toBe(0);
+    } finally {
+      await stop(result);
+    }
+  });
+
+  test('unless DEMO=true asks for one', async () => {
+    const { result, printed } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: inSchema(), DEMO: 'true' })));
+    try {
+      expect(await result.store.users.list()).toHaveLength(8);
+      expect(printed).toContain('已创建演示单位');
+      expect(mode(join(dir, DEMO_ACCOUNTS_FILE))).toBe(0o600);
+    } finally {
+      await stop(result);
+    }
+  });
+});
+
+test('DEMO defaults to auto: a demo bureau only on the embedded SQLite, never on a named DATABASE_URL', () => {
+  expect(loadConfig({}).demo).toBe(true);
+  expect(loadConfig({ DATABASE_URL: 'sqlite:/srv/govcat/govcat.db' }).demo).toBe(false);
+  expect(loadConfig({ DATABASE_URL: 'postgres://db/govcat' }).demo).toBe(false);
+  expect(loadConfig({ DATABASE_URL: 'postgres://db/govcat', DEMO: 'true' }).demo).toBe(true);
+  expect(loadConfig({ DEMO: 'false' }).demo).toBe(false);
+  expect(() => loadConfig({ DEMO: 'maybe' })).toThrow(/DEMO/);
 });
 
 test('DEMO=false starts on an empty database without demo data', async () => {
   const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false' })));
   expect(await result.store.users.list()).toEqual([]);
-  await new Promise((r) => result.server.close(r));
-  await result.store.close();
+  await stop(result);
+});
+
+test('the server gives a 64 MB body at 64 KB/s time to arrive, and headers a minute', async () => {
+  const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false' })));
+  // Node's defaults are 5 minutes for a request and 60 s for its headers.
+  expect(result.server.requestTimeout).toBe(1024 * 1000);
+  expect(result.server.headersTimeout).toBe(60_000);
+  await stop(result);
 });
 
 describe('govcat init-bureau', () => {
@@ -115,10 +201,12 @@ test('HTTPS with the bureau’s certificate and key', async () => {
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
   const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false', TLS_CERT_FILE: cert, TLS_KEY_FILE: key })));
   expect(result.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
-  const body = await httpsText(`${result.url}/api/health`, { rejectUnauthorized: false });
+  const { body, headers } = await httpsGet(`${result.url}/api/health`, { rejectUnauthorized: false });
   expect(JSON.parse(body)).toEqual({ ok: true });
-  await new Promise((r) => result.server.close(r));
-  await result.store.close();
+  // Served over HTTPS by the server itself: the HTTPS-only headers belong here.
+  expect(headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  expect(headers['content-security-policy']).toContain('upgrade-insecure-requests');
+  await stop(result);
 });
 
 test('a configuration error names the variable in Chinese', () => {
@@ -132,8 +220,7 @@ test('HTTPS with a development certificate from office-addin-dev-certs', async (
   const [ca, cert, key] = ['ca.crt', 'localhost.crt', 'localhost.key'].map((f) => join(dir, 'certs', f));
   await generateCertificates(ca, cert, key, 1);
   const { result } = await quietly(() => start(loadConfig({ DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', DEMO: 'false', TLS_CERT_FILE: cert, TLS_KEY_FILE: key })));
-  const body = await httpsText(`${result.url}/api/health`, { ca: readFileSync(ca) });
+  const { body } = await httpsGet(`${result.url}/api/health`, { ca: readFileSync(ca) });
   expect(JSON.parse(body)).toEqual({ ok: true });
-  await new Promise((r) => result.server.close(r));
-  await result.store.close();
+  await stop(result);
 });

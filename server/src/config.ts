@@ -8,18 +8,22 @@ import './zod-zh';
  */
 const MiB = 1024 * 1024;
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const bool = (fallback: boolean) =>
+const YES = ['true', '1', 'yes', 'on'] as const;
+const NO = ['false', '0', 'no', 'off'] as const;
+/** true, false, or 'auto' for the server to decide. */
+const tristate = () =>
   z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-    .default(fallback ? 'true' : 'false')
-    .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+    .enum(['auto', ...YES, ...NO])
+    .default('auto')
+    .transform((v) => (v === 'auto' ? v : (YES as readonly string[]).includes(v)));
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('监听端口（0 表示任选空闲端口）'),
   HOST: z.string().default('0.0.0.0').describe('监听地址'),
-  DATA_DIR: z.string().default('data').describe('数据目录（SQLite 数据库、日志），首次启动时创建'),
+  DATA_DIR: z.string().default('data').describe('数据目录（SQLite 数据库、日志），首次启动时创建（权限 0700，数据库文件 0600）'),
   DATABASE_URL: z.string().optional().describe('数据库：sqlite:路径 或 postgres://用户@主机:端口/库名；默认 DATA_DIR 下的 SQLite'),
-  PUBLIC_URL: z.string().url().optional().describe('用户访问服务器的地址（用于加载项清单），如 https://data.example.gov.cn'),
+  PUBLIC_URL: z.string().url().optional().describe('用户访问服务器的地址，如 https://data.example.gov.cn；加载项清单据此生成（未设置时清单只能在服务器本机通过 localhost 下载）'),
+  ADDIN_CONNECT_SRC: z.string().optional().describe('任务窗格还可以连接的其他服务器地址，逗号分隔（如 https://data2.example.gov.cn）；本服务器和 PUBLIC_URL 总是允许'),
   TLS_CERT_FILE: z.string().optional().describe('HTTPS 证书文件（PEM）'),
   TLS_KEY_FILE: z.string().optional().describe('HTTPS 私钥文件（PEM）'),
   UPLOAD_MAX_BYTES: int(20 * MiB).describe('上传 .xlsx 的最大字节数'),
@@ -35,7 +39,7 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: int(480).describe('审核网页无操作多少分钟后须重新登录'),
   SESSION_MAX_HOURS: int(168).describe('审核网页登录后最长保持多少小时'),
   TRUST_PROXY: z.string().optional().describe('位于负载均衡或反向代理之后时设置（如 1 或 loopback）'),
-  DEMO: bool(true).describe('空数据库首次启动时是否创建演示单位'),
+  DEMO: tristate().describe('空数据库首次启动时是否创建演示单位：auto 只在未设置 DATABASE_URL（DATA_DIR 下的内置 SQLite）时创建，true 总是创建，false 从不创建'),
   SQLITE_SYNCHRONOUS: z.enum(['full', 'normal']).default('full').describe('SQLite 提交时的同步方式：full 每次提交都落盘（断电也不丢已确认的提交）；normal 更快，进程崩溃不丢数据，断电可能丢失最近的提交'),
   OFFICE_JS: z.enum(['local', 'cdn']).default('local').describe('任务窗格从哪里加载 office.js：local 为本服务器的副本（内网可用），cdn 为微软的 CDN'),
   GRID_CACHE_MB: int(256).describe('审核页面分页读取表格时，内存中缓存已解析表格的上限（MB）'),
@@ -55,12 +59,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const e = parsed.data;
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) throw new ConfigError('启用 HTTPS 需要同时设置 TLS_CERT_FILE 和 TLS_KEY_FILE');
   const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = e.PUBLIC_URL ?? null;
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'govcat.db')}`,
-    publicUrl: e.PUBLIC_URL ?? null,
+    publicUrl,
+    addinConnectSrc: [...new Set([...(publicUrl ? [new URL(publicUrl).origin] : []), ...origins('ADDIN_CONNECT_SRC', e.ADDIN_CONNECT_SRC)])],
     tls: e.TLS_CERT_FILE && e.TLS_KEY_FILE ? { certFile: e.TLS_CERT_FILE, keyFile: e.TLS_KEY_FILE } : null,
     limits: {
       uploadBytes: e.UPLOAD_MAX_BYTES,
@@ -78,12 +84,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_MAX_HOURS * 3_600_000 },
     },
     trustProxy: e.TRUST_PROXY ?? null,
-    demo: e.DEMO,
+    // The demo bureau belongs to the embedded default only, never to a database someone named.
+    demo: e.DEMO === 'auto' ? e.DATABASE_URL === undefined : e.DEMO,
     validationWorkers: e.VALIDATION_WORKERS,
     gridCacheBytes: e.GRID_CACHE_MB * MiB,
     officeJs: e.OFFICE_JS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
   };
+}
+
+function origins(name: string, list: string | undefined): string[] {
+  return (list ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((item) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(item);
+      } catch {
+        // reported below
+      }
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new ConfigError(`环境变量 ${name} 中的“${item}”不是有效的地址，应写成 https://主机名[:端口]`);
+      return url.origin;
+    });
 }
 
 /** The variables and what they mean, for the README's configuration reference. */

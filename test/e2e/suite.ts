@@ -22,11 +22,11 @@ export interface BrowserSuite {
   close(): Promise<void>;
 }
 
-export async function startBrowserSuite(name: string, env: Record<string, string> = {}): Promise<BrowserSuite> {
+export async function startBrowserSuite(name: string, env: Record<string, string> = {}, chromiumArgs: string[] = []): Promise<BrowserSuite> {
   await buildFrontEnds();
   const dir = mkdtempSync(join(tmpdir(), `govcat-${name}-`));
   const { server, store, url } = await start(loadConfig({ DATA_DIR: dir, DEMO: 'false', HOST: '127.0.0.1', PORT: '0', VALIDATION_WORKERS: '0', ...env }));
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromiumArgs);
   return {
     server,
     store,

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ConfigError, loadConfig } from '../config';
@@ -41,6 +41,8 @@ export async function backupCommand(target: string, io: CliIo, env: NodeJS.Proce
   }
   const source = new BetterSqlite3(db.path, { readonly: true, fileMustExist: true });
   try {
+    // Owner-only from the start, like the database it copies.
+    closeSync(openSync(out, 'wx', 0o600));
     await source.backup(out);
   } catch (e) {
     io.stderr(`备份失败：${(e as Error).message}\n`);

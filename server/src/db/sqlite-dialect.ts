@@ -12,17 +12,37 @@
  * store's own writer thread, sqlite-writer.ts, is the one second connection: on another thread
  * its lock is released whatever the main thread does.)
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 
 export const SQLITE_MEMORY = ':memory:';
 
+/** The files of a SQLite database: they hold password hashes and every submission. */
+export const SQLITE_FILE_SUFFIXES = ['', '-wal', '-shm'];
+
+/** Readable by the server's own account only (where the platform has such modes). */
+export function restrictToOwner(path: string): void {
+  for (const suffix of SQLITE_FILE_SUFFIXES) {
+    try {
+      chmodSync(path + suffix, 0o600);
+    } catch {
+      // Not there (yet), or not ours to change: a file an administrator set up keeps its mode.
+    }
+  }
+}
+
 export function openSqliteFile(path: string, synchronous: 'full' | 'normal' = 'full'): BetterSqlite3.Database {
-  if (path !== SQLITE_MEMORY) mkdirSync(dirname(path), { recursive: true });
+  if (path !== SQLITE_MEMORY) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Created owner-only before SQLite opens it, which gives -wal and -shm the same mode.
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const db = new BetterSqlite3(path);
   db.pragma('journal_mode = WAL');
+  // Files an earlier version created world-readable.
+  if (path !== SQLITE_MEMORY) restrictToOwner(path);
   // FULL syncs the WAL on every commit: an acknowledged submission survives a power cut or a
   // killed process. NORMAL (a bureau's choice) survives a killed process; a power cut may lose
   // the last commits.

@@ -1,6 +1,5 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import compression from 'compression';
-import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import { WorkingCalendar } from '../../../shared/src';
 import { adminRoutes } from '../api/routes/admin';
@@ -17,6 +16,7 @@ import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
 import { idleBodyTimeout } from './body';
+import { securityHeaders } from './security-headers';
 import { readFile } from 'node:fs/promises';
 import { ADDIN_DIR, OFFICE_JS_DIR, TASKPANE_HTML, WEB_DIR } from '../paths';
 import { join } from 'node:path';
@@ -38,15 +38,9 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          scriptSrc: ["'self'", ...(config.officeJs === 'cdn' ? [new URL(OFFICE_JS_CDN).origin] : [])],
-          // Excel on the web shows the task pane in a frame of its own pages.
-          frameAncestors: ["'self'", 'https://*.officeapps.live.com', 'https://*.office.com', 'https://*.office365.com', 'https://*.sharepoint.com', 'https://*.cloud.microsoft'],
-        },
-      },
-      frameguard: false,
+    securityHeaders({
+      scriptSrc: ["'self'", ...(config.officeJs === 'cdn' ? [new URL(OFFICE_JS_CDN).origin] : [])],
+      addinConnectSrc: config.addinConnectSrc,
     }),
   );
 
@@ -71,9 +65,11 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'govcat API 文档' }));
 
 
-  // This server's own manifest, for its public address (PUBLIC_URL, or the address it was reached at).
-  app.get('/manifest.xml', (req, res) => {
-    const baseUrl = config.publicUrl ?? `${req.protocol}://${req.get('host')}`;
+  // This server's own manifest, for PUBLIC_URL. Without it only for a request to this machine's
+  // own name: any other Host header is the sender's word, and the manifest would send Excel there.
+  app.get('/manifest.xml', (req, res, next) => {
+    const baseUrl = config.publicUrl ?? loopbackOrigin(req);
+    if (!baseUrl) return next(new ApiError(503, 'public-url-not-set', '服务器未设置 PUBLIC_URL，无法生成加载项清单：请管理员把 PUBLIC_URL 设为用户访问本服务器的地址（如 https://data.example.gov.cn）并重启服务；或在服务器本机通过 http://localhost 下载'));
     res.type('application/xml').attachment('manifest.xml').send(buildManifest({ ...DEFAULT_MANIFEST, id: bureauAddinId(baseUrl), baseUrl }));
   });
 
@@ -111,6 +107,17 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
     res.status(404).json(errorBody(new ApiError(404, 'not-found', '页面不存在')));
   });
   return app;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function loopbackOrigin(req: Request): string | null {
+  if (!LOOPBACK_NAMES.has(req.hostname)) return null;
+  try {
+    return new URL(`${req.protocol}://${req.get('host')}`).origin;
+  } catch {
+    return null;
+  }
 }
 
 function defaultLog(message: string, error?: unknown): void {

@@ -63,7 +63,7 @@ function AddinDistribution() {
         <a href="/manifest.xml" download="manifest.xml" data-testid="manifest-link">
           下载 manifest.xml
         </a>
-        <span className={styles.muted}>（本服务器的加载项清单，其中的地址为 {window.location.origin}；服务器地址变更后请重新下载并部署）</span>
+        <span className={styles.muted}>（本服务器的加载项清单，其中的地址为服务器设置的 PUBLIC_URL；未设置时只能在服务器本机通过 localhost 下载。服务器地址变更后请重新下载并部署）</span>
       </p>
       <ol className={own.steps}>
         <li>
