@@ -86,6 +86,23 @@ test('the pane may connect to PUBLIC_URL and the addresses in ADDIN_CONNECT_SRC'
   expect(csp(plain).get('connect-src')).toEqual(["'self'"]);
 });
 
+test('a pane served by one of those servers may call this API with a token, never with the page session', async () => {
+  const h = await startHarness({ ADDIN_CONNECT_SRC: 'https://data2.wuhu.gov.cn' });
+  harnesses.push(h);
+  const preflight = await request(h.app).options('/api/submissions').set('Origin', 'https://data2.wuhu.gov.cn').set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type,idempotency-key');
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers['access-control-allow-origin']).toBe('https://data2.wuhu.gov.cn');
+  expect(preflight.headers['access-control-allow-headers']).toMatch(/Idempotency-Key/);
+  expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+  const me = await request(h.app).get('/api/me').set('Origin', 'https://data2.wuhu.gov.cn').set('Authorization', `Bearer ${h.tokens.clerkA}`);
+  expect([me.status, me.headers['access-control-allow-origin']]).toEqual([200, 'https://data2.wuhu.gov.cn']);
+  // Any other origin gets no CORS headers, so its browser keeps the answer from it.
+  const other = await request(h.app).get('/api/me').set('Origin', 'https://evil.example').set('Authorization', `Bearer ${h.tokens.clerkA}`);
+  expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  const plain = await request(await app()).get('/api/me').set('Origin', 'https://data2.wuhu.gov.cn').set('Authorization', `Bearer ${h.tokens.clerkA}`);
+  expect(plain.headers['access-control-allow-origin']).toBeUndefined();
+});
+
 test('a bad ADDIN_CONNECT_SRC names the variable in Chinese', () => {
   expect(() => loadConfig({ ADDIN_CONNECT_SRC: 'https://ok.example, data.example' })).toThrow(/ADDIN_CONNECT_SRC 中的“data\.example”不是有效的地址/);
   expect(() => loadConfig({ ADDIN_CONNECT_SRC: 'ftp://files.example' })).toThrow(/ADDIN_CONNECT_SRC/);

@@ -23,7 +23,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('data').describe('数据目录（SQLite 数据库、日志），首次启动时创建（权限 0700，数据库文件 0600）'),
   DATABASE_URL: z.string().optional().describe('数据库：sqlite:路径 或 postgres://用户@主机:端口/库名；默认 DATA_DIR 下的 SQLite'),
   PUBLIC_URL: z.string().url().optional().describe('用户访问服务器的地址，如 https://data.example.gov.cn；加载项清单据此生成（未设置时清单只能在服务器本机通过 localhost 下载）'),
-  ADDIN_CONNECT_SRC: z.string().optional().describe('任务窗格还可以连接的其他服务器地址，逗号分隔（如 https://data2.example.gov.cn）；本服务器和 PUBLIC_URL 总是允许'),
+  ADDIN_CONNECT_SRC: z.string().optional().describe('任务窗格还可以连接的其他服务器地址，逗号分隔（如 https://data2.example.gov.cn）；本服务器和 PUBLIC_URL 总是允许；这些地址提供的任务窗格也可以用访问令牌调用本服务器的 API'),
   TLS_CERT_FILE: z.string().optional().describe('HTTPS 证书文件（PEM）'),
   TLS_KEY_FILE: z.string().optional().describe('HTTPS 私钥文件（PEM）'),
   UPLOAD_MAX_BYTES: int(20 * MiB).describe('上传 .xlsx 的最大字节数'),

@@ -1,5 +1,6 @@
 import express, { type Express, type Request } from 'express';
 import compression from 'compression';
+import cors from 'cors';
 import swaggerUi from 'swagger-ui-express';
 import { WorkingCalendar } from '../../../shared/src';
 import { adminRoutes } from '../api/routes/admin';
@@ -43,6 +44,11 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
       addinConnectSrc: config.addinConnectSrc,
     }),
   );
+  // A pane served by another of the bureau's servers (ADDIN_CONNECT_SRC) may call this API. Bearer
+  // tokens only: without Allow-Credentials the browser sends no cookie, so a page session is never usable cross-origin.
+  if (config.addinConnectSrc.length > 0) {
+    app.use('/api', cors({ origin: config.addinConnectSrc, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], maxAge: 600 }));
+  }
 
   const views = new GridViews(store, checker, config.gridCacheBytes);
   const catalogue = new ApprovedCatalogue(store, views);
