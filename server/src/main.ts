@@ -4,6 +4,7 @@ import { createServer as createHttps } from 'node:https';
 import { createDemoBureau, describeCredentials, isEmpty } from './bureau';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openStore } from './db/connect';
+import { withoutCredentials } from './db/database-url';
 import type { Store } from './db/store';
 import { createApp } from './http/app';
 import { SubmissionChecker } from './services/checker';
@@ -46,7 +47,7 @@ if (require.main === module) {
       process.exit(2);
     }
     const { server, store, url } = await start(config);
-    console.log(`govcat 已启动：审核网页 ${url}/   加载项清单 ${url}/manifest.xml   API 文档 ${url}/api/docs   数据库：${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
+    console.log(`govcat 已启动：审核网页 ${url}/   加载项清单 ${url}/manifest.xml   API 文档 ${url}/api/docs   数据库：${withoutCredentials(config.databaseUrl)}`);
     const stop = () => {
       server.close(() => void store.close().finally(() => process.exit(0)));
       setTimeout(() => process.exit(0), 5000).unref();

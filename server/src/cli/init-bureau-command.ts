@@ -1,6 +1,7 @@
 import { createAdmin, isEmpty } from '../bureau';
 import { ConfigError, loadConfig } from '../config';
 import { openStore } from '../db/connect';
+import { withoutCredentials } from '../db/database-url';
 import type { CliIo } from './io';
 
 /**
@@ -33,7 +34,7 @@ export async function initBureauCommand(options: { admin: string; name: string }
       return 2;
     }
     const admin = await createAdmin(store, options.admin, options.name);
-    io.stdout(`已初始化单位数据库（${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}）。\n管理员账号：${admin.username}\n初始密码：${admin.password}\n请立即登录并修改密码；此密码不会再次显示。\n`);
+    io.stdout(`已初始化单位数据库（${withoutCredentials(config.databaseUrl)}）。\n管理员账号：${admin.username}\n初始密码：${admin.password}\n请立即登录并修改密码；此密码不会再次显示。\n`);
     return 0;
   } finally {
     await store.close();

@@ -7,7 +7,8 @@ import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_MERGES_PER_SHEET, type MergeArea } from 
 import { parseRange } from '../../../shared/src/address';
 import { MESSAGES, WorkbookReadError } from './errors';
 
-const MERGE_CELL = /<mergeCell\s[^>]*?\bref\s*=\s*(["'])([^"']*)\1/g;
+// Not past the tag's end, and no back-reference: linear on any XML (see the ReDoS test).
+const MERGE_CELL = /<mergeCell\s[^<>]*?\bref\s*=\s*["']([^"'<>]*)["']/g;
 
 /**
  * Adds the merges in `xml` to `into`. `xml` must hold only whole tags, which SheetXmlFilter
@@ -18,7 +19,7 @@ const MERGE_CELL = /<mergeCell\s[^>]*?\bref\s*=\s*(["'])([^"']*)\1/g;
 export function scanMergeCells(xml: string, into: MergeArea[]): void {
   if (xml.indexOf('<mergeCell') === -1) return;
   for (const m of xml.matchAll(MERGE_CELL)) {
-    const area = parseRange(m[2]);
+    const area = parseRange(m[1]);
     if (!area || area.top > EXCEL_ROWS || area.left > EXCEL_COLUMNS) continue;
     area.bottom = Math.min(area.bottom, EXCEL_ROWS);
     area.right = Math.min(area.right, EXCEL_COLUMNS);
