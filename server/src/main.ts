@@ -21,7 +21,7 @@ export async function start(config: Config): Promise<{ server: Server; store: St
     console.log('数据库为空，已创建演示单位（正式部署请先运行 npx govcat init-bureau，或设置 DEMO=false）。可用以下账号登录：');
     console.log(describeCredentials(credentials));
   }
-  const checker = new SubmissionChecker(config.validationWorkers);
+  const checker = new SubmissionChecker(config.validationWorkers, config.checkLimits);
   const app = createApp({ config, store, checker });
   const server = config.tls
     ? createHttps({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
