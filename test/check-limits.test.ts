@@ -4,22 +4,9 @@
  * runs out of memory dies alone with one too, and in both cases the next check succeeds on the
  * worker piscina started in its place.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { compileInto, nodePath } from './fixtures/compiled-build';
+import { compiledBuildFor } from './fixtures/compiled-build';
 
-let tmp: string;
-let build: string;
-
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'govcat-check-limits-'));
-  build = join(tmp, 'build');
-  compileInto(build);
-}, 120_000);
-
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const compiled = compiledBuildFor('govcat-check-limits-');
 
 /**
  * Runs in a child process against the compiled build; prints its findings as JSON. The heavy
@@ -57,7 +44,7 @@ const refusal = (result) => { try { checkedOrThrow(result); return null; } catch
 `;
 
 it('a check past its time or a worker past its memory gets a 422 that says so; the pool recovers and the next check succeeds', () => {
-  const run = spawnSync(process.execPath, ['-e', SCENARIO, build], { env: { ...process.env, NODE_PATH: nodePath }, encoding: 'utf8', timeout: 120_000 });
+  const run = compiled.run(SCENARIO, [], 120_000);
   expect(run.error).toBeUndefined();
   expect(run.status).toBe(0);
   const out = JSON.parse(run.stdout);
