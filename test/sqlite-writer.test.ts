@@ -3,22 +3,10 @@
  * process of its own. Concurrent submissions, one of them bad; the class of a database error
  * crossing the thread; a file's bytes; a thread that dies with writes in hand; a clean close.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileInto, nodePath } from './fixtures/compiled-build';
+import { compiledBuildFor } from './fixtures/compiled-build';
 
-let tmp: string;
-let build: string;
-
-beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'govcat-writer-'));
-  build = join(tmp, 'build');
-  compileInto(build);
-}, 120_000);
-
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const compiled = compiledBuildFor('govcat-writer-');
 
 /** Runs in a child process against the compiled build; prints its findings as JSON. */
 const SCENARIO = `
@@ -64,7 +52,7 @@ const { InvalidReferenceError } = db('errors.js');
 `;
 
 it('commits concurrent submissions on its thread, fails only the bad one, survives a dying thread and closes cleanly', () => {
-  const run = spawnSync(process.execPath, ['-e', SCENARIO, build, join(tmp, 'govcat.db')], { env: { ...process.env, NODE_PATH: nodePath }, encoding: 'utf8', timeout: 60_000 });
+  const run = compiled.run(SCENARIO, [join(compiled.tmp, 'govcat.db')], 60_000);
   // The process ends by itself: a closed writer leaves nothing running.
   expect(run.error).toBeUndefined();
   expect(run.stderr).toBe('');

@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   UPLOAD_MAX_BYTES: int(20 * MiB).describe('上传 .xlsx 的最大字节数'),
   JSON_MAX_BYTES: int(64 * MiB).describe('加载项提交的 JSON 请求体最大字节数'),
   MAX_ROWS: int(300_000).describe('一次提交的最大行数（所有工作表合计）'),
-  MAX_CELLS: int(6_000_000).describe('一次提交的最大单元格数'),
+  MAX_CELLS: int(6_000_000).describe('一次提交的最大单元格数（合并区域在数据范围内展开的单元格也计入）'),
   MAX_UNCOMPRESSED_BYTES: int(256 * MiB).describe('上传文件解压后的最大字节数（防止压缩炸弹）'),
   PENDING_BODY_MB: int(512).describe('同时接收和校验中的提交请求体总量上限（MB）；超出时新的提交立即得到 503，稍后重试即可；每个用户最多占其中四分之一（至少一次提交的上限），超出时得到 429'),
   BODY_IDLE_SECONDS: int(30).describe('接收请求内容时，连续多少秒收不到数据即断开连接（408），停滞的连接不再占用提交名额'),
@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   OFFICE_JS: z.enum(['local', 'cdn']).default('local').describe('任务窗格从哪里加载 office.js：local 为本服务器的副本（内网可用），cdn 为微软的 CDN'),
   GRID_CACHE_MB: int(256).describe('审核页面分页读取表格时，内存中缓存已解析表格的上限（MB）'),
   VALIDATION_WORKERS: z.coerce.number().int().min(0).max(32).optional().describe('校验提交用的工作线程数（0 表示在主线程校验）；默认为处理器核数减一，至少 1'),
+  CHECK_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120).describe('一次提交在工作线程中校验的最长时间（秒，不含排队）；超时即放弃，该线程被替换，提交得到 422（工作簿过于复杂）'),
+  CHECK_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(65536).default(2048).describe('每个校验工作线程的内存（V8 老生代堆）上限（MB）；超出时该线程被替换，提交得到 422（工作簿过大）'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -87,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     // The demo bureau belongs to the embedded default only, never to a database someone named.
     demo: e.DEMO === 'auto' ? e.DATABASE_URL === undefined : e.DEMO,
     validationWorkers: e.VALIDATION_WORKERS,
+    checkLimits: { timeoutMs: e.CHECK_TIMEOUT_SECONDS * 1000, workerMemoryMb: e.CHECK_WORKER_MEMORY_MB },
     gridCacheBytes: e.GRID_CACHE_MB * MiB,
     officeJs: e.OFFICE_JS,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

@@ -5,6 +5,8 @@ import { createServer as createHttps } from 'node:https';
 import { createDemoBureau, describeCredentials, isEmpty } from './bureau';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openStore } from './db/connect';
+import { withoutCredentials } from './db/database-url';
+import { trimChars } from '../../shared/src/text';
 import type { Store } from './db/store';
 import { createApp } from './http/app';
 import { receiveTimeouts } from './http/body';
@@ -30,7 +32,7 @@ export async function start(config: Config): Promise<{ server: Server; store: St
     console.log(accounts);
     console.log(`这些账号和密码也已写入 ${file}（仅本服务器的运行账户可读）。`);
   }
-  const checker = new SubmissionChecker(config.validationWorkers);
+  const checker = new SubmissionChecker(config.validationWorkers, config.checkLimits);
   const app = createApp({ config, store, checker });
   // A slow but healthy 64 MB upload must not be cut off by Node's default 5 minutes.
   const receiving = receiveTimeouts(config.limits);
@@ -60,7 +62,7 @@ if (require.main === module) {
     const { server, store, url } = await start(config);
     // No demo here (a named database, or DEMO=false) and no one yet to sign in as.
     if (await isEmpty(store)) console.log('数据库中还没有用户：请运行 npx govcat init-bureau --admin 用户名 创建第一个管理员。');
-    console.log(`govcat 已启动：审核网页 ${url}/   加载项清单 ${config.publicUrl?.replace(/\/+$/, '') ?? url}/manifest.xml   API 文档 ${url}/api/docs   数据库：${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
+    console.log(`govcat 已启动：审核网页 ${url}/   加载项清单 ${config.publicUrl ? trimChars(config.publicUrl, '/', 'end') : url}/manifest.xml   API 文档 ${url}/api/docs   数据库：${withoutCredentials(config.databaseUrl)}`);
     if (!config.publicUrl) console.log('未设置 PUBLIC_URL：加载项清单只能在服务器本机通过 localhost 下载。请把 PUBLIC_URL 设为用户访问本服务器的地址（如 https://data.example.gov.cn）。');
     const stop = () => {
       server.close(() => void store.close().finally(() => process.exit(0)));

@@ -48,24 +48,79 @@ export function isBlankRow(row: readonly CellValue[] | undefined): boolean {
   return true;
 }
 
+/** Excel's own bounds: a sheet has 1,048,576 rows and 16,384 columns (XFD), a cell at most 32,767 characters. */
+export const EXCEL_ROWS = 1_048_576;
+export const EXCEL_COLUMNS = 16_384;
+export const EXCEL_CELL_TEXT = 32_767;
+
+/** Merged areas per sheet that any front door accepts: far more than a real form has. */
+export const MAX_MERGES_PER_SHEET = 100_000;
+
+/** Whether a cell holds more text than Excel lets a cell hold (only a crafted file or request can). */
+export function isOverlongText(v: CellValue | undefined): v is string {
+  return typeof v === 'string' && v.length > EXCEL_CELL_TEXT;
+}
+
+export function overlongTextMessage(length: number): string {
+  return `单元格有 ${length.toLocaleString('en-US')} 个字符，超过 Excel 单元格最多 ${EXCEL_CELL_TEXT.toLocaleString('en-US')} 个字符的上限，请精简内容或拆分到多个单元格`;
+}
+
+/** Where a sheet's values lie: its first row and column, how many rows, and the widest row's length. */
+export interface DataExtent {
+  startRow: number;
+  startCol: number;
+  rowCount: number;
+  width: number;
+}
+
+export function dataExtent(sheet: SheetGrid): DataExtent {
+  let width = 0;
+  for (const r of sheet.rows) if (r.length > width) width = r.length;
+  return { startRow: sheet.startRow ?? 1, startCol: sheet.startCol ?? 1, rowCount: sheet.rows.length, width };
+}
+
+/**
+ * The merged areas cut to the sheet's values: a merge may span far past them (A1:XFD2000 over one
+ * column of data), and filling it there would add millions of cells nothing reads. A merge whose
+ * top-left cell lies outside the values is dropped (its value is unknown), as is one cut to one cell.
+ */
+export function clipMerges(merges: readonly MergeArea[], extent: DataExtent): MergeArea[] {
+  const lastRow = extent.startRow + extent.rowCount - 1;
+  const lastCol = extent.startCol + extent.width - 1;
+  const out: MergeArea[] = [];
+  for (const m of merges) {
+    if (m.top < extent.startRow || m.left < extent.startCol || m.top > lastRow || m.left > lastCol) continue;
+    const bottom = Math.min(m.bottom, lastRow);
+    const right = Math.min(m.right, lastCol);
+    if (bottom > m.top || right > m.left) out.push(bottom === m.bottom && right === m.right ? m : { top: m.top, left: m.left, bottom, right });
+  }
+  return out;
+}
+
+/** The cells filling `merges` writes besides their top-left ones: what a fill costs, counted against a cell limit. */
+export function mergedCellCount(merges: readonly MergeArea[]): number {
+  let n = 0;
+  for (const m of merges) n += (m.bottom - m.top + 1) * (m.right - m.left + 1) - 1;
+  return n;
+}
+
 /**
  * Copies the top-left value of each merged area into its other cells, so "same as above"
- * needs no special case later. Only the rows a merge touches are copied; the input is not mutated.
+ * needs no special case later. Only the rows a merge touches are copied, and only as far as the
+ * sheet has values (clipMerges); the input is not mutated.
  */
 export function fillMerges(sheet: SheetGrid): CellValue[][] {
-  const merges = sheet.merges ?? [];
-  if (merges.length === 0) return sheet.rows;
+  if (!sheet.merges || sheet.merges.length === 0) return sheet.rows;
   const r0 = sheet.startRow ?? 1;
   const c0 = sheet.startCol ?? 1;
   const rows = sheet.rows.slice();
   const copied = new Set<number>();
-  for (const m of merges) {
+  for (const m of clipMerges(sheet.merges, dataExtent(sheet))) {
     const top = m.top - r0;
     const left = m.left - c0;
-    if (top < 0 || left < 0 || top >= rows.length) continue;
     const value = rows[top]?.[left] ?? null;
     if (isBlank(value)) continue;
-    for (let r = top; r <= m.bottom - r0 && r < rows.length; r++) {
+    for (let r = top; r <= m.bottom - r0; r++) {
       if (!copied.has(r)) {
         rows[r] = (rows[r] ?? []).slice();
         copied.add(r);

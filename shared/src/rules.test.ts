@@ -83,6 +83,8 @@ const CASES: Record<RuleId, Case> = {
     cell: 'D2',
   },
   'cell.required': { fire: cat({ 责任科室: null }), quiet: cat({}), cell: 'R3' },
+  // Excel stops a cell at 32,767 characters; only a crafted grid holds more.
+  'cell.too-long': { fire: cat({ 共享条件: 'x'.repeat(32_768), 共享类型: '有条件共享' }), quiet: cat({ 共享条件: 'x'.repeat(32_767), 共享类型: '有条件共享' }), cell: 'I3' },
   'cell.code': { fire: cat({ 共享类型: '部分共享' }), quiet: cat({ 共享类型: '无条件使用' }), cell: 'H3' },
   'cell.positive-int': { fire: cat({ 序号: '第一' }), quiet: cat({ 序号: 7 }), cell: 'A3' },
   'cell.duplicate': { fire: cat({ 序号: 1 }, { 序号: 1 }), quiet: cat({ 序号: 1 }, { 序号: 2 }), cell: 'A5' },

@@ -23,6 +23,7 @@ export const RULES = {
 
   // Any cell
   'cell.required': error('必填项为空'),
+  'cell.too-long': error('单元格文本超过 Excel 的 32,767 个字符上限'),
   'cell.code': error('取值不在代码表中'),
   'cell.positive-int': error('应为正整数'),
   'cell.duplicate': error('取值重复'),

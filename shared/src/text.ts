@@ -20,15 +20,28 @@ export function squeeze(s: string): string {
   return SPACE.test(s) ? s.replace(SPACES, '') : s;
 }
 
-const BRACKETED = /\([^()]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕|<[^>]*>/g;
+// Each kind stops at its own next opener: `<[^>]*>` scanned from every '<' of "<<<<…" to the end
+// (quadratic). The innermost pair goes first; the loop below takes the outer ones.
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|<[^<>]*>/g;
 
 /** The header's comparable form: folded, squeezed, stars, colons and bracketed hints removed. */
 export function headerKey(raw: string): string {
-  let s = squeeze(fold(raw));
-  s = s.replace(/^[*＊※]+|[*＊※]+$/g, '');
+  let s = trimChars(squeeze(fold(raw)), '*＊※', 'both');
   // Repeatedly, for nested brackets such as "(季度更新(数据))".
   for (let i = 0; i < 3 && BRACKETED.test(s); i++) s = s.replace(BRACKETED, '');
-  return s.replace(/[:：]+$/, '').toLowerCase();
+  return trimChars(s, ':：', 'end').toLowerCase();
+}
+
+/**
+ * `s` without the characters of `chars` at its start, its end or both. A loop, not `[…]+$`: a
+ * regex tries that from every character of a long run that is not at the end (quadratic).
+ */
+export function trimChars(s: string, chars: string, ends: 'start' | 'end' | 'both'): string {
+  let from = 0;
+  let to = s.length;
+  if (ends !== 'end') while (from < to && chars.includes(s[from])) from++;
+  if (ends !== 'start') while (to > from && chars.includes(s[to - 1])) to--;
+  return from === 0 && to === s.length ? s : s.slice(from, to);
 }
 
 /** A header's form with brackets kept, for matching information-item names exactly. */
@@ -61,7 +74,8 @@ export function splitList(raw: string): string[] {
 
 /** Quotes a value for a message, shortened so a long cell does not drown the message. */
 export function quote(value: string, max = 40): string {
-  const flat = value.replace(/\s*\n\s*/g, '');
+  // Line breaks go with the white space around them; `\s*\n\s*` retried every start in a long run of spaces.
+  const flat = value.indexOf('\n') === -1 ? value : value.replace(/\s+/g, (run) => (run.includes('\n') ? '' : run));
   const v = flat.length > max ? flat.slice(0, max) + '…' : flat;
   return `“${v}”`;
 }

@@ -3,7 +3,8 @@ import { checkCatalogue } from './checks/catalogue';
 import { checkContact } from './checks/contact';
 import { checkNegativeAgainstCatalogue, checkResponsibilityAgainstCatalogue } from './checks/cross';
 import { checkDemand } from './checks/demand';
-import { fillMerges, isBlankRow, type CellValue, type MergeArea, type WorkbookGrid } from './grid';
+import type { SheetIssues } from './collector';
+import { fillMerges, isBlankRow, isOverlongText, overlongTextMessage, type CellValue, type MergeArea, type WorkbookGrid } from './grid';
 import { findHeader, HEADER_SCAN_ROWS } from './header';
 import { parseSheet, type ParsedSheet } from './parse';
 import { ENGINE_VERSION, type Report, type SheetSummary } from './report';
@@ -73,6 +74,7 @@ export class WorkbookValidation {
     const summary: SheetSummary = { name, kind: null, kindLabel: '未识别', headerRow: null, dataRows: 0, resources: null, template: null };
     this.summaries.push(summary);
 
+    const report = this.out.forSheet(name);
     const rows: CellValue[][] = [];
     let streaming: TemplateRows | null = null;
     let decided = false;
@@ -83,6 +85,7 @@ export class WorkbookValidation {
     };
     return {
       row: (index, cells) => {
+        overlongCells(cells, startRow + index, startCol, report);
         if (streaming) return streaming.row(index, cells);
         while (rows.length < index) rows.push([]);
         rows[index] = cells;
@@ -208,6 +211,14 @@ export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOption
     sink.end(sheet.merges ?? []);
   }
   return validation.finish();
+}
+
+/** Text longer than Excel allows comes only from a crafted file or request; each such cell is reported where it is. */
+function overlongCells(cells: readonly CellValue[], row: number, startCol: number, report: SheetIssues): void {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (isOverlongText(v)) report('cell.too-long', overlongTextMessage(v.length), { row, col: startCol + i, value: `${v.slice(0, 40)}…` });
+  }
 }
 
 function bestTemplateFit(rows: readonly CellValue[][], resources: readonly CatalogueResource[]): CatalogueResource | null {

@@ -1,4 +1,5 @@
 import type { CatalogueResource, ProgressState, Report, WorkbookGrid } from '../../../shared/src';
+import { trimChars } from '../../../shared/src/text';
 
 /**
  * The pane's client for the submission service. Every failure becomes one Chinese sentence the
@@ -66,7 +67,7 @@ export class ApiClient {
   private async call<T>(path: string, init: RequestInit = {}): Promise<T> {
     let res: Response;
     try {
-      res = await this.fetchImpl(`${this.baseUrl.replace(/\/+$/, '')}/api${path}`, {
+      res = await this.fetchImpl(`${trimChars(this.baseUrl, '/', 'end')}/api${path}`, {
         ...init,
         headers: { Authorization: `Bearer ${this.token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...(init.headers ?? {}) },
       });

@@ -1,7 +1,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import '../zod-zh';
-import type { CellValue } from '../../../shared/src/grid';
+import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_MERGES_PER_SHEET, type CellValue } from '../../../shared/src/grid';
 import { IssueSchema, ReportSchema, SheetKindSchema } from '../../../shared/src/report';
 import { isValidYmd } from '../../../shared/src/dates';
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../../../shared/src/token-lifetimes';
@@ -32,15 +32,27 @@ const RowsSchema = z
   .custom<CellValue[][]>(isRows, { message: '每行应为单元格数组，单元格的值只能是文本、数字、逻辑值或 null' })
   .openapi({ type: 'array', items: { type: 'array', items: { nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } } });
 
-export const MergeAreaSchema = z.object({ top: z.number().int().min(1), left: z.number().int().min(1), bottom: z.number().int().min(1), right: z.number().int().min(1) });
+// Coordinates stay inside an Excel sheet: anything beyond cannot come from a workbook, and a huge
+// one (a merge to column 200,000,000) would make the engine build rows of that length.
+const OUTSIDE_SHEET = `超出了 Excel 工作表的范围（${EXCEL_ROWS.toLocaleString('en-US')} 行 × ${EXCEL_COLUMNS.toLocaleString('en-US')} 列）`;
+const SheetRow = z.number().int().min(1).max(EXCEL_ROWS, `行号${OUTSIDE_SHEET}`);
+const SheetColumn = z.number().int().min(1).max(EXCEL_COLUMNS, `列号${OUTSIDE_SHEET}`);
+
+const MergeAreaShape = z.object({ top: SheetRow, left: SheetColumn, bottom: SheetRow, right: SheetColumn });
+export const MergeAreaSchema = MergeAreaShape.refine((m) => m.top <= m.bottom && m.left <= m.right, { message: '合并区域的起始行列不能大于结束行列' });
 
 export const SheetGridSchema = z
   .object({
     name: z.string().min(1).max(31),
     rows: RowsSchema,
-    merges: z.array(MergeAreaSchema).max(100_000).optional(),
-    startRow: z.number().int().min(1).optional(),
-    startCol: z.number().int().min(1).optional(),
+    merges: z.array(MergeAreaSchema).max(MAX_MERGES_PER_SHEET).optional(),
+    startRow: SheetRow.optional(),
+    startCol: SheetColumn.optional(),
+  })
+  .superRefine((sheet, ctx) => {
+    if ((sheet.startRow ?? 1) - 1 + sheet.rows.length > EXCEL_ROWS) ctx.addIssue({ code: 'custom', path: ['rows'], message: `工作表的行${OUTSIDE_SHEET}` });
+    const width = sheet.rows.reduce((w, r) => Math.max(w, r.length), 0);
+    if ((sheet.startCol ?? 1) - 1 + width > EXCEL_COLUMNS) ctx.addIssue({ code: 'custom', path: ['rows'], message: `工作表的列${OUTSIDE_SHEET}` });
   })
   .openapi('SheetGrid', { description: '一张工作表：单元格值（日期为 Excel 序号）与合并区域' });
 
@@ -116,7 +128,7 @@ export const SheetOutlineSchema = z
     startCol: z.number().int(),
     rowCount: z.number().int(),
     width: z.number().int(),
-    merges: z.array(MergeAreaSchema.extend({ value: z.string() })),
+    merges: z.array(MergeAreaShape.extend({ value: z.string() })),
   })
   .openapi('SheetOutline', { description: '一张工作表的概要：行数、宽度和合并区域（附左上角单元格的文本）；各行用 rows 接口分页读取' });
 

@@ -1,4 +1,5 @@
 import { createAdmin, isEmpty } from '../bureau';
+import { withoutCredentials } from '../db/database-url';
 import { cliConfig, withBureauStore } from './bureau-store';
 import type { CliIo } from './io';
 
@@ -20,7 +21,7 @@ export async function initBureauCommand(options: { admin: string; name: string }
       return 2;
     }
     const admin = await createAdmin(store, options.admin, options.name);
-    io.stdout(`已初始化单位数据库（${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}）。\n管理员账号：${admin.username}\n初始密码：${admin.password}\n请立即登录并修改密码；此密码不会再次显示。\n`);
+    io.stdout(`已初始化单位数据库（${withoutCredentials(config.databaseUrl)}）。\n管理员账号：${admin.username}\n初始密码：${admin.password}\n请立即登录并修改密码；此密码不会再次显示。\n`);
     return 0;
   });
 }

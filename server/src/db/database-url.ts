@@ -7,6 +7,12 @@ import { SQLITE_MEMORY } from './sqlite-dialect';
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
+/** The URL as it may be printed: a PostgreSQL password (postgres://user:password@host) left out. */
+export function withoutCredentials(databaseUrl: string): string {
+  // `[^@/]`: user info holds no '/', and the scan from each "//" of "////…" stops at the next one.
+  return databaseUrl.replace(/\/\/[^@/]*@/, '//');
+}
+
 export function parseDatabaseUrl(databaseUrl: string): DatabaseTarget {
   const url = databaseUrl.trim();
   if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };

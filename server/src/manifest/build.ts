@@ -3,6 +3,8 @@
  * ReadWriteDocument) opened by a button on the Home tab, with its pages and icons on that server.
  * The shipped manifest.xml is this for the development address; a bureau generates its own.
  */
+import { trimChars } from '../../../shared/src/text';
+
 export interface ManifestOptions {
   /** A GUID, kept stable for a bureau so Office treats new versions as the same add-in. */
   id: string;
@@ -35,7 +37,7 @@ function ribbonIcons(indent: string): string {
 }
 
 export function buildManifest(options: ManifestOptions): string {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = trimChars(options.baseUrl, '/', 'end');
   const origin = new URL(base).origin;
   const icon = (size: number) => escape(`${base}/addin/assets/icon-${size}.png`);
   const pane = escape(`${base}/addin/taskpane.html`);

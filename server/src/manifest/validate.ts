@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { projectRoot } from '../paths';
+import { trimChars } from '../../../shared/src/text';
 
 /**
  * Checks a manifest offline: against the Office add-in manifest XSDs (libxml2 compiled to
@@ -57,7 +58,7 @@ export async function validateManifest(xml: string): Promise<ManifestProblem[]> 
   for (const size of [16, 32, 80]) if (!buttonSizes.includes(size)) problems.push({ rule: 'icon', message: `功能区按钮缺少 ${size} 像素的图标` });
 
   const source = attribute(xml, 'SourceLocation');
-  const domains = [...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => m[1].trim().replace(/\/+$/, ''));
+  const domains = [...xml.matchAll(/<AppDomain>([^<]*)<\/AppDomain>/g)].map((m) => trimChars(m[1].trim(), '/', 'end'));
   if (source && source.startsWith('https://')) {
     const origin = new URL(source).origin;
     if (!domains.includes(origin)) problems.push({ rule: 'app-domain', message: `AppDomains 应包含服务器地址 ${origin}` });

@@ -1,4 +1,7 @@
-import { validateWorkbook, type CatalogueResource, type Report, type SheetKind, type WorkbookGrid } from '../../../shared/src';
+import {
+  a1, clipMerges, dataExtent, EXCEL_CELL_TEXT, isOverlongText, mergedCellCount, overlongTextMessage, validateWorkbook,
+  type CatalogueResource, type Report, type SheetKind, type WorkbookGrid,
+} from '../../../shared/src';
 import { SubmitJsonSchema } from '../api/schemas';
 import { deflateGrid } from '../db/grid-codec';
 import { ApiError } from '../http/errors';
@@ -56,15 +59,36 @@ export function workbookReadRefusal(e: WorkbookReadError): ApiError {
   return new ApiError(e.code === 'too-large' ? 413 : 422, `workbook-${e.code}`, e.message);
 }
 
+/** Rows and cells within the limits, merged areas counted as the cells filling them adds; no cell longer than Excel allows. */
 function checkGridSize(grid: WorkbookGrid, limits: SubmitLimits): void {
   let rows = 0;
   let cells = 0;
+  let merged = 0;
   for (const s of grid.sheets) {
     rows += s.rows.length;
     for (const r of s.rows) cells += r.length;
+    if (s.merges) merged += mergedCellCount(clipMerges(s.merges, dataExtent(s)));
   }
   if (rows > limits.rows) throw new ApiError(413, 'too-many-rows', `提交的数据共 ${rows} 行，超过上限 ${limits.rows} 行；请分批提交`);
-  if (cells > limits.cells) throw new ApiError(413, 'too-many-cells', `提交的数据共 ${cells} 个单元格，超过上限 ${limits.cells} 个；请分批提交`);
+  if (cells + merged > limits.cells) {
+    const filled = merged > 0 ? `（其中合并单元格展开后 ${merged} 个）` : '';
+    throw new ApiError(413, 'too-many-cells', `提交的数据共 ${cells + merged} 个单元格${filled}，超过上限 ${limits.cells} 个；请分批提交${merged > 0 ? '，或取消不必要的大范围合并' : ''}`);
+  }
+  refuseOverlongText(grid);
+}
+
+function refuseOverlongText(grid: WorkbookGrid): void {
+  for (const s of grid.sheets) {
+    for (let i = 0; i < s.rows.length; i++) {
+      const row = s.rows[i];
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (!isOverlongText(v)) continue;
+        const cell = a1((s.startRow ?? 1) + i, (s.startCol ?? 1) + j);
+        throw new ApiError(422, 'cell-too-long', `工作表“${s.name}”的单元格 ${cell}：${overlongTextMessage(v.length)}，然后重新提交`, { sheet: s.name, cell, length: v.length, limit: EXCEL_CELL_TEXT });
+      }
+    }
+  }
 }
 
 /** Size limits, then the engine: the one check for every grid, whether it came as JSON or was read from an upload. */

@@ -1,3 +1,4 @@
+import { parentPort } from 'node:worker_threads';
 import type { CatalogueResource } from '../../../shared/src';
 import { inflateGrid } from '../db/grid-codec';
 import { checkReceived, type CheckResult, type Purpose, type Received, type SubmitLimits } from './check-workbook';
@@ -9,6 +10,8 @@ import { indexGrid, type GridIndex } from './grid-index';
  * per version and kept here, not copied across with every submission.
  */
 export interface CheckTask {
+  /** Posted back as `{ started }` when this worker takes the task up: the checker's clock starts then. */
+  ticket?: number;
   received: Received;
   purpose: Purpose;
   catalogueVersion: number;
@@ -22,6 +25,7 @@ export type WorkerAnswer = CheckResult | { needCatalogue: true };
 let held: { version: number; resources: CatalogueResource[] } | null = null;
 
 export default async function check(task: CheckTask): Promise<WorkerAnswer> {
+  if (task.ticket !== undefined) parentPort?.postMessage({ started: task.ticket });
   if (task.catalogue) held = { version: task.catalogueVersion, resources: task.catalogue };
   if (!held || held.version !== task.catalogueVersion) return { needCatalogue: true };
   return checkReceived(task.received, held.resources, task.limits, task.purpose);

@@ -1,6 +1,6 @@
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
-  cellText, readCatalogue,
+  cellText, clipMerges, dataExtent, readCatalogue,
   type CatalogueResource, type CellValue, type MergeArea, type ResourceLocation, type WorkbookGrid,
 } from '../../../shared/src';
 
@@ -48,9 +48,11 @@ export function indexGrid(grid: WorkbookGrid): GridIndex {
       own.push(chunk);
     }
     chunks.push(own);
-    const merges = (s.merges ?? []).map((m) => ({ ...m, value: cellText(s.rows[m.top - startRow]?.[m.left - startCol]) }));
+    // Cut to the values, as the engine fills them: the page lays out every cell a merge covers.
+    const extent = dataExtent(s);
+    const merges = clipMerges(s.merges ?? [], extent).map((m) => ({ ...m, value: cellText(s.rows[m.top - startRow]?.[m.left - startCol]) }));
     bytes += merges.length * 64;
-    return { index, name: s.name, startRow, startCol, rowCount: s.rows.length, width: s.rows.reduce((w, r) => Math.max(w, r.length), 0), merges };
+    return { index, name: s.name, startRow, startCol, rowCount: s.rows.length, width: extent.width, merges };
   });
   const { resources: catalogue, locations } = readCatalogue(grid);
   bytes += JSON.stringify(catalogue).length + JSON.stringify(locations).length;

@@ -34,6 +34,11 @@ export const MESSAGES = {
     `工作簿的行数（算到每个工作表最后一个有内容的行）超过 ${formatCount(max)} 行的上限，请删除表格下方远处的零散内容，或把数据拆分到多个文件后分别上传。`,
   tooManyCells: (max: number) =>
     `工作簿的数据区域超过 ${formatCount(max)} 个单元格的上限，请删除远离数据区域的零散内容或把数据拆分到多个文件后分别上传。`,
+  outsideSheet: (rows: number, cols: number) =>
+    `文件中有单元格超出了 Excel 工作表的范围（${formatCount(rows)} 行 × ${formatCount(cols)} 列），不像 Excel 保存的工作簿，请在 Excel 中打开后重新“另存为”.xlsx，再重新上传。`,
+  tooManyMerges: (max: number) => `一个工作表中的合并区域超过 ${formatCount(max)} 个的上限，请取消不必要的合并后重新上传。`,
+  tooManyMergedCells: (max: number) =>
+    `工作簿的合并区域展开后超过 ${formatCount(max)} 个单元格的上限，请取消大范围的合并（如整行、整列合并）后重新上传。`,
 } as const;
 
 /** 1000000 → "100 万", 10000 → "1 万", 2500 → "2500": how limits read in Chinese. */

@@ -3,19 +3,28 @@
  * They are `<mergeCell ref="A1:B3"/>` elements after sheetData, picked out of the sheet XML text
  * as it streams past (see sheet-xml-filter.ts).
  */
-import type { MergeArea } from '../../../shared/src/grid';
+import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_MERGES_PER_SHEET, type MergeArea } from '../../../shared/src/grid';
 import { parseRange } from '../../../shared/src/address';
+import { MESSAGES, WorkbookReadError } from './errors';
 
-const MERGE_CELL = /<mergeCell\s[^>]*?\bref\s*=\s*(["'])([^"']*)\1/g;
+// Not past the tag's end, and no back-reference: linear on any XML (see the ReDoS test).
+const MERGE_CELL = /<mergeCell\s[^<>]*?\bref\s*=\s*["']([^"'<>]*)["']/g;
 
 /**
  * Adds the merges in `xml` to `into`. `xml` must hold only whole tags, which SheetXmlFilter
- * guarantees by cutting its chunks before a '<'. Single-cell "merges" are dropped: they merge nothing.
+ * guarantees by cutting its chunks before a '<'. Single-cell "merges" are dropped: they merge
+ * nothing. An area reaching past Excel's last row or column (only a crafted file has one) is cut
+ * at it; more merges than any front door accepts make the file too large.
  */
 export function scanMergeCells(xml: string, into: MergeArea[]): void {
   if (xml.indexOf('<mergeCell') === -1) return;
   for (const m of xml.matchAll(MERGE_CELL)) {
-    const area = parseRange(m[2]);
-    if (area && (area.bottom > area.top || area.right > area.left)) into.push(area);
+    const area = parseRange(m[1]);
+    if (!area || area.top > EXCEL_ROWS || area.left > EXCEL_COLUMNS) continue;
+    area.bottom = Math.min(area.bottom, EXCEL_ROWS);
+    area.right = Math.min(area.right, EXCEL_COLUMNS);
+    if (!(area.bottom > area.top || area.right > area.left)) continue;
+    if (into.length >= MAX_MERGES_PER_SHEET) throw new WorkbookReadError('too-large', MESSAGES.tooManyMerges(MAX_MERGES_PER_SHEET));
+    into.push(area);
   }
 }

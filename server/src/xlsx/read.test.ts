@@ -413,6 +413,34 @@ describe('readWorkbook: limits', () => {
     expect((await readWorkbook(book, { maxRows: 2400 })).sheets[1].rows).toHaveLength(1200);
   });
 
+  test('a merge bomb (A1:XFD2000 over values in A1 and A2000) is read cheaply: its fill reaches only the values', async () => {
+    const xml = sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="2000"><c r="A2000"><v>2</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:XFD2000"/></mergeCells>');
+    const bomb = minimalXlsx([{ name: '炸弹', xml }]);
+    expect(bomb.length).toBeLessThan(6000);
+    // 1,999 cells of column A to fill, well within a limit far below the 32 million the merge spans.
+    const grid = await readWorkbook(bomb, { maxCells: 5000 });
+    expect(grid.sheets[0].rows).toHaveLength(2000);
+    expect(grid.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 2000, right: 16384 }]);
+  });
+
+  test('a merge over a long and wide area of values is too-large before it is filled', async () => {
+    const xml = sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>1</v></c></row><row r="2000"><c r="A2000"><v>2</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:XFD2000"/></mergeCells>');
+    const err = await expectReadError(minimalXlsx([{ name: '炸弹', xml }]), 'too-large', { maxCells: 6_000_000 });
+    expect(err.message).toContain('合并区域展开后超过 600 万 个单元格');
+  });
+
+  test('a cell or merge beyond Excel\'s last row or column is refused or cut at it; too many merges are too-large', async () => {
+    // exceljs itself refuses a column past XFD.
+    await expectReadError(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1"><c r="XFE1"><v>1</v></c></row>') }]), 'corrupt');
+    const low = await expectReadError(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1048577"><c r="A1048577"><v>1</v></c></row>') }]), 'too-large', { maxRows: 2_000_000 });
+    expect(low.message).toContain('超出了 Excel 工作表的范围');
+    const far = await readWorkbook(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells count="2"><mergeCell ref="A1:ZZZ9999999"/><mergeCell ref="ZZZ1:ZZZ2"/></mergeCells>') }]));
+    expect(far.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 1_048_576, right: 16_384 }]);
+    const many = Array.from({ length: 100_001 }, (_, i) => `<mergeCell ref="A${i * 2 + 1}:A${i * 2 + 2}"/>`).join('');
+    const err = await expectReadError(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', `<mergeCells>${many}</mergeCells>`) }]), 'too-large');
+    expect(err.message).toContain('合并区域超过 10 万 个');
+  });
+
   test('more cells than maxCells is too-large', async () => {
     const rows = Array.from({ length: 100 }, (_, i) => Array.from({ length: 10 }, (_, j) => i * 10 + j));
     const err = await expectReadError(await saveGrid([{ name: '表', rows }]), 'too-large', { maxCells: 999 });

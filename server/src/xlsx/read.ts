@@ -69,6 +69,7 @@ export async function streamWorkbook(input: string | Buffer, visitor: WorkbookVi
         anyValue ||= !isBlankRow(cells);
         sink.row(row.number - 1, cells);
       }
+      gate.spendMerges(xml.merges);
       sink.end(xml.merges);
     }
     if (!anyValue) throw new WorkbookReadError('empty', MESSAGES.empty);

@@ -2,7 +2,7 @@
  * Holds a workbook to its row and cell limits as rows stream in, before the memory is spent,
  * and passes on only rows that hold values.
  */
-import type { CellValue } from '../../../shared/src/grid';
+import { clipMerges, EXCEL_COLUMNS, EXCEL_ROWS, mergedCellCount, type CellValue, type MergeArea } from '../../../shared/src/grid';
 import { MESSAGES, WorkbookReadError } from './errors';
 
 export interface GridLimits {
@@ -23,15 +23,16 @@ export class GridBudget {
     if (this.rows > this.limits.maxRows) throw new WorkbookReadError('too-large', MESSAGES.tooManyRows(this.limits.maxRows));
   }
 
-  spendCells(n: number): void {
+  spendCells(n: number, message = MESSAGES.tooManyCells): void {
     this.cells += n;
-    if (this.cells > this.limits.maxCells) throw new WorkbookReadError('too-large', MESSAGES.tooManyCells(this.limits.maxCells));
+    if (this.cells > this.limits.maxCells) throw new WorkbookReadError('too-large', message(this.limits.maxCells));
   }
 }
 
 /** One sheet's gate: rows must come in ascending order, as the file format requires. */
 export class RowGate {
   private last = 0;
+  private width = 0;
 
   constructor(private readonly budget: GridBudget) {}
 
@@ -44,10 +45,21 @@ export class RowGate {
     while (length > 0 && cells[length - 1] === null) length--;
     if (length === 0) return null;
     if (!(rowNumber > this.last)) throw new WorkbookReadError('corrupt', MESSAGES.corrupt);
+    if (rowNumber > EXCEL_ROWS || length > EXCEL_COLUMNS) throw new WorkbookReadError('too-large', MESSAGES.outsideSheet(EXCEL_ROWS, EXCEL_COLUMNS));
     cells.length = length;
     this.budget.spendRows(rowNumber - this.last);
     this.budget.spendCells(length);
     this.last = rowNumber;
+    if (length > this.width) this.width = length;
     return cells;
+  }
+
+  /**
+   * Once the sheet's rows are in: the cells that filling its merges will add, as far as its values
+   * reach (clipMerges), are spent too, so a merge over a long and wide area of values is refused here.
+   */
+  spendMerges(merges: readonly MergeArea[]): void {
+    const clipped = clipMerges(merges, { startRow: 1, startCol: 1, rowCount: this.last, width: this.width });
+    this.budget.spendCells(mergedCellCount(clipped), MESSAGES.tooManyMergedCells);
   }
 }

@@ -25,11 +25,14 @@ import { scanMergeCells } from './merges';
 /** More columns than Excel's 16,384, so row * CELL_KEY_ROW + col is unique. */
 export const CELL_KEY_ROW = 32768;
 
-const ERROR_TYPE = /(<c\s[^>]*?\bt\s*=\s*)(["'])e\2/g;
-const BOOLEAN_CELL = /<c\s[^>]*?\bt\s*=\s*["']b["'][^>]*>/g;
+// An upload's XML is anyone's text: a tag is matched up to its end only (`[^<>]`, never past the
+// next '<'), and without back-references, so that each scan is linear (see the ReDoS test).
+const ERROR_TYPE = /(<c\s[^<>]*?\bt\s*=\s*)(["'])e["']/g;
+const CELL_TAG = /<c\s[^<>]*>/g;
+const BOOLEAN_TYPE = /\bt\s*=\s*["']b["']/;
 const ANYTHING_TO_FIX = /<mergeCell|\bt=(?:"[be]"|')/;
 const ANYTHING_TO_FIX_OR_NOTE = /<mergeCell|\bt=(?:"(?:[be]|str|inlineStr)"|')/;
-const INLINE_TEXT = /<c\s[^>]*?\bt\s*=\s*'(?:inlineStr|str)'/;
+const INLINE_TEXT = /<c\s[^<>]*?\bt\s*=\s*'(?:inlineStr|str)'/;
 const CELL_REF = /\br\s*=\s*["']([A-Za-z]{1,3})(\d{1,7})["']/;
 
 export class SheetXmlFilter {
@@ -86,7 +89,8 @@ export class SheetXmlFilter {
   }
 
   private noteBooleans(xml: string): void {
-    for (const [tag] of xml.matchAll(BOOLEAN_CELL)) {
+    for (const [tag] of xml.matchAll(CELL_TAG)) {
+      if (!BOOLEAN_TYPE.test(tag)) continue;
       const ref = CELL_REF.exec(tag);
       if (ref) this.booleanCells.add(Number(ref[2]) * CELL_KEY_ROW + columnNumber(ref[1]));
     }

@@ -18,7 +18,8 @@ export interface CellProblem {
 
 export type CellCheck = (v: CellValue) => CellProblem | null;
 
-const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// The fraction's digits follow a dot: `\d+\.?\d*` could split a run of digits anywhere (quadratic).
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A number written as text: "1,234.5", "¥12.00", "12%". NaN when it is not one. */
 export function numberOf(v: CellValue): number {
