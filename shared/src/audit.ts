@@ -35,3 +35,31 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
 };
 
 export const auditEntityLabel = (entity: string): string => AUDIT_ENTITY_LABELS[entity] ?? entity;
+
+/** What each key of an entry's details means, for people; a key without a label is shown as recorded. */
+export const AUDIT_DETAIL_LABELS: Record<string, string> = {
+  reason: '理由',
+  comments: '批注数',
+  departmentId: '部门',
+  taskId: '填报任务',
+  version: '版本',
+  errors: '错误',
+  warnings: '警告',
+  file: '文件',
+  username: '用户名',
+  displayName: '姓名',
+  role: '角色',
+  userId: '用户',
+  name: '名称',
+  code: '代码',
+  title: '任务名称',
+  dueDate: '截止日期',
+  sessionsEnded: '结束的会话',
+  departments: '部门数',
+  leadConfirmation: '部门领导确认',
+  fields: '修改的项目',
+  active: '启用',
+  password: '密码',
+};
+
+export const auditDetailLabel = (key: string): string => AUDIT_DETAIL_LABELS[key] ?? key;

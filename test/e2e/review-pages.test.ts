@@ -157,7 +157,6 @@ test('the coordinator sees the diff against last year, returns it with a comment
   await coordinator.getByRole('button', { name: '添加批注' }).click();
   await expect(coordinator.locator('td[data-cell="D3"]').getAttribute('data-mark')).resolves.toBe('review');
   await coordinator.getByLabel('理由或意见').fill('请按批注修改后重新提交');
-  await screenshot(coordinator, 'submission');
   await coordinator.getByRole('button', { name: '退回修改' }).click();
   await coordinator.locator('[data-status="returned"]').first().waitFor();
   // A returned version offers no approval; the server refuses one too.

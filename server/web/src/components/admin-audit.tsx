@@ -2,10 +2,10 @@ import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader,
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { AUDIT_ACTION_LABELS, auditActionLabel, auditEntityLabel } from '../../../../shared/src';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailLabel, auditEntityLabel, ROLE_LABELS, type Role } from '../../../../shared/src';
 import { api, query } from '../api';
 import { formatTime } from '../format';
-import type { AuditPage } from '../types';
+import type { AuditPage, Department, Task } from '../types';
 import { ErrorBar, Loading } from './feedback';
 import { Section, useAdminStyles, useUsers } from './admin-ui';
 
@@ -32,6 +32,7 @@ export function AuditTab() {
     queryFn: () => api<AuditPage>(`/api/audit${query({ ...filters, limit: PAGE, offset: page * PAGE })}`),
     placeholderData: keepPreviousData,
   });
+  const names = useNames();
   const total = log.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const set = (k: keyof Filters) => (value: string) => setDraft({ ...draft, [k]: value });
@@ -108,9 +109,9 @@ export function AuditTab() {
                   <TableCell>{auditActionLabel(e.action)}</TableCell>
                   <TableCell>
                     {auditEntityLabel(e.entity)}
-                    {e.entityId !== null && (e.entity === 'submission' ? <Link to={`/submissions/${e.entityId}`}> #{e.entityId}</Link> : ` #${e.entityId}`)}
+                    {e.entityId !== null && (e.entity === 'submission' ? <Link to={`/submissions/${e.entityId}`}> #{e.entityId}</Link> : ` ${names.entity(e.entity, e.entityId)}`)}
                   </TableCell>
-                  <TableCell>{Object.keys(e.details).length ? JSON.stringify(e.details) : '—'}</TableCell>
+                  <TableCell>{Object.keys(e.details).length ? describeDetails(e.details, names) : '—'}</TableCell>
                 </TableRow>
               ))}
               {log.data?.items.length === 0 && (
@@ -134,4 +135,38 @@ export function AuditTab() {
       )}
     </Section>
   );
+}
+
+/** Names for the ids an entry mentions: people, departments and tasks, from lists the admin may read. */
+function useNames() {
+  const users = useUsers();
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
+  const user = (id: unknown) => nameOf(users.data, id, (u) => `${u.displayName}（${u.username}）`);
+  const department = (id: unknown) => nameOf(departments.data, id, (d) => d.name);
+  const task = (id: unknown) => nameOf(tasks.data, id, (t) => t.title);
+  const entity = (kind: string, id: string) => (kind === 'user' ? user(id) : kind === 'department' ? department(id) : kind === 'task' ? task(id) : `#${id}`);
+  return { user, department, task, entity };
+}
+
+function nameOf<T extends { id: number }>(list: readonly T[] | undefined, id: unknown, name: (x: T) => string): string {
+  const found = list?.find((x) => x.id === Number(id));
+  return found ? name(found) : `#${String(id)}`;
+}
+
+/** An entry's details in words: “部门：芜湖市统计局；版本：2；错误：0”, not JSON with English keys. */
+function describeDetails(details: Record<string, unknown>, names: ReturnType<typeof useNames>): string {
+  const value = (key: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '无';
+    if (key === 'userId') return names.user(v);
+    if (key === 'departmentId') return names.department(v);
+    if (key === 'taskId') return names.task(v);
+    if (key === 'role' && typeof v === 'string') return ROLE_LABELS[v as Role] ?? v;
+    if (key === 'fields' && Array.isArray(v)) return v.map((f) => auditDetailLabel(String(f))).join('、');
+    if (typeof v === 'boolean') return v ? '是' : '否';
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
+  return Object.entries(details)
+    .map(([k, v]) => `${auditDetailLabel(k)}：${value(k, v)}`)
+    .join('；');
 }

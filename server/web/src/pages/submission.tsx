@@ -59,7 +59,8 @@ export function SubmissionPage() {
   const s = detail.data;
   const opinions = useMemo(() => s?.decisions.filter((d) => d.reason || d.comments.length) ?? [], [s]);
   const comments = useMemo(() => [...(s?.decisions.flatMap((d) => d.comments) ?? []), ...pending], [s, pending]);
-  const tones = useMemo(() => (diff.data ? tonesBySheet(diff.data.tones) : undefined), [diff.data]);
+  // With no approved version to compare with, every row would be tinted as added: that says nothing.
+  const tones = useMemo(() => (diff.data?.base ? tonesBySheet(diff.data.tones) : undefined), [diff.data]);
 
   if (detail.error || sheets.error) return <ErrorBar error={detail.error ?? sheets.error} />;
   if (!s || !sheets.data) return <Loading />;
@@ -205,16 +206,16 @@ function DecisionPanel({ submission, actions, pending, setPending, onDone }: { s
       <div className={styles.row}>
         <Text weight="semibold">审核意见</Text>
         {open && (
-          <Field label="理由或意见" orientation="horizontal" className={styles.reason}>
-            <Textarea
-              name="reason"
-              rows={1}
-              value={reason}
-              onChange={(_, d) => setReason(d.value)}
-              resize="vertical"
-              placeholder={actions.includes('return') ? '退回时须写明理由或至少留一条批注；在表格中点选单元格可添加批注' : undefined}
-            />
-          </Field>
+          <Textarea
+            name="reason"
+            aria-label="理由或意见"
+            className={styles.reason}
+            textarea={{ style: { minHeight: 30, height: 30 } }}
+            value={reason}
+            onChange={(_, d) => setReason(d.value)}
+            resize="vertical"
+            placeholder={actions.includes('return') ? '理由或意见（退回时须写明理由或至少留一条批注；在表格中点选单元格可添加批注）' : '理由或意见（可不填）'}
+          />
         )}
         {!open && pending.length > 0 && <Text size={200}>待发送批注 {pending.length} 条</Text>}
         {actions.map((a) => (
