@@ -169,7 +169,7 @@ test('the clerk sees the comment on the cell and resubmits; the lead confirms; t
   await expect(clerk.locator('td[data-cell="D3"]').getAttribute('data-mark')).resolves.toBe('review');
   await expect(clerk.locator('td[data-cell="D3"]').getAttribute('title')).resolves.toContain('名称请与权责清单一致');
   await clerk.getByRole('tab', { name: '版本与审核记录' }).click();
-  await clerk.getByText('：请按批注修改后重新提交').waitFor();
+  await clerk.getByRole('region', { name: '版本与审核记录' }).getByText('：请按批注修改后重新提交').waitFor();
 
   await clerk.goto(`${url}/upload`);
   await clerk.getByLabel('填报任务').selectOption(String(taskId));
