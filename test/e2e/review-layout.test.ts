@@ -6,26 +6,17 @@
  * asks first; a returned clerk sees the reason and every comment on the first screen and in the
  * issue list; the clerk's task list shows the department's status and a way to submit again.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CellValue, WorkbookGrid } from '../../shared/src';
 import { CATALOGUE_HEADERS, catalogueSheet, validResource, type ResourceSpec } from '../../shared/src/testing';
-import { hashPassword, newToken } from '../../server/src/auth/secrets';
-import type { Store } from '../../server/src/db/store';
-import { projectRoot } from '../../server/src/paths';
-import { startBrowserSuite, type BrowserSuite } from './suite';
+import { startPeopleSuite, type PeopleSuite } from './people';
 
-const PASSWORD = 'a-long-password';
 const VIEWPORT = { width: 1366, height: 768 };
-let suite: BrowserSuite;
-let store: Store;
+let suite: PeopleSuite;
 let url: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const tokens: Record<string, string> = {};
-let shots: string;
 let taskId: number;
+const api = (path: string, who: string, body?: unknown) => suite.api(path, who, { body });
+const signIn = (username: string, path: string) => suite.signIn(username, path);
 
 /** 21 columns, as the catalogues offices really send: the test headers and three more text columns. */
 const HEADERS = [...CATALOGUE_HEADERS, '资源摘要', '应用场景', '备注'];
@@ -38,28 +29,6 @@ function catalogue(conditional: number, name = '人口资源'): WorkbookGrid {
     return Object.assign(r, { 资源摘要: SUMMARY, 应用场景: '人口规划', 备注: i % 5 === 0 ? '年报' : null } as Record<string, CellValue>);
   });
   return { sheets: [catalogueSheet(resources, { headers: HEADERS })] };
-}
-
-async function api(path: string, who: string, body?: unknown) {
-  const res = await fetch(url + path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
-async function signIn(username: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(url + path);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出' }).waitFor();
-  return page;
 }
 
 /** An element's box, asserted to lie wholly on the first screen (the page not scrolled). */
@@ -84,28 +53,21 @@ function gridFigures(page: Page) {
 }
 
 beforeAll(async () => {
-  suite = await startBrowserSuite('layout');
-  ({ store, url, browser } = suite);
-  shots = process.env.GOVCAT_SCREENSHOTS ? join(projectRoot(), 'server', 'web', 'screenshots') : suite.dir;
-  mkdirSync(shots, { recursive: true });
-  const department = await store.departments.create({ name: '芜湖市统计局' });
-  const people = [
-    ['shenhe', '计算科审核员', 'coordinator', null],
-    ['tongji', '统计局填报员', 'clerk', department.id],
-  ] as const;
-  for (const [username, displayName, role, departmentId] of people) {
-    const user = await store.users.create({ username, displayName, role, departmentId, passwordHash: await hashPassword(PASSWORD) });
-    const t = newToken();
-    await store.tokens.create({ userId: user.id, name: 'e2e', prefix: t.prefix, tokenHash: t.hash });
-    tokens[username] = t.token;
-  }
-  const task = await api('/api/tasks', 'shenhe', { title: '2026 年度政务数据资源目录编制', sheetKinds: ['catalogue'], departmentIds: [department.id], dueInWorkingDays: 10 });
+  let department = 0;
+  suite = await startPeopleSuite('layout', async (store) => {
+    department = (await store.departments.create({ name: '芜湖市统计局' })).id;
+    return [
+      ['shenhe', '计算科审核员', 'coordinator', null],
+      ['tongji', '统计局填报员', 'clerk', department],
+    ];
+  }, VIEWPORT);
+  url = suite.url;
+  const task = await api('/api/tasks', 'shenhe', { title: '2026 年度政务数据资源目录编制', sheetKinds: ['catalogue'], departmentIds: [department], dueInWorkingDays: 10 });
   expect(task.status).toBe(201);
   taskId = task.body.id;
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
   await suite?.close();
 });
 
@@ -183,7 +145,7 @@ test('the coordinator returns it with a reason, a comment on an error cell and o
   await coordinator.getByRole('radio', { name: '第 20 行' }).check();
   await coordinator.getByRole('button', { name: '添加批注' }).click();
   await coordinator.getByLabel('理由或意见').fill('共享条件缺失，请按批注修改后重新提交');
-  await coordinator.screenshot({ path: join(shots, 'submission.png') });
+  await suite.screenshot(coordinator, 'submission');
   await coordinator.getByRole('button', { name: '退回修改' }).click();
   await coordinator.locator('h1 [data-status="returned"]').waitFor();
 });
@@ -214,7 +176,7 @@ test('the returned clerk sees the reason and both comments on the first screen, 
   const rowHead = clerk.locator('tr[data-row="20"] th');
   await expect(rowHead.getAttribute('data-row-comment')).resolves.toBe('true');
   await expect(rowHead.evaluate((th) => getComputedStyle(th).borderLeftWidth)).resolves.not.toBe('1px');
-  await clerk.screenshot({ path: join(shots, 'returned.png') });
+  await suite.screenshot(clerk, 'returned');
 
   // A comment in the banner is a way to its cell.
   await banner.locator(`[data-comment="目录!${commentCell}"]`).click();
