@@ -89,8 +89,8 @@ export function QueuePage() {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>提交时间</TableHeaderCell>
-              <TableHeaderCell>已等待</TableHeaderCell>
-              <TableHeaderCell>部门</TableHeaderCell>
+              {!clerk && <TableHeaderCell>已等待</TableHeaderCell>}
+              {!clerk && <TableHeaderCell>部门</TableHeaderCell>}
               <TableHeaderCell>任务</TableHeaderCell>
               <TableHeaderCell>版本</TableHeaderCell>
               <TableHeaderCell>表格</TableHeaderCell>
@@ -103,12 +103,15 @@ export function QueuePage() {
               // The whole row opens the submission; the link in it is the way for the keyboard and for a new tab.
               <TableRow key={s.id} data-testid={`queue-row-${s.id}`} className={styles.row} onClick={(e) => !(e.target as Element).closest('a') && navigate(`/submissions/${s.id}`)}>
                 <TableCell>{formatTime(s.createdAt)}</TableCell>
-                <TableCell>{formatAge(s.createdAt)}</TableCell>
-                <TableCell>
-                  <Link to={`/submissions/${s.id}`}>{departmentName.get(s.departmentId) ?? s.departmentId}</Link>
-                </TableCell>
+                {!clerk && <TableCell>{formatAge(s.createdAt)}</TableCell>}
+                {!clerk && (
+                  <TableCell>
+                    <Link to={`/submissions/${s.id}`}>{departmentName.get(s.departmentId) ?? s.departmentId}</Link>
+                  </TableCell>
+                )}
                 <TableCell>{s.taskId === null ? '—' : (taskTitle.get(s.taskId) ?? s.taskId)}</TableCell>
-                <TableCell>第 {s.version} 版</TableCell>
+                {/* A clerk's rows are all one department's: the version is the link. */}
+                <TableCell>{clerk ? <Link to={`/submissions/${s.id}`}>第 {s.version} 版</Link> : `第 ${s.version} 版`}</TableCell>
                 <TableCell>{s.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、')}</TableCell>
                 <TableCell>
                   <StatusBadge status={s.status} />
