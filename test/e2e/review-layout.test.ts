@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import type { CellValue, WorkbookGrid } from '../../shared/src';
 import { CATALOGUE_HEADERS, catalogueSheet, validResource, type ResourceSpec } from '../../shared/src/testing';
+import { xlsx } from '../api/helpers';
 import { startPeopleSuite, type PeopleSuite } from './people';
 
 const VIEWPORT = { width: 1366, height: 768 };
@@ -82,6 +83,13 @@ test('the upload page lists the department’s open task with its due date and d
   await row.getByText('还有 10 个工作日').waitFor();
   await row.getByText('未开始').waitFor();
   await expect(clerk.getByLabel('填报任务').inputValue()).resolves.toBe(String(taskId));
+  // A clean workbook checked: the issue column says so in little room and the grid takes the rest.
+  await clerk.locator('input[type=file]').setInputFiles({ name: '目录.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsx(catalogue(0)) });
+  await clerk.getByRole('button', { name: '检查' }).click();
+  await clerk.getByText('没有发现错误，可以提交。').waitFor();
+  const list = await clerk.getByLabel('问题列表').boundingBox();
+  expect(list!.width).toBeLessThanOrEqual(180);
+  expect((await clerk.getByTestId('grid-scroll').boundingBox())!.width).toBeGreaterThan(1100);
 });
 
 test('with the lead step off, a submitted version reads 已提交 on the board, not 已确认', async () => {
@@ -120,6 +128,13 @@ test('a 21-column catalogue: the grid starts on the first screen, shows 15 rows 
   const rowHead = await coordinator.locator('tr[data-row="30"] th').boundingBox();
   expect(Math.abs(rowHead!.x - wrap!.x)).toBeLessThan(4);
   await coordinator.locator('[data-testid="grid-scroll"]').evaluate((el) => el.scrollTo(0, 0));
+
+  // The issue column folds away and gives the grid its width.
+  const before = (await coordinator.getByTestId('grid-scroll').boundingBox())!.width;
+  await coordinator.getByRole('button', { name: '收起问题与意见' }).click();
+  expect((await coordinator.getByTestId('grid-scroll').boundingBox())!.width).toBeGreaterThan(before + 200);
+  await coordinator.getByRole('button', { name: '展开问题与意见' }).click();
+  await coordinator.getByLabel('问题列表').waitFor();
 });
 
 test('approving a version with errors asks first: cancel leaves it waiting', async () => {

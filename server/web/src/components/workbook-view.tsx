@@ -101,7 +101,7 @@ export function WorkbookView({ sheets, rowsPath, report, comments = [], opinions
         <div className={styles.side}>
           <div className={styles.sideHead}>
             <Text weight="semibold">问题与意见{total ? `（${total}）` : ''}</Text>
-            <Button size="small" appearance="subtle" onClick={() => setListOpen(false)} aria-label="收起问题列表">
+            <Button size="small" appearance="subtle" onClick={() => setListOpen(false)} aria-label="收起问题与意见">
               收起
             </Button>
           </div>
@@ -116,7 +116,7 @@ export function WorkbookView({ sheets, rowsPath, report, comments = [], opinions
           />
         </div>
       ) : (
-        <Button className={styles.folded} size="small" onClick={() => setListOpen(true)} aria-label="展开问题列表">
+        <Button className={styles.folded} size="small" onClick={() => setListOpen(true)} aria-label="展开问题与意见">
           问题与意见{total ? `（${total}）` : ''}
         </Button>
       )}
