@@ -36,10 +36,10 @@ export function SignInPage() {
       <Card className={styles.card}>
         <form noValidate onSubmit={(e) => void submit(e)} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
           <div>
-            <Title3 as="h1" className={styles.title}>
+            <Title3 as="h1" block className={styles.title}>
               政务数据资源目录
             </Title3>
-            <Text>填报与审核 · 登录</Text>
+            <Text block>填报与审核 · 登录</Text>
           </div>
           <Field label="用户名" required>
             <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />
