@@ -221,6 +221,8 @@ test('a long sheet is read a page at a time: issues far down turn to their page,
   const [, cell] = ((await last.getAttribute('data-issue-cell')) ?? '').split('!');
   await last.click();
   await coordinator.getByText(/第 201–262 行/).waitFor();
+  // The header row is not on this page: it is pinned above the rows, so the columns keep their names.
+  await expect(coordinator.locator('tr[data-pinned-header] td').first().textContent()).resolves.toBe('序号');
   await coordinator.locator(`td[data-cell="${cell}"]`).waitFor();
   await expect(coordinator.locator(`td[data-cell="${cell}"]`).getAttribute('data-mark')).resolves.toBe('error');
 

@@ -1,7 +1,7 @@
 import { Button, Input, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { a1, cellText, columnLetter, MARK_FILLS, MARK_LABELS, noteText, strongestKind, type CellMark, type RowTone } from '../../../../shared/src';
+import { a1, cellText, columnLetter, MARK_FILLS, MARK_LABELS, noteText, strongestKind, type CellMark, type CellValue, type RowTone } from '../../../../shared/src';
 import { api, query } from '../api';
 import type { SheetOutline, SheetRows } from '../types';
 import { ErrorBar } from './feedback';
@@ -199,9 +199,17 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, rowComments, h
     setHeadHeight((old) => (Math.abs(old - h) < 0.5 ? old : h));
   });
 
-  const body = [];
-  for (let i = first; i <= last; i++) {
-    const row = r0 + i;
+  // On a later page the header row is not among the rows: it is read on its own and pinned on top.
+  const headerIndex = headerRow === null || headerRow === undefined ? null : headerRow - r0;
+  const pinHeader = headerIndex !== null && headerIndex >= 0 && headerIndex < first && rows.length > 0;
+  const header = useQuery({
+    queryKey: ['rows', rowsPath, 'header', headerIndex],
+    queryFn: () => api<SheetRows>(`${rowsPath}${query({ offset: headerIndex ?? 0, limit: 1 })}`),
+    enabled: pinHeader,
+    staleTime: Infinity,
+  });
+
+  const renderRow = (row: number, values: readonly CellValue[] | undefined, pinned = false) => {
     const tone = rowTones?.get(row);
     const frozen = headerRow !== null && headerRow !== undefined && row === headerRow;
     const aboveHeader = headerRow !== null && headerRow !== undefined && row < headerRow;
@@ -209,14 +217,14 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, rowComments, h
     const cells = [];
     for (let j = 0; j < width; j++) {
       const col = c0 + j;
-      if (covered.has(`${row},${col}`)) continue;
+      if (!pinned && covered.has(`${row},${col}`)) continue;
       const address = a1(row, col);
-      const span = spans.get(`${row},${col}`);
+      const span = pinned ? undefined : spans.get(`${row},${col}`);
       const cellMarks = byCell.get(address);
       const kind = cellMarks ? strongestKind(cellMarks.map((m) => m.kind)) : undefined;
       const reviewed = cellMarks?.some((m) => m.kind === 'review') ?? false;
       const fill = kind ? MARK_FILLS[kind] : tone ? ROW_TONES[tone].fill : undefined;
-      const text = span ? span.value : cellText(rows[i - first][j]);
+      const text = span ? span.value : cellText(values?.[j]);
       const classes = [styles.cell];
       if (aboveHeader && !fill) classes.push(styles.spill);
       if (frozen) classes.push(styles.frozenRow);
@@ -231,7 +239,8 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, rowComments, h
           style={{ backgroundColor: fill, top: frozen ? headHeight : undefined, left: j === 0 ? rowHeadWidth : undefined }}
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
-          title={[cellMarks ? noteText(cellMarks) : '', text.length > 12 ? text : ''].filter(Boolean).join('\n\n') || undefined}
+          // The hover text: what is said about the cell, and its whole text when the column cuts it.
+          title={[cellMarks ? noteText(cellMarks) : '', !span && measure(text) + CELL_EXTRA > widths[j] ? text : ''].filter(Boolean).join('\n\n') || undefined}
           data-cell={address}
           data-mark={kind}
           data-review={reviewed || undefined}
@@ -241,8 +250,8 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, rowComments, h
         </td>,
       );
     }
-    body.push(
-      <tr key={row} data-row={row} data-tone={tone} className={row === target ? styles.target : undefined}>
+    return (
+      <tr key={pinned ? 'header' : row} data-row={pinned ? undefined : row} data-pinned-header={pinned || undefined} data-tone={tone} className={row === target ? styles.target : undefined}>
         <th
           scope="row"
           className={mergeClasses(styles.rowHead, commentsOnRow && styles.rowComment, frozen && styles.frozenBoth)}
@@ -253,9 +262,12 @@ export function SheetGridView({ sheet, rowsPath, marks, rowTones, rowComments, h
           {row}
         </th>
         {cells}
-      </tr>,
+      </tr>
     );
-  }
+  };
+  const body = [];
+  if (pinHeader && header.data?.rows[0] && headerRow) body.push(renderRow(headerRow, header.data.rows[0], true));
+  for (let i = first; i <= last; i++) body.push(renderRow(r0 + i, rows[i - first]));
 
   const picked = selectedHere && selectedHere.row >= r0 + first && selectedHere.row <= r0 + last ? rows[selectedHere.row - r0 - first]?.[selectedHere.col - c0] : undefined;
   const pickedMarks = selectedHere ? byCell.get(selectedHere.cell) : undefined;
