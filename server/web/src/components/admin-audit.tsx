@@ -2,7 +2,7 @@ import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader,
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailLabel, auditEntityLabel, ROLE_LABELS, type Role } from '../../../../shared/src';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailsText, auditEntityLabel, type AuditIdKey } from '../../../../shared/src';
 import { api, query } from '../api';
 import { formatTime } from '../format';
 import type { AuditPage, Department, Task } from '../types';
@@ -111,7 +111,7 @@ export function AuditTab() {
                     {auditEntityLabel(e.entity)}
                     {e.entityId !== null && (e.entity === 'submission' ? <Link to={`/submissions/${e.entityId}`}> #{e.entityId}</Link> : ` ${names.entity(e.entity, e.entityId)}`)}
                   </TableCell>
-                  <TableCell>{Object.keys(e.details).length ? describeDetails(e.details, names) : '—'}</TableCell>
+                  <TableCell>{Object.keys(e.details).length ? auditDetailsText(e.details, names.of) : '—'}</TableCell>
                 </TableRow>
               ))}
               {log.data?.items.length === 0 && (
@@ -142,31 +142,15 @@ function useNames() {
   const users = useUsers();
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
   const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
-  const user = (id: unknown) => nameOf(users.data, id, (u) => `${u.displayName}（${u.username}）`);
-  const department = (id: unknown) => nameOf(departments.data, id, (d) => d.name);
-  const task = (id: unknown) => nameOf(tasks.data, id, (t) => t.title);
-  const entity = (kind: string, id: string) => (kind === 'user' ? user(id) : kind === 'department' ? department(id) : kind === 'task' ? task(id) : `#${id}`);
-  return { user, department, task, entity };
-}
-
-function nameOf<T extends { id: number }>(list: readonly T[] | undefined, id: unknown, name: (x: T) => string): string {
-  const found = list?.find((x) => x.id === Number(id));
-  return found ? name(found) : `#${String(id)}`;
-}
-
-/** An entry's details in words: “部门：芜湖市统计局；版本：2；错误：0”, not JSON with English keys. */
-function describeDetails(details: Record<string, unknown>, names: ReturnType<typeof useNames>): string {
-  const value = (key: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return '无';
-    if (key === 'userId') return names.user(v);
-    if (key === 'departmentId') return names.department(v);
-    if (key === 'taskId') return names.task(v);
-    if (key === 'role' && typeof v === 'string') return ROLE_LABELS[v as Role] ?? v;
-    if (key === 'fields' && Array.isArray(v)) return v.map((f) => auditDetailLabel(String(f))).join('、');
-    if (typeof v === 'boolean') return v ? '是' : '否';
-    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const find = <T extends { id: number }>(list: readonly T[] | undefined, id: unknown) => list?.find((x) => x.id === Number(id));
+  const of = (key: AuditIdKey, id: unknown): string | undefined => {
+    if (key === 'userId') {
+      const u = find(users.data, id);
+      return u && `${u.displayName}（${u.username}）`;
+    }
+    return key === 'departmentId' ? find(departments.data, id)?.name : find(tasks.data, id)?.title;
   };
-  return Object.entries(details)
-    .map(([k, v]) => `${auditDetailLabel(k)}：${value(k, v)}`)
-    .join('；');
+  const ENTITY_KEYS: Record<string, AuditIdKey> = { user: 'userId', department: 'departmentId', task: 'taskId' };
+  const entity = (kind: string, id: string) => (ENTITY_KEYS[kind] && of(ENTITY_KEYS[kind], id)) ?? `#${id}`;
+  return { of, entity };
 }
