@@ -210,7 +210,10 @@ test('the clerk’s task list shows the department’s status and a way to submi
 test('approving a version with errors: confirming approves it', async () => {
   const sent = await api('/api/submissions', 'tongji', { taskId, workbook: catalogue(2, '人口资源信息') });
   expect(sent.status).toBe(201);
-  await coordinator.goto(`${url}/submissions/${sent.body.submission.id}`);
+  // In the queue the whole row opens the submission, not only its link.
+  await coordinator.goto(`${url}/queue`);
+  await coordinator.getByTestId(`queue-row-${sent.body.submission.id}`).getByText('第 2 版').click();
+  await coordinator.waitForURL(`${url}/submissions/${sent.body.submission.id}`);
   await coordinator.getByRole('button', { name: '审核通过' }).click();
   const dialog = coordinator.getByRole('alertdialog');
   await dialog.getByText('此版本有 2 个错误，确定审核通过吗？').waitFor();
