@@ -120,8 +120,9 @@ describe.each(backends)('review pages API on %s', (backend) => {
       expect(sent.status).toBe(201);
       board = await request(h.app).get(`/api/tasks/${task.id}/board`).set(as('coordinator'));
       const rowA = board.body.rows.find((r: { department: { id: number } }) => r.department.id === h.departments.a);
-      expect(rowA).toMatchObject({ state: 'confirmed', latest: { id: sent.body.submission.id, version: 1 }, lastActivityAt: sent.body.submission.createdAt });
-      expect(board.body.counts).toMatchObject({ confirmed: 1, 'not-started': 1, approved: 0 });
+      // The lead step is off: the version arrived confirmed, but nobody confirmed it, so it reads 已提交.
+      expect(rowA).toMatchObject({ state: 'submitted', latest: { id: sent.body.submission.id, version: 1, status: 'confirmed' }, lastActivityAt: sent.body.submission.createdAt });
+      expect(board.body.counts).toMatchObject({ submitted: 1, confirmed: 0, 'not-started': 1, approved: 0 });
 
       const approved = await request(h.app).post(`/api/submissions/${sent.body.submission.id}/approve`).set(as('coordinator')).send({ reason: '' });
       board = await request(h.app).get(`/api/tasks/${task.id}/board`).set(as('coordinator'));
@@ -144,6 +145,7 @@ describe.each(backends)('review pages API on %s', (backend) => {
       expect(progressState('approved', '2026-01-05', '2026-01-06')).toBe('approved');
       expect(progressState(null, '2026-01-05', '2026-01-05')).toBe('not-started');
       expect(progressState('returned', '2026-01-05', '2026-01-04')).toBe('returned');
+      expect(progressState('confirmed', '2026-01-05', '2026-01-04', false)).toBe('submitted');
     });
   });
 

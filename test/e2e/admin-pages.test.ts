@@ -103,6 +103,8 @@ test('makes a token for the clerk, shown once; it works until revoked', async ()
   const token = (await page.getByTestId('new-token').textContent())?.trim() ?? '';
   expect(token.length).toBeGreaterThan(30);
   await page.getByText('令牌只显示这一次').waitFor();
+  // The name was this token's: the field is empty for the next one.
+  await expect(page.getByLabel('令牌名称').inputValue()).resolves.toBe('');
   await page.getByRole('button', { name: '复制令牌' }).click();
   await page.getByText(/已复制到剪贴板|请按 Ctrl\+C 复制/).waitFor();
 
@@ -149,6 +151,12 @@ test('the operation log shows what the admin did, filters by action, and exports
   const log = page.getByRole('table', { name: '操作日志' });
   for (const action of ['settings.update', 'token.revoke', 'token.create', 'user.create', 'department.create']) await log.locator(`[data-action="${action}"]`).first().waitFor();
   await log.locator('[data-action="settings.update"]').first().getByText('修改单位设置').waitFor();
+  // Names and labelled details, not ids and JSON with English keys.
+  await log.locator('[data-action="settings.update"]').first().getByText('部门领导确认：是').waitFor();
+  const created = log.locator('[data-action="user.create"]').filter({ hasText: CLERK.username }).first();
+  await created.getByText(`用户 ${CLERK.displayName}（${CLERK.username}）`).waitFor();
+  await created.getByText(`用户名：${CLERK.username}；角色：填报人员`).waitFor();
+  expect(await log.textContent()).not.toMatch(/[{}"]|用户 #\d/);
 
   await page.getByRole('combobox', { name: '操作' }).selectOption('department.create');
   await page.getByRole('button', { name: '查询' }).click();

@@ -6,25 +6,11 @@
  * resubmits; the lead confirms, the coordinator approves; the task board shows it approved.
  * And what another department's clerk may not open, by link or by API.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { WorkbookGrid } from '../../shared/src';
 import { catalogueSheet, validResource } from '../../shared/src/testing';
-import { hashPassword, newToken } from '../../server/src/auth/secrets';
-import type { Store } from '../../server/src/db/store';
-import { projectRoot } from '../../server/src/paths';
 import { xlsx } from '../api/helpers';
-import { startBrowserSuite, type BrowserSuite } from './suite';
-
-const PASSWORD = 'a-long-password';
-let suite: BrowserSuite;
-let store: Store;
-let url: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const tokens: Record<string, string> = {};
-let shots: string;
+import { startPeopleSuite, type PeopleSuite } from './people';
 
 const population = (length: number, extra: Array<[string, string, number]> = []) =>
   validResource({ 资源代码: '307021022100/000001', 数据资源名称: '人口统计', items: [['年份', 'N', 4], ['人口数', 'N', length], ...extra] });
@@ -35,52 +21,25 @@ const lastYear: WorkbookGrid = { sheets: [catalogueSheet([population(12), compan
 const withMistakes: WorkbookGrid = { sheets: [catalogueSheet([population(14), { ...companies(), 数据资源名称: '' }, { ...societies(), 共享类型: '有条件共享' }])] };
 const clean: WorkbookGrid = { sheets: [catalogueSheet([population(14, [['地区', 'C', 20]]), companies(), societies()])] };
 
-async function api(path: string, who: string, init: { method?: string; body?: unknown } = {}) {
-  const res = await fetch(url + path, {
-    method: init.method ?? (init.body ? 'POST' : 'GET'),
-    headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  });
-  return { status: res.status, body: await res.json().catch(() => null) };
-}
-
+let suite: PeopleSuite;
+let url: string;
+let store: PeopleSuite['store'];
+const api: PeopleSuite['api'] = (...args) => suite.api(...args);
 /** A browser of its own for each person, signed in through the sign-in page. */
-async function signIn(username: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(url + path);
-  await page.locator('input[name=username]').fill(username);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('button', { name: '退出' }).waitFor();
-  return page;
-}
-
-async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
-}
+const signIn = (username: string, path = '/') => suite.signIn(username, path);
 
 beforeAll(async () => {
-  suite = await startBrowserSuite('review');
-  ({ store, url, browser } = suite);
-  // GOVCAT_SCREENSHOTS=1 npm test refreshes the README's pictures; otherwise they go to the temp folder.
-  shots = process.env.GOVCAT_SCREENSHOTS ? join(projectRoot(), 'server', 'web', 'screenshots') : suite.dir;
-  mkdirSync(shots, { recursive: true });
-  const a = await store.departments.create({ name: '芜湖市统计局' });
-  const b = await store.departments.create({ name: '芜湖市民政局' });
-  const people = [
-    ['shenhe', '计算科审核员', 'coordinator', null],
-    ['tongji', '统计局填报员', 'clerk', a.id],
-    ['tongji-lead', '统计局分管领导', 'lead', a.id],
-    ['minzheng', '民政局填报员', 'clerk', b.id],
-  ] as const;
-  for (const [username, displayName, role, departmentId] of people) {
-    const user = await store.users.create({ username, displayName, role, departmentId, passwordHash: await hashPassword(PASSWORD) });
-    const t = newToken();
-    await store.tokens.create({ userId: user.id, name: 'e2e', prefix: t.prefix, tokenHash: t.hash });
-    tokens[username] = t.token;
-  }
+  suite = await startPeopleSuite('review', async (store) => {
+    const a = await store.departments.create({ name: '芜湖市统计局' });
+    const b = await store.departments.create({ name: '芜湖市民政局' });
+    return [
+      ['shenhe', '计算科审核员', 'coordinator', null],
+      ['tongji', '统计局填报员', 'clerk', a.id],
+      ['tongji-lead', '统计局分管领导', 'lead', a.id],
+      ['minzheng', '民政局填报员', 'clerk', b.id],
+    ];
+  }, { width: 1440, height: 1000 });
+  ({ store, url } = suite);
   // Last year's catalogue of the statistics bureau, approved before the lead step was switched on.
   const base = await api('/api/submissions', 'tongji', { body: { workbook: lastYear } });
   expect((await api(`/api/submissions/${base.body.submission.id}/approve`, 'shenhe', { body: {} })).status).toBe(200);
@@ -88,7 +47,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
   await suite?.close();
 });
 
@@ -157,7 +115,6 @@ test('the coordinator sees the diff against last year, returns it with a comment
   await coordinator.getByRole('button', { name: '添加批注' }).click();
   await expect(coordinator.locator('td[data-cell="D3"]').getAttribute('data-mark')).resolves.toBe('review');
   await coordinator.getByLabel('理由或意见').fill('请按批注修改后重新提交');
-  await screenshot(coordinator, 'submission');
   await coordinator.getByRole('button', { name: '退回修改' }).click();
   await coordinator.locator('[data-status="returned"]').first().waitFor();
   // A returned version offers no approval; the server refuses one too.
@@ -170,7 +127,7 @@ test('the clerk sees the comment on the cell and resubmits; the lead confirms; t
   await expect(clerk.locator('td[data-cell="D3"]').getAttribute('data-mark')).resolves.toBe('review');
   await expect(clerk.locator('td[data-cell="D3"]').getAttribute('title')).resolves.toContain('名称请与权责清单一致');
   await clerk.getByRole('tab', { name: '版本与审核记录' }).click();
-  await clerk.getByText('：请按批注修改后重新提交').waitFor();
+  await clerk.getByRole('region', { name: '版本与审核记录' }).getByText('：请按批注修改后重新提交').waitFor();
 
   await clerk.goto(`${url}/upload`);
   await clerk.getByLabel('填报任务').selectOption(String(taskId));
@@ -197,7 +154,7 @@ test('the task board shows the department approved, the other one still not star
   await expect(coordinator.getByTestId('board-row-芜湖市统计局').getAttribute('data-state')).resolves.toBe('approved');
   await expect(coordinator.getByTestId('board-row-芜湖市民政局').getAttribute('data-state')).resolves.toBe('not-started');
   await coordinator.getByTestId('board-row-芜湖市统计局').getByRole('link', { name: '第 2 版' }).waitFor();
-  await screenshot(coordinator, 'task-board');
+  await suite.screenshot(coordinator, 'task-board');
 });
 
 test('another department’s clerk cannot open the submission or any admin page, by link or by API', async () => {
@@ -264,6 +221,8 @@ test('a long sheet is read a page at a time: issues far down turn to their page,
   const [, cell] = ((await last.getAttribute('data-issue-cell')) ?? '').split('!');
   await last.click();
   await coordinator.getByText(/第 201–262 行/).waitFor();
+  // The header row is not on this page: it is pinned above the rows, so the columns keep their names.
+  await expect(coordinator.locator('tr[data-pinned-header] td').first().textContent()).resolves.toBe('序号');
   await coordinator.locator(`td[data-cell="${cell}"]`).waitFor();
   await expect(coordinator.locator(`td[data-cell="${cell}"]`).getAttribute('data-mark')).resolves.toBe('error');
 

@@ -279,8 +279,11 @@ export interface Store {
     list(actor: Actor, filter?: SubmissionFilter): Promise<{ items: SubmissionSummary[]; total: number }>;
     /** Every version of the submission's series (its department and task), oldest first, with decisions; null when not visible. */
     versions(actor: Actor, id: number): Promise<Array<SubmissionSummary & { decisions: Decision[] }> | null>;
-    /** The newest version of each department's series for a task, with the time of its last submission or decision. */
-    latestForTask(actor: Actor, taskId: number): Promise<Array<SubmissionSummary & { lastActivityAt: string }>>;
+    /**
+     * The newest version of each department's series for a task, with the time of its last submission or decision,
+     * and whether a lead confirmed it (without the lead step a version arrives confirmed that nobody confirmed).
+     */
+    latestForTask(actor: Actor, taskId: number): Promise<Array<SubmissionSummary & { lastActivityAt: string; leadConfirmed: boolean }>>;
     /** The original uploaded file, under the same visibility as `get`. */
     originalFile(actor: Actor, id: number): Promise<{ filename: string; content: Buffer } | null>;
     /**

@@ -6,6 +6,7 @@ import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Tas
  * The collection task's board: where each department stands. A department that has sent
  * nothing, or whose last version was returned, is overdue once the due date has passed;
  * a version waiting for review is the reviewers' turn, so it never counts as overdue.
+ * A version counts as 已确认 only when a lead confirmed it.
  */
 
 export interface BoardRow {
@@ -27,9 +28,14 @@ export interface TaskBoard {
   counts: Record<ProgressState, number>;
 }
 
-export function progressState(status: SubmissionStatus | null, dueDate: string, today: string): ProgressState {
+/**
+ * `leadConfirmed`: whether a lead took the confirm decision. Without the lead step a version is
+ * stored as confirmed on arrival; the board says 已确认 only when somebody did confirm it.
+ */
+export function progressState(status: SubmissionStatus | null, dueDate: string, today: string, leadConfirmed = true): ProgressState {
   const waitingForDepartment = status === null || status === 'returned';
   if (waitingForDepartment && today > dueDate) return 'overdue';
+  if (status === 'confirmed' && !leadConfirmed) return 'submitted';
   return status ?? 'not-started';
 }
 
@@ -44,7 +50,7 @@ export async function taskBoard(store: Store, calendar: WorkingCalendar, actor: 
     const s = byDepartment.get(id);
     return {
       department: { id, name: names.get(id) ?? `部门 ${id}` },
-      state: progressState(s?.status ?? null, task.dueDate, today),
+      state: progressState(s?.status ?? null, task.dueDate, today, s?.leadConfirmed),
       latest: s ? { id: s.id, version: s.version, status: s.status, errors: s.errors, warnings: s.warnings, createdAt: s.createdAt } : null,
       lastActivityAt: s?.lastActivityAt ?? null,
     };

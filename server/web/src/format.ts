@@ -14,3 +14,9 @@ export function formatAge(iso: string, now = Date.now()): string {
   if (hours < 24) return `${hours} 小时`;
   return `${Math.floor(hours / 24)} 天`;
 }
+
+/** Working days to a due date in words (the board's workingDaysLeft). */
+export function daysLeftText(workingDaysLeft: number): string {
+  if (workingDaysLeft >= 0) return `还有 ${workingDaysLeft} 个工作日`;
+  return `已过 ${-workingDaysLeft} 个工作日`;
+}

@@ -2,7 +2,7 @@ import { create as contentDisposition } from 'content-disposition';
 import { Router } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
-import { auditActionLabel, auditEntityLabel, chinaDate, chinaDateTime, chinaDayEnd, chinaDayStart, neutraliseFormula } from '../../../../shared/src';
+import { auditActionLabel, auditDetailsText, auditEntityLabel, chinaDate, chinaDateTime, chinaDayEnd, chinaDayStart, neutraliseFormula } from '../../../../shared/src';
 import type { AuditEntry, AuditFilter, Store } from '../../db/store';
 import { requireRole } from '../../http/auth';
 import { badRequest } from '../../http/errors';
@@ -32,7 +32,7 @@ export function auditRoutes(store: Store): Router {
     if (total > AUDIT_EXPORT_MAX) throw badRequest('too-many-rows', `符合条件的记录有 ${total} 条，一次最多导出 ${AUDIT_EXPORT_MAX} 条，请缩小日期范围后再导出`);
     const items = await withNames(store, await store.audit.list(filter));
     const csv = stringify(
-      items.map((e) => [chinaDateTime(e.at), e.userName ?? '系统', auditActionLabel(e.action), auditEntityLabel(e.entity), e.entityId ?? '', JSON.stringify(e.details)]),
+      items.map((e) => [chinaDateTime(e.at), e.userName ?? '系统', auditActionLabel(e.action), auditEntityLabel(e.entity), e.entityId ?? '', auditDetailsText(e.details)]),
       {
         bom: true,
         header: true,

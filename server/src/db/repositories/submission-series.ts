@@ -53,6 +53,9 @@ export function seriesQueries({ db }: RepoContext): Pick<Store['submissions'], '
         .selectFrom('submissions')
         .select(SUMMARY_COLUMNS)
         .select((eb) => eb.selectFrom('review_decisions').select((d) => d.fn.max('created_at').as('at')).whereRef('review_decisions.submission_id', '=', 'submissions.id').as('last_decision_at'))
+        .select((eb) =>
+          eb.selectFrom('review_decisions').select((d) => d.fn.countAll().as('n')).whereRef('review_decisions.submission_id', '=', 'submissions.id').where('decision', '=', 'confirm').as('confirmations'),
+        )
         .where('task_id', '=', taskId)
         .where(isLatestVersion);
       if (!scope.all) query = query.where('department_id', '=', scope.departmentId!);
@@ -60,7 +63,7 @@ export function seriesQueries({ db }: RepoContext): Pick<Store['submissions'], '
       return rows.map((row) => {
         const summary = toSummary(row);
         const decidedAt = row.last_decision_at ?? null;
-        return { ...summary, lastActivityAt: decidedAt !== null && decidedAt > summary.createdAt ? decidedAt : summary.createdAt };
+        return { ...summary, lastActivityAt: decidedAt !== null && decidedAt > summary.createdAt ? decidedAt : summary.createdAt, leadConfirmed: Number(row.confirmations ?? 0) > 0 };
       });
     },
   };

@@ -2,10 +2,10 @@ import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader,
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { AUDIT_ACTION_LABELS, auditActionLabel, auditEntityLabel } from '../../../../shared/src';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailsText, auditEntityLabel, type AuditIdKey } from '../../../../shared/src';
 import { api, query } from '../api';
 import { formatTime } from '../format';
-import type { AuditPage } from '../types';
+import type { AuditPage, Department, Task } from '../types';
 import { ErrorBar, Loading } from './feedback';
 import { Section, useAdminStyles, useUsers } from './admin-ui';
 
@@ -32,6 +32,7 @@ export function AuditTab() {
     queryFn: () => api<AuditPage>(`/api/audit${query({ ...filters, limit: PAGE, offset: page * PAGE })}`),
     placeholderData: keepPreviousData,
   });
+  const names = useNames();
   const total = log.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const set = (k: keyof Filters) => (value: string) => setDraft({ ...draft, [k]: value });
@@ -108,9 +109,9 @@ export function AuditTab() {
                   <TableCell>{auditActionLabel(e.action)}</TableCell>
                   <TableCell>
                     {auditEntityLabel(e.entity)}
-                    {e.entityId !== null && (e.entity === 'submission' ? <Link to={`/submissions/${e.entityId}`}> #{e.entityId}</Link> : ` #${e.entityId}`)}
+                    {e.entityId !== null && (e.entity === 'submission' ? <Link to={`/submissions/${e.entityId}`}> #{e.entityId}</Link> : ` ${names.entity(e.entity, e.entityId)}`)}
                   </TableCell>
-                  <TableCell>{Object.keys(e.details).length ? JSON.stringify(e.details) : '—'}</TableCell>
+                  <TableCell>{Object.keys(e.details).length ? auditDetailsText(e.details, names.of) : '—'}</TableCell>
                 </TableRow>
               ))}
               {log.data?.items.length === 0 && (
@@ -134,4 +135,22 @@ export function AuditTab() {
       )}
     </Section>
   );
+}
+
+/** Names for the ids an entry mentions: people, departments and tasks, from lists the admin may read. */
+function useNames() {
+  const users = useUsers();
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
+  const find = <T extends { id: number }>(list: readonly T[] | undefined, id: unknown) => list?.find((x) => x.id === Number(id));
+  const of = (key: AuditIdKey, id: unknown): string | undefined => {
+    if (key === 'userId') {
+      const u = find(users.data, id);
+      return u && `${u.displayName}（${u.username}）`;
+    }
+    return key === 'departmentId' ? find(departments.data, id)?.name : find(tasks.data, id)?.title;
+  };
+  const ENTITY_KEYS: Record<string, AuditIdKey> = { user: 'userId', department: 'departmentId', task: 'taskId' };
+  const entity = (kind: string, id: string) => (ENTITY_KEYS[kind] && of(ENTITY_KEYS[kind], id)) ?? `#${id}`;
+  return { of, entity };
 }

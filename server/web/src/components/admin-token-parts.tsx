@@ -64,6 +64,8 @@ export function CreateTokenForm({ users }: { users?: User[] }) {
     mutationFn: () => api<NewToken>('/api/tokens', { json: { name: name.trim(), expiresInDays: Number(days), ...(users ? { userId: Number(userId) } : {}) } }),
     onSuccess: (t) => {
       setCreated(t);
+      // The next token needs a name of its own: the field starts empty again.
+      setName('');
       return queries.invalidateQueries({ queryKey: ['tokens'] });
     },
   });

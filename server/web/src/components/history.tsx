@@ -2,6 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Link } from 'react-router';
 import { formatTime } from '../format';
 import type { Decision, Versions } from '../types';
+import { commentPlace } from './comments';
 import { Counts, StatusBadge } from './feedback';
 
 /** Every version of this department's series, newest first, each with the decisions taken on it. */
@@ -11,7 +12,9 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: '12px' },
   version: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: '12px', display: 'flex', flexDirection: 'column', gap: '4px' },
   current: { borderLeft: `3px solid ${tokens.colorBrandStroke1}` },
+  line: { display: 'flex', gap: '6px 12px', alignItems: 'center', flexWrap: 'wrap' },
   decision: { paddingLeft: '12px' },
+  comments: { margin: '2px 0', paddingLeft: '20px' },
 });
 
 export function History({ data, currentId }: { data: Versions; currentId: number }) {
@@ -21,10 +24,15 @@ export function History({ data, currentId }: { data: Versions; currentId: number
     <section className={styles.list} aria-label="版本与审核记录">
       {[...data.versions].reverse().map((v) => (
         <div key={v.id} className={v.id === currentId ? `${styles.version} ${styles.current}` : styles.version} data-testid={`version-${v.version}`}>
-          <Text>
-            {v.id === currentId ? <strong>第 {v.version} 版（当前）</strong> : <Link to={`/submissions/${v.id}`}>第 {v.version} 版</Link>}　{formatTime(v.createdAt)}　{name(v.submittedBy)} 提交　
-            <StatusBadge status={v.status} /> <Counts errors={v.errors} warnings={v.warnings} />
-          </Text>
+          {/* The version, its state and counts, then who sent it when: each its own piece, never run together. */}
+          <div className={styles.line}>
+            <Text>{v.id === currentId ? <strong>第 {v.version} 版（当前）</strong> : <Link to={`/submissions/${v.id}`}>第 {v.version} 版</Link>}</Text>
+            <StatusBadge status={v.status} />
+            <Counts errors={v.errors} warnings={v.warnings} />
+            <Text>
+              {formatTime(v.createdAt)}　{name(v.submittedBy)} 提交
+            </Text>
+          </div>
           {v.decisions.map((d) => (
             <div key={d.id} className={styles.decision}>
               <Text>
@@ -32,11 +40,10 @@ export function History({ data, currentId }: { data: Versions; currentId: number
                 {d.reason ? `：${d.reason}` : ''}
               </Text>
               {d.comments.length > 0 && (
-                <ul>
+                <ul className={styles.comments}>
                   {d.comments.map((c, i) => (
                     <li key={i}>
-                      {c.sheet}
-                      {c.cell ? `!${c.cell}` : c.row ? ` 第 ${c.row} 行` : ''}：{c.message}
+                      {commentPlace(c)}：{c.message}
                     </li>
                   ))}
                 </ul>

@@ -1,26 +1,59 @@
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { groupIssues, issueText, type Issue, type IssueGroup, type Report } from '../../../../shared/src';
+import { groupIssues, issueText, MARK_LABELS, type Issue, type IssueGroup, type Report } from '../../../../shared/src';
+import type { CellComment, Decision } from '../types';
+import { commentKey, commentPlace } from './comments';
+import { useFillHeight } from './fill-height';
+import { REVIEW_EDGE } from './sheet-grid';
 
 /**
  * The report arranged by sheet and rule, errors first, as the CLI and the task pane show it; an
  * issue on a cell is a link to it. A group shows its first hundred, and a hundred more at a time.
+ * Reviewers' reasons and comments come first, under 审核意见: they are what the clerk must answer.
  */
 const SHOWN_PER_GROUP = 100;
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: '10px', maxHeight: '70vh', overflow: 'auto' },
+  list: { display: 'flex', flexDirection: 'column', gap: '10px', overflow: 'auto' },
+  opinions: { display: 'flex', flexDirection: 'column', gap: '2px', borderLeft: `3px solid ${REVIEW_EDGE}`, paddingLeft: '6px' },
   group: { display: 'flex', flexDirection: 'column', gap: '2px' },
   issue: { textAlign: 'left', background: 'none', border: 'none', padding: '2px 4px', cursor: 'pointer', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase200, ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover } },
   plain: { padding: '2px 4px', fontSize: tokens.fontSizeBase200 },
 });
 
-export function IssueList({ report, onPick }: { report: Report; onPick(issue: Issue): void }) {
+interface Props {
+  report: Report;
+  opinions?: readonly Decision[];
+  onPick(issue: Issue): void;
+  onPickComment(comment: CellComment): void;
+}
+
+const DECIDED: Record<Decision['decision'], string> = { confirm: '确认', approve: '通过', return: '退回' };
+
+export function IssueList({ report, opinions = [], onPick, onPickComment }: Props) {
   const sheets = useMemo(() => groupIssues(report).filter((s) => s.groups.length > 0), [report]);
   const styles = useStyles();
-  if (sheets.length === 0) return <Text>没有发现问题。</Text>;
+  const [ref, height] = useFillHeight<HTMLDivElement>(160);
   return (
-    <div className={styles.list} aria-label="问题列表">
+    <div className={styles.list} aria-label="问题列表" ref={ref} style={{ maxHeight: height }}>
+      {opinions.length > 0 && (
+        <section className={styles.opinions} data-testid="opinions">
+          <Text weight="semibold">{MARK_LABELS.review}</Text>
+          {opinions.map((d) => (
+            <div key={d.id} className={styles.group}>
+              {d.reason && (
+                <span className={styles.plain}>
+                  {DECIDED[d.decision]}理由：{d.reason}
+                </span>
+              )}
+              {d.comments.map((c, k) => (
+                <CommentLine key={k} comment={c} onPick={onPickComment} className={styles.issue} />
+              ))}
+            </div>
+          ))}
+        </section>
+      )}
+      {sheets.length === 0 && <Text>{opinions.length ? '校验没有发现问题。' : '没有发现问题。'}</Text>}
       {sheets.map((s) => (
         <section key={s.sheet}>
           <Text weight="semibold">
@@ -64,5 +97,14 @@ function IssueGroupView({ group: g, onPick }: { group: IssueGroup; onPick(issue:
         </Button>
       )}
     </div>
+  );
+}
+
+/** One reviewer's comment as a link to its cell or row. */
+export function CommentLine({ comment: c, onPick, className }: { comment: CellComment; onPick(c: CellComment): void; className?: string }) {
+  return (
+    <button type="button" className={className} onClick={() => onPick(c)} data-comment={commentKey(c)}>
+      <strong>{commentPlace(c)}</strong>：{c.message}
+    </button>
   );
 }

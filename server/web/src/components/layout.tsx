@@ -15,12 +15,13 @@ const NAV: Array<{ to: string; label: string; roles: Role[] }> = [
 ];
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', alignItems: 'center', gap: '20px', padding: '0 24px', height: '52px', backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
+  bar: { display: 'flex', alignItems: 'center', gap: '20px', padding: '0 24px', height: '44px', backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, marginRight: '12px' },
-  link: { color: tokens.colorNeutralForegroundOnBrand, textDecorationLine: 'none', padding: '14px 4px', borderBottom: '3px solid transparent' },
+  link: { color: tokens.colorNeutralForegroundOnBrand, textDecorationLine: 'none', padding: '10px 4px', borderBottom: '3px solid transparent' },
   active: { borderBottom: `3px solid ${tokens.colorNeutralForegroundOnBrand}`, fontWeight: tokens.fontWeightSemibold },
   spacer: { flexGrow: 1 },
-  main: { padding: '20px 24px', display: 'flex', flexDirection: 'column', gap: '16px', fontFamily: tokens.fontFamilyBase },
+  // Tight margins: at 1366×768 every pixel above the review grid is a row fewer in it.
+  main: { padding: '10px 20px', display: 'flex', flexDirection: 'column', gap: '12px', fontFamily: tokens.fontFamilyBase },
 });
 
 export function Layout() {

@@ -2,7 +2,7 @@ import {
   Button, Checkbox, Field, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles,
 } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SHEET_KIND_LABELS, SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../shared/src';
 import { api, query } from '../api';
 import { Counts, ErrorBar, Loading, StatusBadge } from '../components/feedback';
@@ -15,6 +15,7 @@ const PAGE = 50;
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'flex-end' },
   pager: { display: 'flex', gap: '12px', alignItems: 'center' },
+  row: { cursor: 'pointer' },
 });
 
 /** What each role waits on first: reviewers the confirmed versions, leads their department's new ones. */
@@ -28,14 +29,18 @@ function defaultStatus(user: User): SubmissionStatus | '' {
 export function QueuePage() {
   const styles = useStyles();
   const user = useUser();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  // A clerk's list is one department's own versions: every version, newest first, and no
+  // department, sheet-kind, order or latest-per-department filters that mean nothing for one department.
+  const clerk = hasRole(user, 'clerk');
   const filter = {
     taskId: params.get('task') ?? '',
     departmentId: params.get('department') ?? '',
     status: params.get('status') ?? defaultStatus(user),
     sheetKind: params.get('kind') ?? '',
-    latest: params.get('latest') !== 'false',
-    order: params.get('order') === 'newest' ? 'newest' : 'oldest',
+    latest: clerk ? params.get('latest') === 'true' : params.get('latest') !== 'false',
+    order: (params.get('order') ?? (clerk ? 'newest' : 'oldest')) === 'newest' ? 'newest' : 'oldest',
     page: Math.max(0, Number(params.get('page') ?? 0) || 0),
   };
   const set = (key: string, value: string) => {
@@ -68,9 +73,13 @@ export function QueuePage() {
           <FilterSelect label="部门" value={filter.departmentId} onChange={(v) => set('department', v)} all="全部部门" options={departments.data?.map((d) => [String(d.id), d.name])} />
         )}
         <FilterSelect label="状态" value={filter.status} onChange={(v) => set('status', v)} all="全部状态" options={Object.entries(SUBMISSION_STATUS_LABELS)} />
-        <FilterSelect label="表格" value={filter.sheetKind} onChange={(v) => set('kind', v)} all="全部表格" options={Object.entries(SHEET_KIND_LABELS)} />
-        <FilterSelect label="排序" value={filter.order} onChange={(v) => set('order', v)} options={[['oldest', '等待最久的在前'], ['newest', '最新的在前']]} />
-        <Checkbox label="只看每个部门的最新版本" checked={filter.latest} onChange={(_, d) => set('latest', d.checked ? 'true' : 'false')} />
+        {!clerk && (
+          <>
+            <FilterSelect label="表格" value={filter.sheetKind} onChange={(v) => set('kind', v)} all="全部表格" options={Object.entries(SHEET_KIND_LABELS)} />
+            <FilterSelect label="排序" value={filter.order} onChange={(v) => set('order', v)} options={[['oldest', '等待最久的在前'], ['newest', '最新的在前']]} />
+            <Checkbox label="只看每个部门的最新版本" checked={filter.latest} onChange={(_, d) => set('latest', d.checked ? 'true' : 'false')} />
+          </>
+        )}
       </div>
       <ErrorBar error={list.error} />
       {list.isLoading && <Loading />}
@@ -80,8 +89,8 @@ export function QueuePage() {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>提交时间</TableHeaderCell>
-              <TableHeaderCell>已等待</TableHeaderCell>
-              <TableHeaderCell>部门</TableHeaderCell>
+              {!clerk && <TableHeaderCell>已等待</TableHeaderCell>}
+              {!clerk && <TableHeaderCell>部门</TableHeaderCell>}
               <TableHeaderCell>任务</TableHeaderCell>
               <TableHeaderCell>版本</TableHeaderCell>
               <TableHeaderCell>表格</TableHeaderCell>
@@ -91,14 +100,18 @@ export function QueuePage() {
           </TableHeader>
           <TableBody>
             {list.data.items.map((s) => (
-              <TableRow key={s.id} data-testid={`queue-row-${s.id}`}>
-                <TableCell>
-                  <Link to={`/submissions/${s.id}`}>{formatTime(s.createdAt)}</Link>
-                </TableCell>
-                <TableCell>{formatAge(s.createdAt)}</TableCell>
-                <TableCell>{departmentName.get(s.departmentId) ?? s.departmentId}</TableCell>
+              // The whole row opens the submission; the link in it is the way for the keyboard and for a new tab.
+              <TableRow key={s.id} data-testid={`queue-row-${s.id}`} className={styles.row} onClick={(e) => !(e.target as Element).closest('a') && navigate(`/submissions/${s.id}`)}>
+                <TableCell>{formatTime(s.createdAt)}</TableCell>
+                {!clerk && <TableCell>{formatAge(s.createdAt)}</TableCell>}
+                {!clerk && (
+                  <TableCell>
+                    <Link to={`/submissions/${s.id}`}>{departmentName.get(s.departmentId) ?? s.departmentId}</Link>
+                  </TableCell>
+                )}
                 <TableCell>{s.taskId === null ? '—' : (taskTitle.get(s.taskId) ?? s.taskId)}</TableCell>
-                <TableCell>第 {s.version} 版</TableCell>
+                {/* A clerk's rows are all one department's: the version is the link. */}
+                <TableCell>{clerk ? <Link to={`/submissions/${s.id}`}>第 {s.version} 版</Link> : `第 ${s.version} 版`}</TableCell>
                 <TableCell>{s.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、')}</TableCell>
                 <TableCell>
                   <StatusBadge status={s.status} />

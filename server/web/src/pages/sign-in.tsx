@@ -1,11 +1,13 @@
-import { Button, Card, Field, Input, makeStyles, Title2, tokens } from '@fluentui/react-components';
+import { Button, Card, Field, Input, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ErrorBar } from '../components/feedback';
 import { useSession } from '../session';
 
 const useStyles = makeStyles({
   page: { minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', backgroundColor: tokens.colorNeutralBackground3 },
-  card: { width: '360px', padding: '28px', display: 'flex', flexDirection: 'column', gap: '16px' },
+  card: { width: '380px', padding: '28px', display: 'flex', flexDirection: 'column', gap: '16px' },
+  // The product's name on one line; what the page is for below it.
+  title: { whiteSpace: 'nowrap', margin: 0 },
 });
 
 /** Shown for any page while nobody is signed in; after signing in, the page asked for appears. */
@@ -33,7 +35,12 @@ export function SignInPage() {
     <div className={styles.page}>
       <Card className={styles.card}>
         <form noValidate onSubmit={(e) => void submit(e)} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-          <Title2 as="h1">政务数据资源目录 · 登录</Title2>
+          <div>
+            <Title3 as="h1" block className={styles.title}>
+              政务数据资源目录
+            </Title3>
+            <Text block>填报与审核 · 登录</Text>
+          </div>
           <Field label="用户名" required>
             <Input name="username" autoComplete="username" value={username} onChange={(_, d) => setUsername(d.value)} />
           </Field>

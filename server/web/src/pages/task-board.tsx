@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { api } from '../api';
 import { Counts, ErrorBar, Loading, StateBadge } from '../components/feedback';
-import { formatTime } from '../format';
+import { daysLeftText, formatTime } from '../format';
 import type { TaskBoard } from '../types';
 
 const useStyles = makeStyles({
@@ -25,7 +25,7 @@ export function TaskBoardPage() {
       <div className={styles.summary}>
         <Text>表格：{task.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、')}</Text>
         <Text>
-          截止日期：{task.dueDate}（{workingDaysLeft >= 0 ? `还有 ${workingDaysLeft} 个工作日` : `已过 ${-workingDaysLeft} 个工作日`}
+          截止日期：{task.dueDate}（{daysLeftText(workingDaysLeft)}
           {calendarCovered ? '' : '，节假日安排尚未公布，按周末计算'}）
         </Text>
       </div>

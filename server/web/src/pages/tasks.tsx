@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { chinaDate, SHEET_KIND_LABELS, type SheetKind } from '../../../../shared/src';
 import { api } from '../api';
 import { ErrorBar, Loading } from '../components/feedback';
+import { DepartmentTaskCells, DepartmentTaskHeaders } from '../components/task-state';
 import { hasRole, useUser } from '../session';
 import type { Department, Task } from '../types';
 
@@ -26,6 +27,8 @@ export function TasksPage() {
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
   const today = chinaDate();
   const styles = useStyles();
+  // Clerks and leads see their department's standing in each task, and a way to submit to it.
+  const own = hasRole(user, 'clerk', 'lead');
   return (
     <>
       <Title3 as="h1">填报任务</Title3>
@@ -41,6 +44,7 @@ export function TasksPage() {
               <TableHeaderCell>表格</TableHeaderCell>
               <TableHeaderCell>部门数</TableHeaderCell>
               <TableHeaderCell>截止日期</TableHeaderCell>
+              {own && <DepartmentTaskHeaders />}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -55,6 +59,7 @@ export function TasksPage() {
                   {t.dueDate}
                   {t.dueDate < today ? '（已过）' : ''}
                 </TableCell>
+                {own && <DepartmentTaskCells task={t} />}
               </TableRow>
             ))}
           </TableBody>

@@ -1,18 +1,25 @@
-import { Button, Field, makeStyles, Select, Text, Title3, tokens } from '@fluentui/react-components';
+import {
+  Button, Field, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens,
+} from '@fluentui/react-components';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import { newIdempotencyKey, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { api } from '../api';
-import { Counts, ErrorBar, Notice } from '../components/feedback';
+import { Counts, ErrorBar, Notice, StateBadge } from '../components/feedback';
 import type { SelectedCell } from '../components/sheet-grid';
+import { isOpen, useDepartmentTasks, type DepartmentTask } from '../components/task-state';
 import { WorkbookView } from '../components/workbook-view';
+import { daysLeftText } from '../format';
 import type { CheckResult, SubmissionSummary, Task } from '../types';
 
 const useStyles = makeStyles({
   form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
   result: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground3 },
+  tasks: { maxWidth: '900px' },
+  chosen: { backgroundColor: tokens.colorBrandBackground2 },
+  pickable: { cursor: 'pointer' },
 });
 
 /**
@@ -23,7 +30,20 @@ export function UploadPage() {
   const styles = useStyles();
   const navigate = useNavigate();
   const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
-  const [taskId, setTaskId] = useState('');
+  const [params] = useSearchParams();
+  // A link from a task (?task=) chooses it; otherwise the department's only open task is chosen for the clerk.
+  const [taskId, setTaskId] = useState(params.get('task') ?? '');
+  const [touched, setTouched] = useState(params.has('task'));
+  const departmentTasks = useDepartmentTasks(tasks.data);
+  const open = departmentTasks.filter(isOpen).sort((a, b) => a.task.dueDate.localeCompare(b.task.dueDate));
+  const onlyOpen = departmentTasks.every((t) => t.row) && open.length === 1 ? open[0].task.id : null;
+  useEffect(() => {
+    if (!touched && onlyOpen !== null) setTaskId(String(onlyOpen));
+  }, [touched, onlyOpen]);
+  const chooseTask = (id: string) => {
+    setTouched(true);
+    setTaskId(id);
+  };
   const [file, setFile] = useState<File | null>(null);
   // One key per chosen file: a retried submit of the same file counts once.
   const [idempotencyKey, setKey] = useState(() => newIdempotencyKey());
@@ -54,13 +74,14 @@ export function UploadPage() {
     <>
       <Title3 as="h1">上传表格</Title3>
       <Text className={styles.hint}>无法使用 Excel 加载项时（如 WPS、LibreOffice），可在此上传 .xlsx 文件：先检查，看到与加载项相同的校验结果，修改无误后提交。</Text>
+      {open.length > 0 && <OpenTasks open={open} chosen={taskId} onChoose={chooseTask} />}
       <div className={styles.form}>
         <Field label="填报任务">
-          <Select value={taskId} onChange={(_, d) => setTaskId(d.value)} aria-label="填报任务">
+          <Select value={taskId} onChange={(_, d) => chooseTask(d.value)} aria-label="填报任务">
             <option value="">不属于任务</option>
             {tasks.data?.map((t) => (
               <option key={t.id} value={t.id}>
-                {t.title}（截止 {t.dueDate}）
+                {t.title}（截止日期 {t.dueDate}）
               </option>
             ))}
           </Select>
@@ -92,5 +113,38 @@ export function UploadPage() {
         </>
       )}
     </>
+  );
+}
+
+/** The department's tasks not yet approved, soonest due first; a row chooses its task. */
+function OpenTasks({ open, chosen, onChoose }: { open: DepartmentTask[]; chosen: string; onChoose(id: string): void }) {
+  const styles = useStyles();
+  return (
+    <Table aria-label="本部门未完成的任务" size="small" className={styles.tasks}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>未完成的填报任务</TableHeaderCell>
+          <TableHeaderCell>截止日期</TableHeaderCell>
+          <TableHeaderCell>剩余</TableHeaderCell>
+          <TableHeaderCell>本部门状态</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {open.map(({ task, board, row }) => (
+          <TableRow
+            key={task.id}
+            data-testid={`open-task-${task.id}`}
+            className={String(task.id) === chosen ? `${styles.pickable} ${styles.chosen}` : styles.pickable}
+            onClick={() => onChoose(String(task.id))}
+            aria-selected={String(task.id) === chosen}
+          >
+            <TableCell>{task.title}</TableCell>
+            <TableCell>{task.dueDate}</TableCell>
+            <TableCell>{board ? daysLeftText(board.workingDaysLeft) : '…'}</TableCell>
+            <TableCell>{row && <StateBadge state={row.state} />}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
