@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   UPLOAD_MAX_BYTES: int(20 * MiB).describe('上传 .xlsx 的最大字节数'),
   JSON_MAX_BYTES: int(64 * MiB).describe('加载项提交的 JSON 请求体最大字节数'),
   MAX_ROWS: int(300_000).describe('一次提交的最大行数（所有工作表合计）'),
-  MAX_CELLS: int(6_000_000).describe('一次提交的最大单元格数（合并区域在数据范围内展开的单元格也计入）'),
+  MAX_CELLS: int(6_000_000).describe('一次提交的最大单元格数（合并区域在数据范围内展开的单元格也计入；合并区域覆盖的单元格合计也不得超过此数）'),
   MAX_UNCOMPRESSED_BYTES: int(256 * MiB).describe('上传文件解压后的最大字节数（防止压缩炸弹）'),
   PENDING_BODY_MB: int(512).describe('同时接收和校验中的提交请求体总量上限（MB）；超出时新的提交立即得到 503，稍后重试即可；每个用户最多占其中四分之一（至少一次提交的上限），超出时得到 429'),
   BODY_IDLE_SECONDS: int(30).describe('接收请求内容时，连续多少秒收不到数据即断开连接（408），停滞的连接不再占用提交名额'),

@@ -1,4 +1,4 @@
-import { clipMerges, dataExtent, EXCEL_COLUMNS, fillMerges, mergedCellCount, type CellValue, type SheetGrid } from './grid';
+import { clipMerges, dataExtent, declaredMergeCells, EXCEL_COLUMNS, fillMerges, mergedCellCount, oversizedMergesMessage, type CellValue, type SheetGrid } from './grid';
 
 describe('merged areas are filled only as far as the sheet has values', () => {
   test('a merge over A1:XFD2000 with values in A1 and A2000 fills column A only, not 32 million cells', () => {
@@ -46,5 +46,16 @@ describe('merged areas are filled only as far as the sheet has values', () => {
     const wide: SheetGrid = { name: '表', rows: [Array.from({ length: EXCEL_COLUMNS }, () => 1), ...Array.from({ length: 1999 }, () => [1])], merges: [{ top: 1, left: 1, bottom: 2000, right: EXCEL_COLUMNS }] };
     expect(mergedCellCount(clipMerges(wide.merges!, dataExtent(wide)))).toBe(2000 * EXCEL_COLUMNS - 1);
     expect(mergedCellCount([{ top: 1, left: 1, bottom: 2, right: 2 }, { top: 5, left: 1, bottom: 5, right: 3 }])).toBe(3 + 2);
+  });
+});
+
+describe('declared merges', () => {
+  test('count every cell they cover, and the refusal names the largest', () => {
+    const merges = [
+      { top: 1, left: 1, bottom: 2, right: 2 },
+      { top: 1, left: 1, bottom: 2000, right: 16_384 },
+    ];
+    expect(declaredMergeCells(merges)).toBe(4 + 32_768_000);
+    expect(oversizedMergesMessage(merges, 32_768_004, 6_000_000)).toContain('32,768,004 个单元格（最大的是 A1:XFD2000），超过 6,000,000 个单元格的上限');
   });
 });

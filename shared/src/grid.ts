@@ -1,3 +1,4 @@
+import { a1 } from './address';
 /**
  * The engine's input: a workbook as plain grids. Every front door (the add-in's host, the
  * server's upload reader, the CLI) produces this shape and nothing else.
@@ -102,6 +103,26 @@ export function mergedCellCount(merges: readonly MergeArea[]): number {
   let n = 0;
   for (const m of merges) n += (m.bottom - m.top + 1) * (m.right - m.left + 1) - 1;
   return n;
+}
+
+/**
+ * The cells merged areas declare, whole. Filling is cut to the values (clipMerges), so a huge
+ * merge would cost little, but it is refused anyway once all of them together pass the cell
+ * limit: no form needs that, and a crafted one (A1:XFD2000 over two values) is how a few KB ask
+ * for millions of cells.
+ */
+export function declaredMergeCells(merges: readonly MergeArea[]): number {
+  let n = 0;
+  for (const m of merges) n += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+  return n;
+}
+
+/** The refusal for merges past the cell limit, naming the largest so the clerk can find it. */
+export function oversizedMergesMessage(merges: readonly MergeArea[], cells: number, maxCells: number): string {
+  let largest = merges[0];
+  for (const m of merges) if (declaredMergeCells([m]) > declaredMergeCells([largest])) largest = m;
+  const ref = `${a1(largest.top, largest.left)}:${a1(largest.bottom, largest.right)}`;
+  return `合并区域共覆盖 ${cells.toLocaleString('en-US')} 个单元格（最大的是 ${ref}），超过 ${maxCells.toLocaleString('en-US')} 个单元格的上限，多是选中整行、整列后合并造成的；请取消这些合并后重新提交`;
 }
 
 /**

@@ -1,7 +1,6 @@
 /**
  * Grids and cells no workbook holds, sent on purpose: merges reaching far past the values or past
- * Excel's last column, cells longer than Excel allows. Each gets a clear refusal (or is read
- * within bounds) and the server goes on answering.
+ * Excel's last column, cells longer than Excel allows. Each gets a clear refusal, and the server goes on answering.
  */
 import request from 'supertest';
 import type { WorkbookGrid } from '../../shared/src';
@@ -48,30 +47,37 @@ describe.each(backends)('hostile grids on %s', (backend) => {
     expectError(await submit({ sheets: [{ ...sheet, startRow: 1_048_577 }] }), 400, 'invalid-request');
     expectError(await submit({ sheets: [{ ...sheet, startCol: 16_380 }] }), 400, 'invalid-request');
     expectError(await submit({ sheets: [{ ...sheet, merges: [{ top: 3, left: 2, bottom: 1, right: 2 }] }] }), 400, 'invalid-request');
-    // A1:XFD1048576 is a real Excel area: accepted, and filled only as far as the catalogue's values.
+    // A1:XFD1048576 is a real Excel area, but 17 billion cells: refused, naming it.
     const whole: WorkbookGrid = { sheets: [{ ...sheet, merges: [{ top: 1, left: 1, bottom: 1_048_576, right: 16_384 }] }] };
-    const res = await submit(whole);
+    const refused = await submit(whole);
+    expectError(refused, 413, 'too-many-cells');
+    expect(refused.body.error.message).toContain('最大的是 A1:XFD1048576');
+    // A merge reaching past the values, within the limit: accepted, and filled only as far as the catalogue's values.
+    const past: WorkbookGrid = { sheets: [{ ...sheet, merges: [{ top: 1, left: 1, bottom: 5000, right: 100 }] }] };
+    const res = await submit(past);
     expect(res.status).toBe(201);
     const outline = await request(h.app).get(`/api/submissions/${res.body.submission.id}/sheets`).set(as('clerkA'));
     expect(outline.body.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: sheet.rows.length, right: outline.body.sheets[0].width, value: sheet.rows[0][0] }]);
   });
 
   test('merges over a long and wide area of values count their filled cells against MAX_CELLS', async () => {
-    const wide = Array.from({ length: 16_384 }, (_, i) => i);
+    // 6,000,000 cells declared (the limit), but filling them over 6,999 values passes it.
+    const wide = Array.from({ length: 6_000 }, (_, i) => i);
     const rows = [wide, ...Array.from({ length: 999 }, () => [1])];
-    const res = await submit({ sheets: [{ name: '目录', rows, merges: [{ top: 1, left: 1, bottom: 1000, right: 16_384 }] }] });
+    const res = await submit({ sheets: [{ name: '目录', rows, merges: [{ top: 1, left: 1, bottom: 1000, right: 6_000 }] }] });
     expectError(res, 413, 'too-many-cells');
     expect(res.body.error.message).toContain('合并单元格展开后');
     await healthy();
   });
 
-  test('the .xlsx merge bomb (A1:XFD2000 over values in A1 and A2000) is read within bounds; with a value in XFD1 it is too large', async () => {
+  test('the .xlsx merge bomb (A1:XFD2000 over values in A1 and A2000) is too large, named; so is its wide variant', async () => {
     const cells = '<row r="1"><c r="A1" t="inlineStr"><is><t>数据资源名称</t></is></c>{wide}</row><row r="2000"><c r="A2000" t="inlineStr"><is><t>x</t></is></c></row>';
     const merge = '<mergeCells count="1"><mergeCell ref="A1:XFD2000"/></mergeCells>';
     const bomb = rawXlsx(cells.replace('{wide}', ''), merge);
     expect(bomb.length).toBeLessThan(6 * 1024);
-    // Read cheaply: nothing in it is a sheet the engine knows.
-    expectError(await upload(bomb), 422, 'workbook-unrecognised');
+    const refused = await upload(bomb);
+    expectError(refused, 413, 'workbook-too-large');
+    expect(refused.body.error.message).toContain('A1:XFD2000');
     const wide = rawXlsx(cells.replace('{wide}', '<c r="XFD1"><v>1</v></c>'), merge);
     expectError(await upload(wide), 413, 'workbook-too-large');
     expectError(await upload(wide, '/api/checks'), 413, 'workbook-too-large');

@@ -74,7 +74,7 @@ const CASES: HostileCase[] = [
     code: 'workbook-corrupt',
   },
   { name: 'a merge bomb A1:XFD2000 in a few KB', call: async (h, as) => upload(h, as('clerkA'), await tampered((x) => x.replace(/<mergeCells[^]*?<\/mergeCells>|(?=<pageMargins)/, '<mergeCells count="1"><mergeCell ref="A1:XFD2000"/></mergeCells>'))), status: 413, code: 'workbook-too-large' },
-  { name: 'a merge beyond Excel’s last column', call: async (h, as) => upload(h, as('clerkA'), await tampered((x) => x.replace(/<mergeCells[^]*?<\/mergeCells>|(?=<pageMargins)/, '<mergeCells count="1"><mergeCell ref="A1:ZZZZ3"/></mergeCells>'))), status: 422, code: 'workbook-corrupt' },
+  { name: 'a row past Excel’s last row', call: async (h, as) => upload(h, as('clerkA'), await tampered((x) => x.replace('</sheetData>', '<row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))), status: 413, code: 'workbook-too-large' },
   { name: 'a cell longer than Excel allows, in an upload', call: async (h, as) => upload(h, as('clerkA'), await plainWorkbook([['数据资源名称'], [LONG]])), status: 422, code: 'cell-too-long' },
   { name: 'a workbook with nothing to submit', call: async (h, as) => upload(h, as('clerkA'), await plainWorkbook([['年份', '数量'], [2025, 3]])), status: 422, code: 'workbook-unrecognised' },
   { name: 'an upload over the size limit', call: (h, as) => upload(h, as('clerkA'), Buffer.alloc(2_100_000, 1)), status: 413, code: 'file-too-large' },

@@ -1,5 +1,5 @@
 import {
-  a1, clipMerges, dataExtent, EXCEL_CELL_TEXT, isOverlongText, mergedCellCount, overlongTextMessage, validateWorkbook,
+  a1, clipMerges, dataExtent, declaredMergeCells, oversizedMergesMessage, EXCEL_CELL_TEXT, isOverlongText, mergedCellCount, overlongTextMessage, validateWorkbook,
   type CatalogueResource, type Report, type SheetKind, type WorkbookGrid,
 } from '../../../shared/src';
 import { SubmitJsonSchema } from '../api/schemas';
@@ -64,10 +64,13 @@ function checkGridSize(grid: WorkbookGrid, limits: SubmitLimits): void {
   let rows = 0;
   let cells = 0;
   let merged = 0;
+  let declared = 0;
   for (const s of grid.sheets) {
     rows += s.rows.length;
     for (const r of s.rows) cells += r.length;
     if (s.merges) merged += mergedCellCount(clipMerges(s.merges, dataExtent(s)));
+    if (s.merges) declared += declaredMergeCells(s.merges);
+    if (declared > limits.cells) throw new ApiError(413, 'too-many-cells', oversizedMergesMessage(s.merges!, declared, limits.cells));
   }
   if (rows > limits.rows) throw new ApiError(413, 'too-many-rows', `提交的数据共 ${rows} 行，超过上限 ${limits.rows} 行；请分批提交`);
   if (cells + merged > limits.cells) {

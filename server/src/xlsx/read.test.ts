@@ -413,20 +413,23 @@ describe('readWorkbook: limits', () => {
     expect((await readWorkbook(book, { maxRows: 2400 })).sheets[1].rows).toHaveLength(1200);
   });
 
-  test('a merge bomb (A1:XFD2000 over values in A1 and A2000) is read cheaply: its fill reaches only the values', async () => {
-    const xml = sheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="2000"><c r="A2000"><v>2</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:XFD2000"/></mergeCells>');
-    const bomb = minimalXlsx([{ name: '炸弹', xml }]);
+  test('a merge bomb (A1:XFD2000 over values in A1 and A2000) is too-large from the area it declares; a merge past the values within the limit is read', async () => {
+    const values = '<row r="1"><c r="A1"><v>1</v></c></row><row r="2000"><c r="A2000"><v>2</v></c></row>';
+    const bomb = minimalXlsx([{ name: '炸弹', xml: sheetXml(values, '<mergeCells count="1"><mergeCell ref="A1:XFD2000"/></mergeCells>') }]);
     expect(bomb.length).toBeLessThan(6000);
-    // 1,999 cells of column A to fill, well within a limit far below the 32 million the merge spans.
-    const grid = await readWorkbook(bomb, { maxCells: 5000 });
+    const err = await expectReadError(bomb, 'too-large', { maxCells: 6_000_000 });
+    expect(err.message).toContain('32,768,000 个单元格（最大的是 A1:XFD2000）');
+    // 78,000 cells declared, under the limit: read, and its fill reaches only the values (column A).
+    const grid = await readWorkbook(minimalXlsx([{ name: '表', xml: sheetXml(values, '<mergeCells count="1"><mergeCell ref="A1:Z3000"/></mergeCells>') }]), { maxCells: 100_000 });
     expect(grid.sheets[0].rows).toHaveLength(2000);
-    expect(grid.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 2000, right: 16384 }]);
+    expect(grid.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 3000, right: 26 }]);
   });
 
   test('a merge over a long and wide area of values is too-large before it is filled', async () => {
-    const xml = sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="XFD1"><v>1</v></c></row><row r="2000"><c r="A2000"><v>2</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:XFD2000"/></mergeCells>');
-    const err = await expectReadError(minimalXlsx([{ name: '炸弹', xml }]), 'too-large', { maxCells: 6_000_000 });
-    expect(err.message).toContain('合并区域展开后超过 600 万 个单元格');
+    // 60,000 cells declared (within the limit), but filling them over 31 values passes it.
+    const xml = sheetXml('<row r="1"><c r="A1"><v>1</v></c><c r="AD1"><v>1</v></c></row><row r="2000"><c r="A2000"><v>2</v></c></row>', '<mergeCells count="1"><mergeCell ref="A1:AD2000"/></mergeCells>');
+    const err = await expectReadError(minimalXlsx([{ name: '表', xml }]), 'too-large', { maxCells: 60_000 });
+    expect(err.message).toContain('合并区域展开后超过 6 万 个单元格');
   });
 
   test('a cell or merge beyond Excel\'s last row or column is refused or cut at it; too many merges are too-large', async () => {
@@ -434,8 +437,8 @@ describe('readWorkbook: limits', () => {
     await expectReadError(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1"><c r="XFE1"><v>1</v></c></row>') }]), 'corrupt');
     const low = await expectReadError(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1048577"><c r="A1048577"><v>1</v></c></row>') }]), 'too-large', { maxRows: 2_000_000 });
     expect(low.message).toContain('超出了 Excel 工作表的范围');
-    const far = await readWorkbook(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells count="2"><mergeCell ref="A1:ZZZ9999999"/><mergeCell ref="ZZZ1:ZZZ2"/></mergeCells>') }]));
-    expect(far.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 1_048_576, right: 16_384 }]);
+    const far = await readWorkbook(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', '<mergeCells count="2"><mergeCell ref="A1:ZZZ3"/><mergeCell ref="ZZZ1:ZZZ2"/></mergeCells>') }]));
+    expect(far.sheets[0].merges).toEqual([{ top: 1, left: 1, bottom: 3, right: 16_384 }]);
     const many = Array.from({ length: 100_001 }, (_, i) => `<mergeCell ref="A${i * 2 + 1}:A${i * 2 + 2}"/>`).join('');
     const err = await expectReadError(minimalXlsx([{ name: '表', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>', `<mergeCells>${many}</mergeCells>`) }]), 'too-large');
     expect(err.message).toContain('合并区域超过 10 万 个');

@@ -2,7 +2,7 @@
  * Holds a workbook to its row and cell limits as rows stream in, before the memory is spent,
  * and passes on only rows that hold values.
  */
-import { clipMerges, EXCEL_COLUMNS, EXCEL_ROWS, mergedCellCount, type CellValue, type MergeArea } from '../../../shared/src/grid';
+import { clipMerges, declaredMergeCells, EXCEL_COLUMNS, EXCEL_ROWS, mergedCellCount, oversizedMergesMessage, type CellValue, type MergeArea } from '../../../shared/src/grid';
 import { MESSAGES, WorkbookReadError } from './errors';
 
 export interface GridLimits {
@@ -15,6 +15,7 @@ export interface GridLimits {
 export class GridBudget {
   private rows = 0;
   private cells = 0;
+  private declaredMerged = 0;
 
   constructor(private readonly limits: GridLimits) {}
 
@@ -26,6 +27,12 @@ export class GridBudget {
   spendCells(n: number, message = MESSAGES.tooManyCells): void {
     this.cells += n;
     if (this.cells > this.limits.maxCells) throw new WorkbookReadError('too-large', message(this.limits.maxCells));
+  }
+
+  /** Merged areas as the file declares them, over the whole workbook (see declaredMergeCells). */
+  spendDeclaredMerges(merges: readonly MergeArea[]): void {
+    this.declaredMerged += declaredMergeCells(merges);
+    if (this.declaredMerged > this.limits.maxCells) throw new WorkbookReadError('too-large', oversizedMergesMessage(merges, this.declaredMerged, this.limits.maxCells));
   }
 }
 
@@ -59,6 +66,7 @@ export class RowGate {
    * reach (clipMerges), are spent too, so a merge over a long and wide area of values is refused here.
    */
   spendMerges(merges: readonly MergeArea[]): void {
+    this.budget.spendDeclaredMerges(merges);
     const clipped = clipMerges(merges, { startRow: 1, startCol: 1, rowCount: this.last, width: this.width });
     this.budget.spendCells(mergedCellCount(clipped), MESSAGES.tooManyMergedCells);
   }
