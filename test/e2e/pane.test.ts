@@ -129,7 +129,7 @@ test('fix the cells and submit without validating again: the server gets the fix
   await expect(preview<string | undefined>(`h => h.sheets[0].notes.get('R4')`)).resolves.toBeUndefined();
 
   const board = await getJson('coordinator', `/tasks/${taskId}/board`);
-  expect(board.rows).toEqual([expect.objectContaining({ department: expect.objectContaining({ id: departmentId }), state: 'confirmed', latest: expect.objectContaining({ id }) })]);
+  expect(board.rows).toEqual([expect.objectContaining({ department: expect.objectContaining({ id: departmentId }), state: 'submitted', latest: expect.objectContaining({ id }) })]);
 });
 
 test('a coordinator returns it with a cell comment; the pane shows the reason and the comment on the cell', async () => {
