@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openStore } from './db/connect';
 import type { Store } from './db/store';
 import { createApp } from './http/app';
+import { calendarStartupNotice } from './services/bureau-calendar';
 import { SubmissionChecker } from './services/checker';
 
 /**
@@ -47,6 +48,8 @@ if (require.main === module) {
     }
     const { server, store, url } = await start(config);
     console.log(`govcat 已启动：审核网页 ${url}/   加载项清单 ${url}/manifest.xml   API 文档 ${url}/api/docs   数据库：${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
+    const calendarNotice = await calendarStartupNotice(store);
+    if (calendarNotice) console.warn(calendarNotice);
     const stop = () => {
       server.close(() => void store.close().finally(() => process.exit(0)));
       setTimeout(() => process.exit(0), 5000).unref();

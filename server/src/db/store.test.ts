@@ -309,8 +309,10 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
         sheetKinds: ['catalogue', 'demand'],
         departmentIds: [a.id, b.id],
         dueDate: '2025-12-31',
+        extensions: [],
         createdBy: coordinator.userId,
         createdAt: expect.any(String),
+        closedAt: null,
       });
       expect(await store.tasks.get(task.id)).toEqual(task);
       expect(await store.tasks.get(999_999)).toBeNull();

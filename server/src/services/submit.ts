@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../../../shared/src';
 import type { Actor, Store, SubmissionSummary } from '../db/store';
-import { ApiError, forbidden, notFound } from '../http/errors';
+import { ApiError, conflict, forbidden, notFound } from '../http/errors';
 import type { ApprovedCatalogue } from './catalogue';
 import { checkedOrThrow, type CheckedWorkbook, type Received, type SubmitLimits } from './check-workbook';
 import type { SubmissionChecker } from './checker';
@@ -92,6 +92,7 @@ async function store(
   if (checked.taskId !== null) {
     const task = await deps.store.tasks.get(checked.taskId);
     if (!task || !task.departmentIds.includes(departmentId)) throw notFound('填报任务');
+    if (task.closedAt) throw conflict('task-closed', `填报任务“${task.title}”已关闭，不再接收提交；如需补交，请联系审核人员`);
   }
   const leadStep = await deps.store.settings.get('leadConfirmation', false);
   const { report } = checked;

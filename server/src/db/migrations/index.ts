@@ -9,6 +9,7 @@ import { gridDeflated } from './003-grid-deflated';
 import { sessions } from './004-sessions';
 import { rateLimits } from './005-rate-limits';
 import { checkedUploads } from './006-checked-uploads';
+import { taskManagement } from './008-task-management';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
@@ -17,6 +18,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_sessions': sessions,
   '005_rate_limits': rateLimits,
   '006_checked_uploads': checkedUploads,
+  // 008: 007 is token expiry, on another branch; renumber at merge if needed.
+  '008_task_management': taskManagement,
 };
 
 export const staticMigrations: MigrationProvider = {
