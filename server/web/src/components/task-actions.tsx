@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, makeStyles } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SheetKind } from '../../../../shared/src';
 import { api } from '../api';
@@ -19,6 +19,18 @@ const useStyles = makeStyles({
 
 type Dialog = 'edit' | 'extend' | 'close' | 'delete' | null;
 
+/**
+ * Resolves once the closed dialog's aria-hidden is gone from the page (tabster clears it on a timer, and leaving
+ * the page first would cancel that, leaving the next page hidden from screen readers); at most a second.
+ */
+function pageShownAgain(root = document.getElementById('root')): Promise<void> {
+  const until = Date.now() + 1000;
+  return new Promise((resolve) => {
+    const check = () => (!root?.hasAttribute('aria-hidden') || Date.now() > until ? resolve() : setTimeout(check, 50));
+    check();
+  });
+}
+
 /** After any change every view of the task reads it again. */
 function useTaskChange<T>(send: () => Promise<T | null>, after?: (result: T) => void) {
   const queries = useQueryClient();
@@ -33,46 +45,55 @@ function useTaskChange<T>(send: () => Promise<T | null>, after?: (result: T) => 
   });
 }
 
-export function TaskActions({ task, extendFor, onExtendClosed }: { task: Task; extendFor: number | null; onExtendClosed(): void }) {
+/** Asks the actions to open the extension dialog for one department (a row's 延期 button); `at` makes each request new. */
+export interface ExtendRequest {
+  departmentId: number;
+  at: number;
+}
+
+export function TaskActions({ task, extendRequest }: { task: Task; extendRequest: ExtendRequest | null }) {
   const styles = useStyles();
-  const [open, setOpen] = useState<Dialog>(null);
+  // The dialogs stay mounted and are opened and closed (see FormDialog); a new `round` gives each opening fresh fields.
+  const [state, setState] = useState<{ open: Dialog; round: number; departmentId: number | null }>({ open: null, round: 0, departmentId: null });
   const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
-  const close = () => setOpen(null);
-  const extending = open === 'extend' || extendFor !== null;
+  const show = (open: Dialog, departmentId: number | null = null) => setState((s) => ({ open, round: s.round + 1, departmentId }));
+  const close = () => setState((s) => ({ ...s, open: null }));
+  useEffect(() => {
+    if (extendRequest) show('extend', extendRequest.departmentId);
+  }, [extendRequest]);
+  const { open, round } = state;
   return (
     <>
-      {!task.closedAt && (
-        <div className={styles.bar} role="toolbar" aria-label="管理任务">
-          <Button onClick={() => setOpen('edit')}>编辑任务</Button>
-          <Button onClick={() => setOpen('extend')}>为部门延期</Button>
-          <Button onClick={() => setOpen('close')}>关闭任务</Button>
-          <Button onClick={() => setOpen('delete')}>删除任务</Button>
-        </div>
+      <div className={styles.bar} role="toolbar" aria-label="管理任务">
+        {!task.closedAt && (
+          <>
+            <Button onClick={() => show('edit')}>编辑任务</Button>
+            <Button onClick={() => show('extend')}>为部门延期</Button>
+            <Button onClick={() => show('close')}>关闭任务</Button>
+          </>
+        )}
+        <Button onClick={() => show('delete')}>删除任务</Button>
+      </div>
+      {departments.data && (
+        <>
+          <EditTaskDialog key={`edit-${round}`} open={open === 'edit'} task={task} departments={departments.data} onClose={close} />
+          <ExtendDialog
+            key={`extend-${round}`}
+            open={open === 'extend'}
+            task={task}
+            departments={departments.data.filter((d) => task.departmentIds.includes(d.id))}
+            initial={state.departmentId}
+            onClose={close}
+          />
+        </>
       )}
-      {task.closedAt && (
-        <div className={styles.bar}>
-          <Button onClick={() => setOpen('delete')}>删除任务</Button>
-        </div>
-      )}
-      {open === 'edit' && departments.data && <EditTaskDialog task={task} departments={departments.data} onClose={close} />}
-      {extending && departments.data && (
-        <ExtendDialog
-          task={task}
-          departments={departments.data.filter((d) => task.departmentIds.includes(d.id))}
-          initial={extendFor}
-          onClose={() => {
-            close();
-            onExtendClosed();
-          }}
-        />
-      )}
-      {open === 'close' && <CloseDialog task={task} onClose={close} />}
-      {open === 'delete' && <DeleteDialog task={task} onClose={close} />}
+      <CloseDialog open={open === 'close'} task={task} onClose={close} />
+      <DeleteDialog open={open === 'delete'} task={task} onClose={close} />
     </>
   );
 }
 
-function EditTaskDialog({ task, departments, onClose }: { task: Task; departments: Department[]; onClose(): void }) {
+function EditTaskDialog({ open, task, departments, onClose }: { open: boolean; task: Task; departments: Department[]; onClose(): void }) {
   const [title, setTitle] = useState(task.title);
   const [kinds, setKinds] = useState<SheetKind[]>(task.sheetKinds);
   const [chosen, setChosen] = useState<number[]>(task.departmentIds);
@@ -88,7 +109,7 @@ function EditTaskDialog({ task, departments, onClose }: { task: Task; department
   const save = useTaskChange(confirm.run, onClose);
   const ready = title.trim() && kinds.length && chosen.length && 'input' in dueValue;
   return (
-    <FormDialog title="编辑任务" submitLabel="保存" submitDisabled={!ready || save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
+    <FormDialog open={open} title="编辑任务" submitLabel="保存" submitDisabled={!ready || save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
       <Field label="任务名称" required>
         <Input name="title" value={title} onChange={(_, d) => setTitle(d.value)} />
       </Field>
@@ -100,7 +121,7 @@ function EditTaskDialog({ task, departments, onClose }: { task: Task; department
   );
 }
 
-function ExtendDialog({ task, departments, initial, onClose }: { task: Task; departments: Department[]; initial: number | null; onClose(): void }) {
+function ExtendDialog({ open, task, departments, initial, onClose }: { open: boolean; task: Task; departments: Department[]; initial: number | null; onClose(): void }) {
   const [departmentId, setDepartmentId] = useState(String(initial ?? departments[0]?.id ?? ''));
   const current = task.extensions.find((e) => e.departmentId === Number(departmentId))?.dueDate ?? task.dueDate;
   const [due, setDue] = useState<DueState>({ by: 'days', days: '5', date: current });
@@ -110,7 +131,7 @@ function ExtendDialog({ task, departments, initial, onClose }: { task: Task; dep
   );
   const save = useTaskChange(confirm.run, onClose);
   return (
-    <FormDialog title="为部门延期" submitLabel="延期" submitDisabled={!departmentId || !('input' in dueValue) || save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
+    <FormDialog open={open} title="为部门延期" submitLabel="延期" submitDisabled={!departmentId || !('input' in dueValue) || save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
       <Field label="部门" hint={`该部门现在的截止日期：${current}`}>
         <Select value={departmentId} onChange={(_, d) => setDepartmentId(d.value)} aria-label="部门">
           {departments.map((d) => (
@@ -127,24 +148,38 @@ function ExtendDialog({ task, departments, initial, onClose }: { task: Task; dep
   );
 }
 
-function CloseDialog({ task, onClose }: { task: Task; onClose(): void }) {
+function CloseDialog({ open, task, onClose }: { open: boolean; task: Task; onClose(): void }) {
   const save = useTaskChange(() => api<Task>(`/api/tasks/${task.id}/close`, { method: 'POST' }), onClose);
   return (
-    <FormDialog title="关闭任务" submitLabel="关闭任务" submitDisabled={save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
+    <FormDialog open={open} title="关闭任务" submitLabel="关闭任务" submitDisabled={save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
       <p>关闭“{task.title}”后，各部门不能再向它提交，它也不再出现在填报人员的任务列表中；已收到的提交照常审核。关闭后不能重新打开。</p>
       <ErrorBar error={save.error} />
     </FormDialog>
   );
 }
 
-function DeleteDialog({ task, onClose }: { task: Task; onClose(): void }) {
+function DeleteDialog({ open, task, onClose }: { open: boolean; task: Task; onClose(): void }) {
   const navigate = useNavigate();
-  const save = useTaskChange(
-    () => api<void>(`/api/tasks/${task.id}`, { method: 'DELETE' }).then(() => true),
-    () => navigate('/tasks'),
-  );
+  // The page is left only once the dialog has closed (see FormDialog).
+  const [deleted, setDeleted] = useState(false);
+  const queries = useQueryClient();
+  // Not useTaskChange: re-reading this task's board now would only fail and pull the page from under the closing dialog.
+  const save = useMutation({
+    mutationFn: () => api<void>(`/api/tasks/${task.id}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      setDeleted(true);
+      onClose();
+    },
+  });
+  const leave = async () => {
+    if (!deleted) return;
+    await pageShownAgain();
+    queries.removeQueries({ queryKey: ['board', String(task.id)] });
+    void queries.invalidateQueries({ queryKey: ['tasks'] });
+    navigate('/tasks');
+  };
   return (
-    <FormDialog title="删除任务" submitLabel="删除" submitDisabled={save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
+    <FormDialog open={open} onClosed={() => void leave()} title="删除任务" submitLabel="删除" submitDisabled={save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
       <p>删除“{task.title}”？只有尚未收到任何提交的任务可以删除；已有提交的任务请关闭。</p>
       <ErrorBar error={save.error} />
     </FormDialog>

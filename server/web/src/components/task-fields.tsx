@@ -1,4 +1,4 @@
-import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
@@ -95,21 +95,24 @@ export function usePastDueConfirm<T>(send: (confirmPastDue: boolean) => Promise<
       return ok ? send(true) : null;
     }
   };
+  // Inline rather than a dialog of its own: a nested modal left the page hidden from assistive technology once both closed.
   const dialog = asking && (
-    <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && asking.resolve(false)}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>截止日期早于今天，确定吗？</DialogTitle>
-          <DialogContent>确定后，未按期提交的部门会立即显示为逾期。</DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => asking.resolve(true)}>
-              确定
-            </Button>
-            <Button onClick={() => asking.resolve(false)}>取消</Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <div role="alertdialog" aria-label="截止日期早于今天，确定吗？">
+      <MessageBar intent="warning">
+        <MessageBarBody>
+          <MessageBarTitle>截止日期早于今天，确定吗？</MessageBarTitle>
+          确定后，未按期提交的部门会立即显示为逾期。
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button appearance="primary" size="small" onClick={() => asking.resolve(true)}>
+            确定
+          </Button>
+          <Button size="small" onClick={() => asking.resolve(false)}>
+            取消
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    </div>
   );
   return { run, dialog };
 }

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS, UNCOVERED_WARNING } from '../../../../shared/src';
 import { api } from '../api';
 import { Counts, ErrorBar, Loading, Notice, StateBadge } from '../components/feedback';
-import { TaskActions } from '../components/task-actions';
+import { TaskActions, type ExtendRequest } from '../components/task-actions';
 import { hasRole, useUser } from '../session';
 import { formatTime } from '../format';
 import type { TaskBoard } from '../types';
@@ -21,7 +21,7 @@ export function TaskBoardPage() {
   const { id } = useParams();
   const board = useQuery({ queryKey: ['board', id], queryFn: () => api<TaskBoard>(`/api/tasks/${id}/board`), refetchInterval: 60_000 });
   const manages = hasRole(useUser(), 'coordinator', 'admin');
-  const [extendFor, setExtendFor] = useState<number | null>(null);
+  const [extendRequest, setExtendRequest] = useState<ExtendRequest | null>(null);
   if (board.error) return <ErrorBar error={board.error} />;
   if (!board.data) return <Loading />;
   const { task, rows, counts, workingDaysLeft, calendarCovered } = board.data;
@@ -40,7 +40,7 @@ export function TaskBoardPage() {
         )}
       </div>
       {task.closedAt && <Notice intent="info">任务已于 {formatTime(task.closedAt)} 关闭，不再接收提交。</Notice>}
-      {manages && <TaskActions task={task} extendFor={extendFor} onExtendClosed={() => setExtendFor(null)} />}
+      {manages && <TaskActions task={task} extendRequest={extendRequest} />}
       <div className={styles.summary} aria-label="进度汇总">
         {PROGRESS_STATES.map((s) => (
           <Text key={s} data-count={s}>
@@ -74,7 +74,7 @@ export function TaskBoardPage() {
                   </Badge>
                 )}
                 {manages && !task.closedAt && (
-                  <Button size="small" appearance="subtle" aria-label={`为 ${r.department.name} 延期`} onClick={() => setExtendFor(r.department.id)}>
+                  <Button size="small" appearance="subtle" aria-label={`为 ${r.department.name} 延期`} onClick={() => setExtendRequest({ departmentId: r.department.id, at: Date.now() })}>
                     延期
                   </Button>
                 )}

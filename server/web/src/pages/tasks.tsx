@@ -96,7 +96,8 @@ function NewTask({ departments }: { departments: Department[] }) {
     },
   });
   // Say what is missing next to a disabled button, rather than leave it grey without a reason.
-  const missing = [!title.trim() && '填写任务名称', !kinds.length && '选择填报的表格', !chosen.length && '选择承担部门', 'reason' in dueValue && dueValue.reason].filter(Boolean) as string[];
+  // The due field explains its own problem (e.g. 0 working days) beside it; here it is named only.
+  const missing = [!title.trim() && '填写任务名称', !kinds.length && '选择填报的表格', !chosen.length && '选择承担部门', 'reason' in dueValue && '填写有效的截止（见上方提示）'].filter(Boolean) as string[];
 
   return (
     <form
