@@ -13,6 +13,7 @@ import type { TaskBoard } from '../types';
 const useStyles = makeStyles({
   summary: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'center' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  due: { display: 'inline-flex', gap: '8px', alignItems: 'center' },
 });
 
 /** One task at a glance: where every department stands, with its newest version and last activity. */
@@ -67,6 +68,7 @@ export function TaskBoardPage() {
                 <StateBadge state={r.state} />
               </TableCell>
               <TableCell data-testid="row-due">
+                <span className={styles.due}>
                 {r.dueDate}
                 {r.extended && (
                   <Badge appearance="tint" color="brand">
@@ -78,6 +80,7 @@ export function TaskBoardPage() {
                     延期
                   </Button>
                 )}
+                </span>
               </TableCell>
               <TableCell>{r.latest ? <Link to={`/submissions/${r.latest.id}`}>第 {r.latest.version} 版</Link> : '—'}</TableCell>
               <TableCell>{r.latest ? <Counts errors={r.latest.errors} warnings={r.latest.warnings} /> : '—'}</TableCell>
