@@ -69,17 +69,17 @@ export function TaskBoardPage() {
               </TableCell>
               <TableCell data-testid="row-due">
                 <span className={styles.due}>
-                {r.dueDate}
-                {r.extended && (
-                  <Badge appearance="tint" color="brand">
-                    已延期
-                  </Badge>
-                )}
-                {manages && !task.closedAt && (
-                  <Button size="small" appearance="subtle" aria-label={`为 ${r.department.name} 延期`} onClick={() => setExtendRequest({ departmentId: r.department.id, at: Date.now() })}>
-                    延期
-                  </Button>
-                )}
+                  {r.dueDate}
+                  {r.extended && (
+                    <Badge appearance="tint" color="brand">
+                      已延期
+                    </Badge>
+                  )}
+                  {manages && !task.closedAt && (
+                    <Button size="small" appearance="subtle" aria-label={`为 ${r.department.name} 延期`} onClick={() => setExtendRequest({ departmentId: r.department.id, at: Date.now() })}>
+                      延期
+                    </Button>
+                  )}
                 </span>
               </TableCell>
               <TableCell>{r.latest ? <Link to={`/submissions/${r.latest.id}`}>第 {r.latest.version} 版</Link> : '—'}</TableCell>
