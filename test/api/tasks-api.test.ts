@@ -149,6 +149,13 @@ describe.each(backends)('task management API on %s', (backend) => {
     expect(refused.body.error.message).toContain('已关闭');
     expect(await h.store.submissions.list({ userId: h.users.coordinator, role: 'coordinator', departmentId: null }, { taskId: task.id })).toMatchObject({ total: 0 });
 
+    // A close that lands while a workbook is being validated: the write itself refuses, in its transaction.
+    const late = h.store.recordSubmission({
+      departmentId: h.departments.a, taskId: task.id, sheetKinds: ['catalogue'], grid: { sheets: [] }, report: { issues: [], counts: { errors: 0, warnings: 0 } } as never,
+      submittedBy: h.users.clerkA, idempotencyKey: null, requestHash: null, originalFile: null, status: 'confirmed',
+    });
+    await expect(late).rejects.toMatchObject({ name: 'TaskClosedError' });
+
     const ids = async (who: keyof Harness['tokens'], q = '') => (await request(app).get(`/api/tasks${q}`).set(as(who))).body.map((t: { id: number }) => t.id);
     expect(await ids('clerkA')).not.toContain(task.id);
     expect(await ids('clerkA', '?state=all')).toContain(task.id);

@@ -281,6 +281,11 @@ export interface Store {
     extend(id: number, extension: TaskExtension): Promise<Task | null>;
     /** Stops the task taking submissions; closing twice keeps the first time. */
     close(id: number): Promise<Task | null>;
+    /**
+     * Whether the task is closed, read inside a transaction so a concurrent close waits for it to end (PostgreSQL
+     * FOR SHARE; SQLite has one writer); null when there is no such task.
+     */
+    isClosed(id: number): Promise<boolean | null>;
     /** How many submissions each department sent to the task (departments without any are absent). */
     submissionCounts(id: number): Promise<Map<number, number>>;
     /** Removes a task and its departments; false when there was none. The caller checks it has no submissions (a foreign key refuses otherwise). */

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { translatingErrors } from '../errors';
+import { isPostgres } from '../migrations/dialect';
 import type { Database, TasksTable } from '../schema';
 import type { SheetKind } from '../../../../shared/src';
 import type { Store, Task, TaskExtension } from '../store';
@@ -125,6 +126,13 @@ export function tasksRepository({ db, atomically }: RepoContext): Store['tasks']
         await tx.updateTable('tasks').set({ closed_at: now() }).where('id', '=', id).where('closed_at', 'is', null).execute();
         return read(tx, id);
       });
+    },
+
+    async isClosed(id) {
+      let query = db.selectFrom('tasks').select('closed_at').where('id', '=', id);
+      if (isPostgres(db)) query = query.forShare();
+      const row = await query.executeTakeFirst();
+      return row ? row.closed_at !== null : null;
     },
 
     async submissionCounts(id) {
