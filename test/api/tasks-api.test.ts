@@ -116,6 +116,8 @@ describe.each(backends)('task management API on %s', (backend) => {
 
     // N more working days count from the department's current date, Thu 2026-12-31; with no 2027 data
     // New Year's Day counts as a working day (1, 4, 5 January), and the task says its date may be off.
+    const preview = await request(app).get('/api/calendar/due?workingDays=3&from=2026-12-31').set(as('coordinator'));
+    expect(preview.body).toMatchObject({ dueDate: '2027-01-05', calendarCovered: false });
     const more = await request(app).post(`/api/tasks/${task.id}/extensions`).set(as('coordinator')).send({ departmentId: h.departments.b, dueInWorkingDays: 3 });
     expect(more.body.extensions).toEqual([{ departmentId: h.departments.b, dueDate: '2027-01-05' }]);
     expect(more.body.calendarCovered).toBe(false);

@@ -79,7 +79,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   route({ method: 'delete', path: '/api/tasks/{id}', summary: '删除填报任务（审核人员）：仅限尚无提交的任务', request: { params: id }, responses: { 204: { description: '已删除' }, 409: json(S.ErrorSchema, '已有提交，不能删除（可关闭）'), ...errors } });
   const year = z.object({ year: S.CalendarYearParamSchema });
   route({ method: 'get', path: '/api/calendar', summary: '节假日日历：各年度数据来源（内置、本单位录入、未录入）与本单位的录入', responses: { 200: json(S.CalendarSchema, '日历'), ...errors } });
-  route({ method: 'get', path: '/api/calendar/due', summary: '截止日期预览：若干工作日后的日期，或某日期还剩几个工作日', request: { query: z.object({ workingDays: z.coerce.number().int().min(0).max(250).optional(), date: z.string().optional() }) }, responses: { 200: json(S.DueSchema, '预览'), ...errors } });
+  route({ method: 'get', path: '/api/calendar/due', summary: '截止日期预览：若干工作日后的日期，或某日期还剩几个工作日', request: { query: z.object({ workingDays: z.coerce.number().int().min(0).max(250).optional(), date: z.string().optional(), from: z.string().optional().openapi({ description: '工作日从这一天起算（已过则从今天），如部门延期；默认今天' }) }) }, responses: { 200: json(S.DueSchema, '预览'), ...errors } });
   route({ method: 'put', path: '/api/calendar/years/{year}', summary: '录入一个年度的放假与调休上班日期（管理员；按国务院通知，优先于内置日历）', request: { params: year, ...body(S.CalendarYearInputSchema) }, responses: { 200: json(S.CalendarYearSchema, '已保存'), ...errors } });
   route({ method: 'delete', path: '/api/calendar/years/{year}', summary: '删除本单位录入的年度（管理员；恢复使用内置日历或按周末计算）', request: { params: year }, responses: { 204: { description: '已删除' }, ...errors } });
   route({ method: 'get', path: '/api/settings', summary: '单位设置', responses: { 200: json(S.SettingsSchema, '设置'), ...errors } });

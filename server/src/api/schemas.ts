@@ -280,7 +280,7 @@ export const CalendarYearInputSchema = z
   })
   .openapi('BureauCalendarYearInput');
 export const DueQuerySchema = z
-  .object({ workingDays: z.coerce.number().int().min(0).max(250).optional(), date: ChinaDateSchema.optional() })
+  .object({ workingDays: z.coerce.number().int().min(0).max(250).optional(), date: ChinaDateSchema.optional(), from: ChinaDateSchema.optional() })
   .refine((q) => (q.workingDays === undefined) !== (q.date === undefined), { message: '请给出 workingDays 或 date（二选一）' });
 export const DueSchema = z
   .object({ today: z.string(), dueDate: z.string(), workingDaysLeft: z.number().int(), past: z.boolean(), calendarCovered: z.boolean(), source: CalendarSourceSchema })

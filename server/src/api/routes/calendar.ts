@@ -28,7 +28,9 @@ export function calendarRoutes(store: Store, calendars: BureauCalendar, now: () 
     const q = parse(DueQuerySchema, req.query, '查询参数');
     const calendar = await calendars.current();
     const today = chinaDate(now());
-    const dueDate = q.date ?? calendar.addWorkingDays(today, q.workingDays!);
+    // `from` as an extension counts: from that date, or from today once it has passed.
+    const from = q.from && q.from > today ? q.from : today;
+    const dueDate = q.date ?? calendar.addWorkingDays(from, q.workingDays!);
     res.json({
       today,
       dueDate,

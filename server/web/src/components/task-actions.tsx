@@ -141,7 +141,7 @@ function ExtendDialog({ open, task, departments, initial, onClose }: { open: boo
           ))}
         </Select>
       </Field>
-      <DueField state={due} onChange={setDue} daysLabel="再加若干个工作日" daysHint="从该部门现在的截止日期（已过则从今天）起算" />
+      <DueField state={due} onChange={setDue} from={current} daysLabel="再加若干个工作日" daysHint="从该部门现在的截止日期（已过则从今天）起算" />
       <ErrorBar error={save.error} />
       {confirm.dialog}
     </FormDialog>

@@ -42,10 +42,11 @@ export function dueInput(s: DueState): { input: DueInput } | { reason: string } 
   return { input: { dueInWorkingDays: n } };
 }
 
-export function DueField({ state, onChange, daysLabel = '若干个工作日后', daysHint = '按国务院公布的节假日与调休计算' }: { state: DueState; onChange(next: DueState): void; daysLabel?: string; daysHint?: string }) {
+/** `from`: where working days are counted from (an extension's current date); today when absent. */
+export function DueField({ state, onChange, from, daysLabel = '若干个工作日后', daysHint = '按国务院公布的节假日与调休计算' }: { state: DueState; onChange(next: DueState): void; from?: string; daysLabel?: string; daysHint?: string }) {
   const styles = useStyles();
   const value = dueInput(state);
-  const q = 'input' in value ? ('dueDate' in value.input ? { date: value.input.dueDate } : { workingDays: value.input.dueInWorkingDays }) : null;
+  const q = 'input' in value ? ('dueDate' in value.input ? { date: value.input.dueDate } : { workingDays: value.input.dueInWorkingDays, from }) : null;
   const preview = useQuery({ queryKey: ['due', q], queryFn: () => api<DuePreview>(`/api/calendar/due${query(q!)}`), enabled: q !== null });
   const p = preview.data;
   const invalid = 'reason' in value && (state.by === 'days' || state.date !== '') ? value.reason : undefined;
