@@ -38,7 +38,9 @@ export function parseNotice(year: number, text: string): ParsedNotice {
   const problems: NoticeProblem[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = i + 1;
-    const body = raw.replace(/^[^0-9#]*[:：]/, '').trim();
+    // A label before the first colon ("元旦："), found without a regex that could backtrack on a long line.
+    const colon = raw.search(/[:：]/);
+    const body = (colon >= 0 && !/[0-9#]/.test(raw.slice(0, colon)) ? raw.slice(colon + 1) : raw).trim();
     if (!body || body.startsWith('#')) return;
     const kind = KIND.exec(body);
     const dates = kind ? body.slice(0, kind.index) : body;

@@ -126,3 +126,8 @@ test('a China date begins at 16:00 UTC the day before, and chinaDate reads it ba
   expect(chinaDateTime('2026-11-20T16:05:09.123Z')).toBe('2026-11-21 00:05:09');
   expect(chinaDayEnd('2026-12-31')).toBe(chinaDayStart('2027-01-01'));
 });
+
+test('a long line without dates is refused quickly, not by backtracking', () => {
+  const r = parseNotice(2027, `${'假'.repeat(5000)} ${' '.repeat(5000)}2027`);
+  expect(r.ok).toBe(false);
+});
