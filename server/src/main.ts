@@ -10,6 +10,7 @@ import { trimChars } from '../../shared/src/text';
 import type { Store } from './db/store';
 import { createApp } from './http/app';
 import { receiveTimeouts } from './http/body';
+import { calendarStartupNotice } from './services/bureau-calendar';
 import { SubmissionChecker } from './services/checker';
 
 /** Where the demo bureau's passwords are also written, so they outlive the terminal they were printed in. */
@@ -64,6 +65,8 @@ if (require.main === module) {
     if (await isEmpty(store)) console.log('数据库中还没有用户：请运行 npx govcat init-bureau --admin 用户名 创建第一个管理员。');
     console.log(`govcat 已启动：审核网页 ${url}/   加载项清单 ${config.publicUrl ? trimChars(config.publicUrl, '/', 'end') : url}/manifest.xml   API 文档 ${url}/api/docs   数据库：${withoutCredentials(config.databaseUrl)}`);
     if (!config.publicUrl) console.log('未设置 PUBLIC_URL：加载项清单只能在服务器本机通过 localhost 下载。请把 PUBLIC_URL 设为用户访问本服务器的地址（如 https://data.example.gov.cn）。');
+    const calendarNotice = await calendarStartupNotice(store);
+    if (calendarNotice) console.warn(calendarNotice);
     const stop = () => {
       server.close(() => void store.close().finally(() => process.exit(0)));
       setTimeout(() => process.exit(0), 5000).unref();

@@ -18,6 +18,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'department.create': '新建部门',
   'department.update': '修改部门',
   'task.create': '新建填报任务',
+  'task.update': '修改填报任务',
+  'task.extend': '为部门延期',
+  'task.close': '关闭填报任务',
+  'task.delete': '删除填报任务',
+  'calendar.update': '录入节假日安排',
+  'calendar.delete': '删除节假日录入',
   'settings.update': '修改单位设置',
   'submission.create': '提交',
   'submission.confirm': '部门领导确认',
@@ -34,6 +40,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   token: '令牌',
   department: '部门',
   task: '填报任务',
+  calendar: '节假日日历',
   submission: '提交',
 };
 

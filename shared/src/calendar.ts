@@ -2,16 +2,31 @@ import data from 'chinese-days/dist/chinese-days.json';
 
 /**
  * The working-day calendar for the 10- and 3-working-day rules: the State Council's holidays
- * and make-up working days (调休) from the maintained `chinese-days` data, plus overrides a
- * bureau adds when next year's calendar is published before the package catches up.
- * Dates are calendar dates written YYYY-MM-DD (China has one time zone).
+ * and make-up working days (调休) from the maintained `chinese-days` data, plus the years a
+ * bureau enters itself from the State Council's notice, which the package publishes weeks or
+ * months later. Dates are calendar dates written YYYY-MM-DD (China has one time zone).
  */
-export interface CalendarOverrides {
-  /** Extra days off, YYYY-MM-DD. */
-  holidays?: readonly string[];
-  /** Extra working days (make-up days on a weekend), YYYY-MM-DD. */
-  workdays?: readonly string[];
+
+/** One year's arrangement as a bureau entered it from the State Council's notice. */
+export interface CalendarYear {
+  year: number;
+  /** Days off, YYYY-MM-DD, weekends inside a holiday included or not (either reads the same). */
+  holidays: readonly string[];
+  /** Make-up working days on a weekend (调休上班), YYYY-MM-DD. */
+  workdays: readonly string[];
 }
+
+/** Where a year's holidays come from; 'none' means weekends only. */
+export type CalendarSource = 'package' | 'bureau' | 'none';
+
+export const CALENDAR_SOURCE_LABELS: Record<CalendarSource, string> = {
+  package: '内置日历',
+  bureau: '本单位录入',
+  none: '未录入（按周末计算）',
+};
+
+/** The warning shown next to a deadline whose year has no holiday data. */
+export const UNCOVERED_WARNING = '该年度节假日安排尚未录入，按周末计算，可能有误';
 
 export const DEADLINE_RULES = {
   demandReply: { workingDays: 10, label: '共享需求答复', basis: '数据提供单位应在10个工作日内给予答复' },
@@ -56,21 +71,34 @@ export function chinaDayEnd(date: string): string {
   return new Date(toUtc(date) + MS_PER_DAY - CHINA_OFFSET_MS).toISOString();
 }
 
-const packageYears = Object.keys(data.holidays).map((d) => Number(d.slice(0, 4)));
+const PACKAGE_YEARS: ReadonlySet<number> = new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
 export class WorkingCalendar {
   private readonly holidays: Set<string>;
   private readonly workdays: Set<string>;
-  /** The last year whose holidays the calendar knows; later years count weekends only. */
-  readonly coveredUntil: number;
+  private readonly bureauYears: ReadonlySet<number>;
 
-  constructor(overrides: CalendarOverrides = {}) {
-    this.holidays = new Set([...Object.keys(data.holidays), ...(overrides.holidays ?? [])]);
-    this.workdays = new Set([...Object.keys(data.workdays), ...(overrides.workdays ?? [])]);
-    for (const d of overrides.workdays ?? []) this.holidays.delete(d);
-    for (const d of overrides.holidays ?? []) this.workdays.delete(d);
-    const overrideYears = [...(overrides.holidays ?? []), ...(overrides.workdays ?? [])].map((d) => Number(d.slice(0, 4)));
-    this.coveredUntil = Math.max(...packageYears, ...overrideYears);
+  /** `bureau` years replace the package's data for the same year: the bureau's entry wins. */
+  constructor(bureau: readonly CalendarYear[] = []) {
+    this.bureauYears = new Set(bureau.map((y) => y.year));
+    const fromPackage = (days: Record<string, string>) => Object.keys(days).filter((d) => !this.bureauYears.has(yearOf(d)));
+    this.holidays = new Set([...fromPackage(data.holidays), ...bureau.flatMap((y) => y.holidays)]);
+    this.workdays = new Set([...fromPackage(data.workdays), ...bureau.flatMap((y) => y.workdays)]);
+    // A day named both ways in one entry is a working day: going to work by mistake costs less than a missed deadline.
+    for (const d of this.workdays) this.holidays.delete(d);
+  }
+
+  /** Which data a year's holidays come from. */
+  source(year: number): CalendarSource {
+    if (this.bureauYears.has(year)) return 'bureau';
+    return PACKAGE_YEARS.has(year) ? 'package' : 'none';
+  }
+
+  /** The years the built-in package knows, ascending. */
+  static packageYears(): number[] {
+    return [...PACKAGE_YEARS].sort((a, b) => a - b);
   }
 
   isWorkingDay(date: string | Date): boolean {
@@ -82,9 +110,16 @@ export class WorkingCalendar {
     return dow !== 0 && dow !== 6;
   }
 
-  /** False when the date is past the years whose holidays are known: a deadline there may shift. */
+  /** False when the date's year has neither package data nor a bureau entry: a deadline there is counted on weekends alone. */
   isCovered(date: string | Date): boolean {
-    return new Date(toUtc(date)).getUTCFullYear() <= this.coveredUntil;
+    return this.source(new Date(toUtc(date)).getUTCFullYear()) !== 'none';
+  }
+
+  /** Whether every working day counted from `from` to `to` lies in a known year (a span through an unknown year may be off). */
+  isSpanCovered(from: string | Date, to: string | Date): boolean {
+    const [a, b] = [new Date(toUtc(from)).getUTCFullYear(), new Date(toUtc(to)).getUTCFullYear()];
+    for (let y = Math.min(a, b); y <= Math.max(a, b); y++) if (this.source(y) === 'none') return false;
+    return true;
   }
 
   /** The n-th working day after `from` (from itself not counted). */
@@ -111,6 +146,6 @@ export class WorkingCalendar {
   /** The due date of a rule's working-day limit, counted from `from`. */
   deadline(rule: DeadlineRule, from: string | Date): { due: string; approximate: boolean } {
     const due = this.addWorkingDays(from, DEADLINE_RULES[rule].workingDays);
-    return { due, approximate: !this.isCovered(due) };
+    return { due, approximate: !this.isSpanCovered(from, due) };
   }
 }

@@ -13,6 +13,7 @@ export { formatMarker, parseMarkerText, findMarker, type TemplateMarker } from '
 export { templateHeadRows, templateTitle, TEMPLATE_HEADER_ROW, type TemplateOptions } from './template/layout';
 export * from './identifiers';
 export * from './calendar';
+export * from './calendar-notice';
 export { diffCatalogues, type CatalogueDiff, type ResourceChange, type FieldChange } from './diff';
 export * from './diff-tones';
 export * from './workflow';

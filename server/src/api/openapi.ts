@@ -72,10 +72,21 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocume
   route({ method: 'post', path: '/api/tokens', summary: '新建令牌（只显示一次）', request: { body: { content: { 'application/json': { schema: S.TokenInputSchema } } } }, responses: { 201: json(S.TokenSchema.extend({ token: z.string() }), '令牌'), ...errors } });
   route({ method: 'delete', path: '/api/tokens/{id}', summary: '吊销令牌', request: { params: id }, responses: { 204: { description: '已吊销' }, ...errors } });
   route({ method: 'get', path: '/api/catalogue/resources', summary: '已通过的全市目录资源（生成数据模板用）', responses: { 200: json(z.array(z.object({ department: z.string(), code: z.string().nullable(), name: z.string(), version: z.number().int().nullable(), items: z.array(z.object({ name: z.string(), dataType: z.string().nullable(), dataLength: z.number().nullable(), isKey: z.boolean() })) })), '资源'), ...errors } });
-  route({ method: 'get', path: '/api/tasks', summary: '填报任务', responses: { 200: json(z.array(S.TaskSchema), '任务'), ...errors } });
+  route({ method: 'get', path: '/api/tasks', summary: '填报任务（填报人员默认只见未关闭的）', request: { query: S.TaskListQuerySchema }, responses: { 200: json(z.array(S.TaskSchema), '任务'), ...errors } });
   route({ method: 'get', path: '/api/tasks/{id}', summary: '填报任务详情', request: { params: id }, responses: { 200: json(S.TaskSchema, '任务'), ...errors } });
   route({ method: 'get', path: '/api/tasks/{id}/board', summary: '任务进度：各部门状态（未开始、已提交、已确认、已退回、已通过、逾期）与最后动态', request: { params: id }, responses: { 200: json(S.BoardSchema, '进度'), ...errors } });
   route({ method: 'post', path: '/api/tasks', summary: '新建填报任务（审核人员）：截止日期或工作日天数', request: { body: { content: { 'application/json': { schema: S.TaskInputSchema } } } }, responses: { 201: json(S.TaskSchema, '已建'), ...errors } });
+  const body = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } } } });
+  const closedOrPast = { 400: json(S.ErrorSchema, '请求不符合要求；截止日期早于今天而未确认（due-date-past）'), 409: json(S.ErrorSchema, '任务已关闭（task-closed）') };
+  route({ method: 'patch', path: '/api/tasks/{id}', summary: '修改填报任务（审核人员）：名称、截止日期、承担部门、表格；早于今天的截止日期须 confirmPastDue', request: { params: id, ...body(S.TaskUpdateSchema) }, responses: { 200: json(S.TaskSchema, '已改'), ...errors, ...closedOrPast, 409: json(S.ErrorSchema, '任务已关闭，或要移出的部门已提交') } });
+  route({ method: 'post', path: '/api/tasks/{id}/extensions', summary: '为一个部门单独延期（审核人员）：截止日期或再加若干工作日', request: { params: id, ...body(S.TaskExtensionInputSchema) }, responses: { 201: json(S.TaskSchema, '已延期'), ...errors, ...closedOrPast } });
+  route({ method: 'post', path: '/api/tasks/{id}/close', summary: '关闭填报任务（审核人员）：此后不再接收提交', request: { params: id }, responses: { 200: json(S.TaskSchema, '已关闭'), ...errors } });
+  route({ method: 'delete', path: '/api/tasks/{id}', summary: '删除填报任务（审核人员）：仅限尚无提交的任务', request: { params: id }, responses: { 204: { description: '已删除' }, 409: json(S.ErrorSchema, '已有提交，不能删除（可关闭）'), ...errors } });
+  const year = z.object({ year: S.CalendarYearParamSchema });
+  route({ method: 'get', path: '/api/calendar', summary: '节假日日历：各年度数据来源（内置、本单位录入、未录入）与本单位的录入', responses: { 200: json(S.CalendarSchema, '日历'), ...errors } });
+  route({ method: 'get', path: '/api/calendar/due', summary: '截止日期预览：若干工作日后的日期，或某日期还剩几个工作日', request: { query: z.object({ workingDays: z.coerce.number().int().min(0).max(250).optional(), date: z.string().optional(), from: z.string().optional().openapi({ description: '工作日从这一天起算（已过则从今天），如部门延期；默认今天' }) }) }, responses: { 200: json(S.DueSchema, '预览'), ...errors } });
+  route({ method: 'put', path: '/api/calendar/years/{year}', summary: '录入一个年度的放假与调休上班日期（管理员；按国务院通知，优先于内置日历）', request: { params: year, ...body(S.CalendarYearInputSchema) }, responses: { 200: json(S.CalendarYearSchema, '已保存'), ...errors } });
+  route({ method: 'delete', path: '/api/calendar/years/{year}', summary: '删除本单位录入的年度（管理员；恢复使用内置日历或按周末计算）', request: { params: year }, responses: { 204: { description: '已删除' }, ...errors } });
   route({ method: 'get', path: '/api/settings', summary: '单位设置', responses: { 200: json(S.SettingsSchema, '设置'), ...errors } });
   route({ method: 'put', path: '/api/settings', summary: '修改单位设置（管理员）', request: { body: { content: { 'application/json': { schema: S.SettingsSchema } } } }, responses: { 200: json(S.SettingsSchema, '设置'), ...errors } });
 

@@ -248,19 +248,88 @@ export const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), tota
 
 export const TokenInputSchema = z.object({ name: z.string().trim().min(1).max(100), userId: z.number().int().positive().optional(), expiresInDays: TokenLifetimeSchema }).openapi('TokenInput');
 
+export const TaskExtensionSchema = z.object({ departmentId: z.number().int(), dueDate: z.string() }).openapi('TaskExtension');
 export const TaskSchema = z
-  .object({ id: z.number().int(), title: z.string(), sheetKinds: z.array(SheetKindSchema), departmentIds: z.array(z.number().int()), dueDate: z.string(), createdBy: z.number().int(), createdAt: z.string() })
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    sheetKinds: z.array(SheetKindSchema),
+    departmentIds: z.array(z.number().int()),
+    dueDate: z.string().openapi({ description: '截止日期；填报人员和部门领导看到的是本部门的截止日期（含延期）' }),
+    extensions: z.array(TaskExtensionSchema).openapi({ description: '单独延期的部门及其截止日期（填报人员只见本部门）' }),
+    createdBy: z.number().int(),
+    createdAt: z.string(),
+    closedAt: z.string().nullable().openapi({ description: '关闭时间；关闭后不再接收提交' }),
+    calendarCovered: z.boolean().openapi({ description: '为 false 时，某个截止日期所在年份没有节假日数据，按周末计算，可能有误' }),
+  })
   .openapi('Task');
+const WorkingDaysSchema = z.number().int().min(1, '工作日天数至少为 1：0 天即今天截止，请改填截止日期').max(250);
+const ConfirmPastDueSchema = z.boolean().optional().openapi({ description: '截止日期早于今天时须为 true（确认不是误填）' });
+const oneDue = { message: '请填写截止日期或工作日天数（二选一）' };
 export const TaskInputSchema = z
   .object({
     title: z.string().trim().min(1).max(200),
     sheetKinds: z.array(SheetKindSchema).min(1),
     departmentIds: z.array(z.number().int().positive()).min(1),
     dueDate: ChinaDateSchema.optional(),
-    dueInWorkingDays: z.number().int().min(1).max(250).optional(),
+    dueInWorkingDays: WorkingDaysSchema.optional(),
+    confirmPastDue: ConfirmPastDueSchema,
   })
-  .refine((t) => (t.dueDate === undefined) !== (t.dueInWorkingDays === undefined), { message: '请填写截止日期或工作日天数（二选一）' })
+  .refine((t) => (t.dueDate === undefined) !== (t.dueInWorkingDays === undefined), oneDue)
   .openapi('TaskInput');
+export const TaskUpdateSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    sheetKinds: z.array(SheetKindSchema).min(1),
+    departmentIds: z.array(z.number().int().positive()).min(1),
+    dueDate: ChinaDateSchema,
+    dueInWorkingDays: WorkingDaysSchema,
+  })
+  .partial()
+  .extend({ confirmPastDue: ConfirmPastDueSchema })
+  .refine((t) => t.dueDate === undefined || t.dueInWorkingDays === undefined, oneDue)
+  .openapi('TaskUpdate', { description: '只改所给的字段；工作日天数从今天算起' });
+export const TaskExtensionInputSchema = z
+  .object({ departmentId: z.number().int().positive(), dueDate: ChinaDateSchema.optional(), dueInWorkingDays: WorkingDaysSchema.optional(), confirmPastDue: ConfirmPastDueSchema })
+  .refine((t) => (t.dueDate === undefined) !== (t.dueInWorkingDays === undefined), oneDue)
+  .openapi('TaskExtensionInput', { description: '为一个部门单独延期；工作日天数从该部门现在的截止日期（已过则从今天）起算；日期等于任务截止日期即取消延期' });
+export const TaskListQuerySchema = z.object({
+  state: z.enum(['open', 'closed', 'all']).optional().openapi({ description: '默认：填报人员和部门领导只见未关闭的任务，其他角色见全部' }),
+});
+
+const CalendarSourceSchema = z.enum(['package', 'bureau', 'none']);
+export const CalendarYearSchema = z
+  .object({
+    year: z.number().int(),
+    holidays: z.array(z.string()),
+    workdays: z.array(z.string()),
+    notice: z.string(),
+    source: z.string(),
+    updatedBy: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .openapi('BureauCalendarYear');
+export const CalendarSchema = z
+  .object({
+    today: z.string(),
+    years: z.array(z.object({ year: z.number().int(), source: CalendarSourceSchema })),
+    entries: z.array(CalendarYearSchema),
+    packageYears: z.array(z.number().int()),
+  })
+  .openapi('Calendar', { description: '各年度节假日数据的来源：package 内置日历、bureau 本单位录入（优先）、none 未录入（按周末计算）' });
+export const CalendarYearParamSchema = z.coerce.number().int().min(2000).max(2100);
+export const CalendarYearInputSchema = z
+  .object({
+    notice: z.string().max(10_000).openapi({ description: '每行一项，如“2027-01-01 至 2027-01-03 放假”“2027-02-07 上班”' }),
+    source: z.string().trim().min(1, '请写明依据的通知（如 国办发明电〔2026〕X号）').max(200),
+  })
+  .openapi('BureauCalendarYearInput');
+export const DueQuerySchema = z
+  .object({ workingDays: z.coerce.number().int().min(0).max(250).optional(), date: ChinaDateSchema.optional(), from: ChinaDateSchema.optional() })
+  .refine((q) => (q.workingDays === undefined) !== (q.date === undefined), { message: '请给出 workingDays 或 date（二选一）' });
+export const DueSchema = z
+  .object({ today: z.string(), dueDate: z.string(), workingDaysLeft: z.number().int(), past: z.boolean(), calendarCovered: z.boolean(), source: CalendarSourceSchema })
+  .openapi('DuePreview', { description: '截止日期预览：剩余工作日、是否早于今天、所在年份是否有节假日数据' });
 
 export const SettingsSchema = z.object({ leadConfirmation: z.boolean() }).openapi('BureauSettings');
 
@@ -302,6 +371,9 @@ export const BoardSchema = z
       z.object({
         department: z.object({ id: z.number().int(), name: z.string() }),
         state: z.enum(['not-started', 'submitted', 'confirmed', 'returned', 'approved', 'overdue']),
+        dueDate: z.string().openapi({ description: '该部门的截止日期（单独延期的为延期后的日期）' }),
+        extended: z.boolean(),
+        workingDaysLeft: z.number().int(),
         latest: z.object({ id: z.number().int(), version: z.number().int(), status: SubmissionStatusSchema, errors: z.number().int(), warnings: z.number().int(), createdAt: z.string() }).nullable(),
         lastActivityAt: z.string().nullable(),
       }),

@@ -28,6 +28,15 @@ export class InvalidReferenceError extends Error {
   }
 }
 
+/** A submission to a task that was closed before it could be stored. */
+export class TaskClosedError extends Error {
+  override readonly name = 'TaskClosedError';
+
+  constructor() {
+    super('填报任务已关闭，不再接收提交');
+  }
+}
+
 export interface UniqueConstraint {
   /** The name given in the migration; PostgreSQL reports it. */
   constraint: string;

@@ -9,6 +9,7 @@
  */
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
 import { auditRepository } from './repositories/audit';
+import { calendarYearsRepository } from './repositories/calendar-years';
 import { recordSubmission, transactionRecorder, type Recorded, type SubmissionRecorder } from './record-submission';
 import type { RepoContext } from './repositories/context';
 import { departmentsRepository } from './repositories/departments';
@@ -38,6 +39,7 @@ class KyselyStore implements Store {
   readonly rateLimits: Store['rateLimits'];
   readonly checkedUploads: Store['checkedUploads'];
   readonly tasks: Store['tasks'];
+  readonly calendarYears: Store['calendarYears'];
   readonly submissions: Store['submissions'];
   readonly settings: Store['settings'];
   readonly audit: Store['audit'];
@@ -57,6 +59,7 @@ class KyselyStore implements Store {
     this.rateLimits = rateLimitsRepository(ctx);
     this.checkedUploads = checkedUploadsRepository(ctx);
     this.tasks = tasksRepository(ctx);
+    this.calendarYears = calendarYearsRepository(ctx);
     this.submissions = submissionsRepository(ctx);
     this.settings = settingsRepository(ctx);
     this.audit = auditRepository(ctx);

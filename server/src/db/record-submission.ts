@@ -1,4 +1,5 @@
 import type { NewSubmission, Store, SubmissionSummary } from './store';
+import { TaskClosedError } from './errors';
 import { GroupCommit } from './group-commit';
 
 export interface Recorded {
@@ -15,6 +16,8 @@ export interface Recorded {
  * SQLite writer thread, or in the in-process fallback, so all of them store the same rows.
  */
 export async function recordSubmission(tx: Store, input: NewSubmission): Promise<Recorded> {
+  // Checked again here, in the transaction: the task may have been closed while the workbook was being validated.
+  if (input.taskId !== null && (await tx.tasks.isClosed(input.taskId))) throw new TaskClosedError();
   const result = await tx.submissions.create(input);
   if (result.created) {
     const { submission } = result;

@@ -68,11 +68,29 @@ export interface TasksTable {
   due_date: string;
   created_by: number;
   created_at: Timestamp;
+  /** Set when the task stops taking submissions. */
+  closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface TaskDepartmentsTable {
   task_id: number;
   department_id: number;
+  /** YYYY-MM-DD: the department's own (later) due date; NULL for the task's. */
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A year's holidays as the bureau entered them from the State Council's notice. */
+export interface CalendarYearsTable {
+  year: number;
+  /** The lines the admin typed, shown again for editing. */
+  notice: string;
+  /** JSON arrays of YYYY-MM-DD. */
+  holidays: JsonText;
+  workdays: JsonText;
+  /** The notice's title or number (国办发明电〔…〕…号). */
+  source: string;
+  updated_by: number;
+  updated_at: Timestamp;
 }
 
 export interface SubmissionsTable {
@@ -141,6 +159,7 @@ export interface Database {
   checked_uploads: CheckedUploadsTable;
   tasks: TasksTable;
   task_departments: TaskDepartmentsTable;
+  calendar_years: CalendarYearsTable;
   submissions: SubmissionsTable;
   review_decisions: ReviewDecisionsTable;
   audit_log: AuditLogTable;

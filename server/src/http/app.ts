@@ -2,14 +2,16 @@ import express, { type Express, type Request } from 'express';
 import compression from 'compression';
 import cors from 'cors';
 import swaggerUi from 'swagger-ui-express';
-import { WorkingCalendar } from '../../../shared/src';
 import { adminRoutes } from '../api/routes/admin';
+import { calendarRoutes } from '../api/routes/calendar';
+import { taskRoutes } from '../api/routes/tasks';
 import { auditRoutes } from '../api/routes/audit';
 import { accountRoutes, signInRoutes } from '../api/routes/auth';
 import { submissionRoutes } from '../api/routes/submissions';
 import { openApiDocument } from '../api/openapi';
 import type { Config } from '../config';
 import type { Store } from '../db/store';
+import { BureauCalendar } from '../services/bureau-calendar';
 import { ApprovedCatalogue } from '../services/catalogue';
 import type { SubmissionChecker } from '../services/checker';
 import { GridViews } from '../services/grid-views';
@@ -31,10 +33,14 @@ export interface AppDeps {
   store: Store;
   checker: SubmissionChecker;
   log?: (message: string, error?: unknown) => void;
+  /** The working-day calendar with the bureau's own years; one per app unless given. */
+  calendars?: BureauCalendar;
+  /** Today's date for deadlines (tests fix it). */
+  now?: () => Date;
 }
 
 /** The Express app: API under /api, its documentation at /api/docs. */
-export function createApp({ config, store, checker, log = defaultLog }: AppDeps): Express {
+export function createApp({ config, store, checker, log = defaultLog, calendars = new BureauCalendar(store), now }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
@@ -52,7 +58,6 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
 
   const views = new GridViews(store, checker, config.gridCacheBytes);
   const catalogue = new ApprovedCatalogue(store, views);
-  const calendar = new WorkingCalendar();
   const document = openApiDocument();
 
   // For load balancers: healthy only when the database answers.
@@ -99,7 +104,9 @@ export function createApp({ config, store, checker, log = defaultLog }: AppDeps)
   app.use('/api', authenticate(store, config.signIn.session));
   app.use('/api', accountRoutes(store, config.signIn));
   app.use('/api', submissionRoutes(store, catalogue, checker, views, config));
-  app.use('/api', adminRoutes(store, calendar, catalogue));
+  app.use('/api', adminRoutes(store, catalogue));
+  app.use('/api', taskRoutes(store, calendars, now));
+  app.use('/api', calendarRoutes(store, calendars, now));
   app.use('/api', auditRoutes(store));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));
   // The review pages: one app for every page path; it asks the API for everything it shows.

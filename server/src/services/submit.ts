@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../../../shared/src';
 import type { Actor, Store, SubmissionSummary } from '../db/store';
-import { ApiError, forbidden, notFound } from '../http/errors';
+import { ApiError, conflict, forbidden, notFound } from '../http/errors';
 import type { ApprovedCatalogue } from './catalogue';
 import { checkedOrThrow, type CheckedWorkbook, type Received, type SubmitLimits } from './check-workbook';
 import type { SubmissionChecker } from './checker';
@@ -23,6 +23,8 @@ export interface SubmitResult {
   report: Report;
   replayed: boolean;
 }
+
+const taskClosed = (title?: string) => conflict('task-closed', `填报任务${title ? `“${title}”` : ''}已关闭，不再接收提交；如需补交，请联系审核人员`);
 
 const keyReused = () =>
   new ApiError(409, 'idempotency-key-reused', '这个 Idempotency-Key 已用于另一次内容不同的提交；每次新的提交请使用新的键，重试时才沿用原来的键');
@@ -92,10 +94,11 @@ async function store(
   if (checked.taskId !== null) {
     const task = await deps.store.tasks.get(checked.taskId);
     if (!task || !task.departmentIds.includes(departmentId)) throw notFound('填报任务');
+    if (task.closedAt) throw taskClosed(task.title);
   }
   const leadStep = await deps.store.settings.get('leadConfirmation', false);
   const { report } = checked;
-  const { submission, created, sameRequest } = await deps.store.recordSubmission({
+  const { submission, created, sameRequest } = await recordOpen(deps.store, {
     departmentId,
     taskId: checked.taskId,
     sheetKinds: checked.sheetKinds,
@@ -112,4 +115,13 @@ async function store(
   // Two identical requests raced: the other one stored it.
   if (!sameRequest) throw keyReused();
   return { submission, report, replayed: true };
+}
+
+/** The write, with a close that won the race told apart from a fault (its class does not cross the SQLite writer thread, its name does). */
+async function recordOpen(store: Store, input: Parameters<Store['recordSubmission']>[0]) {
+  try {
+    return await store.recordSubmission(input);
+  } catch (e) {
+    throw e instanceof Error && e.name === 'TaskClosedError' ? taskClosed() : e;
+  }
 }

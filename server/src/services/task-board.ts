@@ -2,6 +2,9 @@ import { chinaDate, PROGRESS_STATES, type ProgressState, type WorkingCalendar } 
 import { departmentScope } from '../db/repositories/visibility';
 import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Task } from '../db/store';
 
+/** A task as one caller sees it: a department's people see their own due date and extension only. */
+export type TaskView = Task & { calendarCovered: boolean };
+
 /**
  * The collection task's board: where each department stands. A department that has sent
  * nothing, or whose last version was returned, is overdue once the due date has passed;
@@ -12,17 +15,21 @@ import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Tas
 export interface BoardRow {
   department: Pick<Department, 'id' | 'name'>;
   state: ProgressState;
+  /** The department's own due date: the task's, or its extension. */
+  dueDate: string;
+  extended: boolean;
+  workingDaysLeft: number;
   /** The newest version, or null before the first one. */
   latest: (Pick<SubmissionSummary, 'id' | 'version' | 'status' | 'errors' | 'warnings' | 'createdAt'>) | null;
   lastActivityAt: string | null;
 }
 
 export interface TaskBoard {
-  task: Task;
+  task: TaskView;
   today: string;
   /** Working days from today to the due date (negative once it has passed). */
   workingDaysLeft: number;
-  /** False when the due date lies past the years the holiday calendar knows. */
+  /** False when a due date on the board lies in a year the holiday calendar does not know (weekends only). */
   calendarCovered: boolean;
   rows: BoardRow[];
   counts: Record<ProgressState, number>;
@@ -39,6 +46,18 @@ export function progressState(status: SubmissionStatus | null, dueDate: string, 
   return status ?? 'not-started';
 }
 
+/** The due date that applies to a department: its extension, or the task's. */
+export function dueDateFor(task: Task, departmentId: number): string {
+  return task.extensions.find((e) => e.departmentId === departmentId)?.dueDate ?? task.dueDate;
+}
+
+export function taskView(calendar: WorkingCalendar, actor: Actor, task: Task): TaskView {
+  const scope = departmentScope(actor);
+  const own = scope.all ? task : { ...task, dueDate: dueDateFor(task, scope.departmentId ?? 0), extensions: task.extensions.filter((e) => e.departmentId === scope.departmentId) };
+  const dates = [own.dueDate, ...own.extensions.map((e) => e.dueDate)];
+  return { ...own, calendarCovered: dates.every((d) => calendar.isCovered(d)) };
+}
+
 export async function taskBoard(store: Store, calendar: WorkingCalendar, actor: Actor, task: Task, at = new Date()): Promise<TaskBoard> {
   const today = chinaDate(at);
   const [departments, latest] = await Promise.all([store.departments.list(), store.submissions.latestForTask(actor, task.id)]);
@@ -48,13 +67,18 @@ export async function taskBoard(store: Store, calendar: WorkingCalendar, actor: 
   const names = new Map(departments.map((d) => [d.id, d.name]));
   const rows = visible.map((id): BoardRow => {
     const s = byDepartment.get(id);
+    const dueDate = dueDateFor(task, id);
     return {
       department: { id, name: names.get(id) ?? `部门 ${id}` },
-      state: progressState(s?.status ?? null, task.dueDate, today, s?.leadConfirmed),
+      state: progressState(s?.status ?? null, dueDate, today, s?.leadConfirmed),
+      dueDate,
+      extended: dueDate !== task.dueDate,
+      workingDaysLeft: calendar.workingDaysBetween(today, dueDate),
       latest: s ? { id: s.id, version: s.version, status: s.status, errors: s.errors, warnings: s.warnings, createdAt: s.createdAt } : null,
       lastActivityAt: s?.lastActivityAt ?? null,
     };
   });
   const counts = Object.fromEntries(PROGRESS_STATES.map((st) => [st, rows.filter((r) => r.state === st).length])) as Record<ProgressState, number>;
-  return { task, today, workingDaysLeft: calendar.workingDaysBetween(today, task.dueDate), calendarCovered: calendar.isCovered(task.dueDate), rows, counts };
+  const view = taskView(calendar, actor, task);
+  return { task: view, today, workingDaysLeft: calendar.workingDaysBetween(today, view.dueDate), calendarCovered: view.calendarCovered, rows, counts };
 }

@@ -20,3 +20,6 @@ export type ApiToken = z.infer<typeof S.TokenSchema>;
 export type AuditPage = z.infer<typeof S.AuditPageSchema>;
 export type Session = z.infer<typeof S.SessionSchema>;
 export type CellComment = Decision['comments'][number];
+export type Calendar = z.infer<typeof S.CalendarSchema>;
+export type BureauCalendarYear = z.infer<typeof S.CalendarYearSchema>;
+export type DuePreview = z.infer<typeof S.DueSchema>;

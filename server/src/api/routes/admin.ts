@@ -1,6 +1,4 @@
-import { Router, type Request } from 'express';
-import { chinaDate, WorkingCalendar } from '../../../../shared/src';
-import { taskBoard } from '../../services/task-board';
+import { Router } from 'express';
 import { hashPassword, newToken } from '../../auth/secrets';
 import type { Store } from '../../db/store';
 import type { ApprovedCatalogue } from '../../services/catalogue';
@@ -9,10 +7,10 @@ import { ApiError, badRequest, conflict, notFound } from '../../http/errors';
 import { accountLockKey, endAccess } from '../../services/accounts';
 import { jsonBody, MiB } from '../../http/body';
 import { idParam, parse } from '../../http/parse';
-import { DepartmentInputSchema, SettingsSchema, TaskInputSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
+import { DepartmentInputSchema, SettingsSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
 
-/** Departments, users, tokens, tasks and bureau settings. Every write leaves an audit entry. */
-export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: ApprovedCatalogue): Router {
+/** Departments, users, tokens and bureau settings (tasks: tasks.ts). Every write leaves an audit entry. */
+export function adminRoutes(store: Store, catalogue: ApprovedCatalogue): Router {
   const r = Router();
   r.use(jsonBody(MiB));
 
@@ -117,33 +115,6 @@ export function adminRoutes(store: Store, calendar: WorkingCalendar, catalogue: 
   r.get('/catalogue/resources', async (req, res) => {
     caller(req);
     res.json(await catalogue.resources());
-  });
-
-  r.get('/tasks', async (req, res) => {
-    res.json(await store.tasks.list(caller(req)));
-  });
-  const visibleTask = async (req: Request) => {
-    const c = caller(req);
-    const task = await store.tasks.get(idParam(req.params.id));
-    if (!task || (c.departmentId !== null && !task.departmentIds.includes(c.departmentId))) throw notFound('填报任务');
-    return { c, task };
-  };
-  r.get('/tasks/:id', async (req, res) => {
-    res.json((await visibleTask(req)).task);
-  });
-  r.get('/tasks/:id/board', async (req, res) => {
-    const { c, task } = await visibleTask(req);
-    res.json(await taskBoard(store, calendar, c, task));
-  });
-  r.post('/tasks', async (req, res) => {
-    const c = requireRole(req, 'coordinator', 'admin');
-    const body = parse(TaskInputSchema, req.body);
-    const known = new Set((await store.departments.list()).map((d) => d.id));
-    const unknown = body.departmentIds.filter((id) => !known.has(id));
-    if (unknown.length) throw badRequest('unknown-department', `部门编号 ${unknown.join('、')} 不存在`);
-    const dueDate = body.dueDate ?? calendar.addWorkingDays(chinaDate(), body.dueInWorkingDays!);
-    const input = { title: body.title, sheetKinds: body.sheetKinds, departmentIds: [...new Set(body.departmentIds)], dueDate, createdBy: c.userId };
-    res.status(201).json(await audited(c.userId, 'task.create', 'task', (tx) => tx.tasks.create(input), { title: input.title, dueDate }));
   });
 
   r.get('/settings', async (req, res) => {

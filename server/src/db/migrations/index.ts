@@ -10,6 +10,7 @@ import { sessions } from './004-sessions';
 import { rateLimits } from './005-rate-limits';
 import { checkedUploads } from './006-checked-uploads';
 import { credentials } from './007-credentials';
+import { taskManagement } from './008-task-management';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_rate_limits': rateLimits,
   '006_checked_uploads': checkedUploads,
   '007_credentials': credentials,
+  '008_task_management': taskManagement,
 };
 
 export const staticMigrations: MigrationProvider = {

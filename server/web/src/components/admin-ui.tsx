@@ -38,11 +38,20 @@ export function Section({ title, children }: { title: string; children: ReactNod
   );
 }
 
-/** A dialog holding one form: a title, the fields, a submit button and 取消. Closing it by Escape or outside click cancels. */
-export function FormDialog(props: { title: ReactNode; submitLabel: string; submitDisabled?: boolean; onSubmit(): void; onClose(): void; children: ReactNode }) {
+/**
+ * A dialog holding one form: a title, the fields, a submit button and 取消. Closing it by Escape or outside click cancels.
+ * `open` (default true) lets a caller keep it mounted and close it: a Fluent Dialog unmounted while open leaves
+ * aria-hidden on the page (microsoft/fluentui#35139), hiding it from screen readers. `onClosed` runs once it has
+ * closed, for leaving the page afterwards.
+ */
+export function FormDialog(props: { title: ReactNode; submitLabel: string; submitDisabled?: boolean; open?: boolean; onSubmit(): void; onClose(): void; onClosed?(): void; children: ReactNode }) {
   const styles = useAdminStyles();
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
+    <Dialog
+      open={props.open ?? true}
+      onOpenChange={(_, d) => !d.open && props.onClose()}
+      surfaceMotion={{ onMotionFinish: (_, d) => d.direction === 'exit' && props.onClosed?.() }}
+    >
       <DialogSurface>
         <form
           noValidate

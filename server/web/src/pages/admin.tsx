@@ -1,6 +1,7 @@
 import { Tab, TabList, Title3 } from '@fluentui/react-components';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
 import { AuditTab } from '../components/admin-audit';
+import { CalendarTab } from '../components/admin-calendar';
 import { DepartmentsTab } from '../components/admin-departments';
 import { SettingsTab } from '../components/admin-settings';
 import { TokensTab } from '../components/admin-tokens';
@@ -11,6 +12,7 @@ const TABS = [
   { path: 'users', label: '用户', element: <UsersTab /> },
   { path: 'tokens', label: '令牌', element: <TokensTab /> },
   { path: 'settings', label: '单位设置', element: <SettingsTab /> },
+  { path: 'calendar', label: '节假日', element: <CalendarTab /> },
   { path: 'audit', label: '操作日志', element: <AuditTab /> },
 ];
 

@@ -1,14 +1,19 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles } from '@fluentui/react-components';
+import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS } from '../../../../shared/src';
+import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS, UNCOVERED_WARNING } from '../../../../shared/src';
 import { api } from '../api';
-import { Counts, ErrorBar, Loading, StateBadge } from '../components/feedback';
+import { Counts, ErrorBar, Loading, Notice, StateBadge } from '../components/feedback';
+import { TaskActions, type ExtendRequest } from '../components/task-actions';
+import { hasRole, useUser } from '../session';
 import { daysLeftText, formatTime } from '../format';
 import type { TaskBoard } from '../types';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'center' },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  due: { display: 'inline-flex', gap: '8px', alignItems: 'center' },
 });
 
 /** One task at a glance: where every department stands, with its newest version and last activity. */
@@ -16,6 +21,8 @@ export function TaskBoardPage() {
   const styles = useStyles();
   const { id } = useParams();
   const board = useQuery({ queryKey: ['board', id], queryFn: () => api<TaskBoard>(`/api/tasks/${id}/board`), refetchInterval: 60_000 });
+  const manages = hasRole(useUser(), 'coordinator', 'admin');
+  const [extendRequest, setExtendRequest] = useState<ExtendRequest | null>(null);
   if (board.error) return <ErrorBar error={board.error} />;
   if (!board.data) return <Loading />;
   const { task, rows, counts, workingDaysLeft, calendarCovered } = board.data;
@@ -25,10 +32,16 @@ export function TaskBoardPage() {
       <div className={styles.summary}>
         <Text>表格：{task.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、')}</Text>
         <Text>
-          截止日期：{task.dueDate}（{daysLeftText(workingDaysLeft)}
-          {calendarCovered ? '' : '，节假日安排尚未公布，按周末计算'}）
+          截止日期：{task.dueDate}（{daysLeftText(workingDaysLeft)}）
         </Text>
+        {!calendarCovered && (
+          <Text className={styles.warning} data-testid="calendar-warning">
+            {UNCOVERED_WARNING}
+          </Text>
+        )}
       </div>
+      {task.closedAt && <Notice intent="info">任务已于 {formatTime(task.closedAt)} 关闭，不再接收提交。</Notice>}
+      {manages && <TaskActions task={task} extendRequest={extendRequest} />}
       <div className={styles.summary} aria-label="进度汇总">
         {PROGRESS_STATES.map((s) => (
           <Text key={s} data-count={s}>
@@ -41,6 +54,7 @@ export function TaskBoardPage() {
           <TableRow>
             <TableHeaderCell>部门</TableHeaderCell>
             <TableHeaderCell>状态</TableHeaderCell>
+            <TableHeaderCell>截止日期</TableHeaderCell>
             <TableHeaderCell>最新版本</TableHeaderCell>
             <TableHeaderCell>校验结果</TableHeaderCell>
             <TableHeaderCell>最后动态</TableHeaderCell>
@@ -52,6 +66,21 @@ export function TaskBoardPage() {
               <TableCell>{r.department.name}</TableCell>
               <TableCell>
                 <StateBadge state={r.state} />
+              </TableCell>
+              <TableCell data-testid="row-due">
+                <span className={styles.due}>
+                  {r.dueDate}
+                  {r.extended && (
+                    <Badge appearance="tint" color="brand">
+                      已延期
+                    </Badge>
+                  )}
+                  {manages && !task.closedAt && (
+                    <Button size="small" appearance="subtle" aria-label={`为 ${r.department.name} 延期`} onClick={() => setExtendRequest({ departmentId: r.department.id, at: Date.now() })}>
+                      延期
+                    </Button>
+                  )}
+                </span>
               </TableCell>
               <TableCell>{r.latest ? <Link to={`/submissions/${r.latest.id}`}>第 {r.latest.version} 版</Link> : '—'}</TableCell>
               <TableCell>{r.latest ? <Counts errors={r.latest.errors} warnings={r.latest.warnings} /> : '—'}</TableCell>

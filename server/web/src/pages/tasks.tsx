@@ -1,26 +1,28 @@
 import {
-  Button, Checkbox, Field, Input, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3, makeStyles, tokens,
+  Badge, Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { chinaDate, SHEET_KIND_LABELS, type SheetKind } from '../../../../shared/src';
+import { chinaDate, SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
 import { api } from '../api';
 import { ErrorBar, Loading } from '../components/feedback';
+import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from '../components/task-fields';
 import { DepartmentTaskCells, DepartmentTaskHeaders } from '../components/task-state';
 import { hasRole, useUser } from '../session';
 import type { Department, Task } from '../types';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '720px', padding: '16px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  row: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center' },
   overdue: { color: tokens.colorPaletteRedForeground1 },
-  group: { border: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  closed: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
+  missing: { color: tokens.colorNeutralForeground3 },
 });
 
-const KINDS = Object.keys(SHEET_KIND_LABELS) as SheetKind[];
 
-/** The collection tasks; coordinators create them here. */
+/** The collection tasks (a clerk's 待办: the open ones of their department, with its own due date); coordinators create them here. */
 export function TasksPage() {
   const user = useUser();
   const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
@@ -44,6 +46,7 @@ export function TasksPage() {
               <TableHeaderCell>表格</TableHeaderCell>
               <TableHeaderCell>部门数</TableHeaderCell>
               <TableHeaderCell>截止日期</TableHeaderCell>
+              <TableHeaderCell>状态</TableHeaderCell>
               {own && <DepartmentTaskHeaders />}
             </TableRow>
           </TableHeader>
@@ -55,10 +58,18 @@ export function TasksPage() {
                 </TableCell>
                 <TableCell>{t.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、')}</TableCell>
                 <TableCell>{t.departmentIds.length}</TableCell>
-                <TableCell className={t.dueDate < today ? styles.overdue : undefined}>
+                <TableCell className={t.closedAt ? styles.closed : t.dueDate < today ? styles.overdue : undefined}>
                   {t.dueDate}
-                  {t.dueDate < today ? '（已过）' : ''}
+                  {!t.closedAt && t.dueDate < today ? '（已过）' : ''}
+                  {t.extensions.length > 0 && <Text size={200}>{user.departmentId !== null ? '（已延期）' : `（${t.extensions.length} 个部门延期）`}</Text>}
+                  {!t.calendarCovered && (
+                    <Text size={200} className={styles.warning} data-testid="calendar-warning">
+                      {' '}
+                      {UNCOVERED_WARNING}
+                    </Text>
+                  )}
                 </TableCell>
+                <TableCell>{t.closedAt ? <Badge appearance="outline" color="informative">已关闭</Badge> : <Badge appearance="outline" color="brand">进行中</Badge>}</TableCell>
                 {own && <DepartmentTaskCells task={t} />}
               </TableRow>
             ))}
@@ -76,21 +87,22 @@ function NewTask({ departments }: { departments: Department[] }) {
   const [title, setTitle] = useState('');
   const [kinds, setKinds] = useState<SheetKind[]>(['catalogue']);
   const [chosen, setChosen] = useState<number[]>([]);
-  const [dueBy, setDueBy] = useState<'days' | 'date'>('days');
-  const [days, setDays] = useState('10');
-  const [date, setDate] = useState('');
+  const [due, setDue] = useState<DueState>({ by: 'days', days: '10', date: '' });
+  const dueValue = dueInput(due);
+  const confirm = usePastDueConfirm((confirmPastDue) =>
+    api<Task>('/api/tasks', { json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
+  );
   const create = useMutation({
-    mutationFn: () =>
-      api<Task>('/api/tasks', {
-        json: { title, sheetKinds: kinds, departmentIds: chosen, ...(dueBy === 'days' ? { dueInWorkingDays: Number(days) } : { dueDate: date }) },
-      }),
+    mutationFn: confirm.run,
     onSuccess: (task) => {
+      if (!task) return;
       void queries.invalidateQueries({ queryKey: ['tasks'] });
       navigate(`/tasks/${task.id}`);
     },
   });
-  const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
-  const ready = title.trim() && kinds.length && chosen.length && (dueBy === 'days' ? Number(days) >= 1 : /^\d{4}-\d{2}-\d{2}$/.test(date));
+  // Say what is missing next to a disabled button, rather than leave it grey without a reason.
+  // The due field explains its own problem (e.g. 0 working days) beside it; here it is named only.
+  const missing = [!title.trim() && '填写任务名称', !kinds.length && '选择填报的表格', !chosen.length && '选择承担部门', 'reason' in dueValue && '填写有效的截止（见上方提示）'].filter(Boolean) as string[];
 
   return (
     <form
@@ -106,44 +118,20 @@ function NewTask({ departments }: { departments: Department[] }) {
       <Field label="任务名称" required>
         <Input name="title" value={title} onChange={(_, d) => setTitle(d.value)} placeholder="如：2026 年度政务数据资源目录编制" />
       </Field>
-      <fieldset className={styles.group}>
-        <legend>填报的表格（必选）</legend>
-        <div className={styles.row}>
-          {KINDS.map((k) => (
-            <Checkbox key={k} label={SHEET_KIND_LABELS[k]} checked={kinds.includes(k)} onChange={(_, d) => setKinds(toggle(kinds, k, !!d.checked))} />
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className={styles.group}>
-        <legend>承担部门（必选）</legend>
-        <div className={styles.row}>
-          <Checkbox label="全选" checked={chosen.length === departments.length ? true : chosen.length ? 'mixed' : false} onChange={(_, d) => setChosen(d.checked ? departments.map((x) => x.id) : [])} />
-          {departments.map((d) => (
-            <Checkbox key={d.id} label={d.name} checked={chosen.includes(d.id)} onChange={(_, e) => setChosen(toggle(chosen, d.id, !!e.checked))} />
-          ))}
-        </div>
-      </fieldset>
-      <Field label="截止">
-        <RadioGroup layout="horizontal" value={dueBy} onChange={(_, d) => setDueBy(d.value as 'days' | 'date')}>
-          <Radio value="days" label="若干个工作日后" />
-          <Radio value="date" label="指定日期" />
-        </RadioGroup>
-      </Field>
-      {dueBy === 'days' ? (
-        <Field label="工作日天数" hint="按国务院公布的节假日与调休计算">
-          <Input name="days" type="number" min={1} max={250} value={days} onChange={(_, d) => setDays(d.value)} />
-        </Field>
-      ) : (
-        <Field label="截止日期">
-          <Input name="dueDate" type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-        </Field>
-      )}
+      <TaskScopeFields departments={departments} kinds={kinds} setKinds={setKinds} chosen={chosen} setChosen={setChosen} />
+      <DueField state={due} onChange={setDue} />
       <ErrorBar error={create.error} />
-      <div>
-        <Button appearance="primary" type="submit" disabled={!ready || create.isPending}>
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={missing.length > 0 || create.isPending}>
           创建任务
         </Button>
+        {missing.length > 0 && (
+          <Text className={styles.missing} data-testid="create-missing">
+            还需：{missing.join('；')}
+          </Text>
+        )}
       </div>
+      {confirm.dialog}
     </form>
   );
 }
