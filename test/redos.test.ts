@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseSync } from '@swc/core';
 import { checkSync } from 'recheck';
 import { EXCEL_CELL_TEXT } from '../shared/src/grid';
+import { NOTICE_ITEM } from '../shared/src/calendar-notice';
 import { isDateText, isDateTimeText } from '../shared/src/dates';
 import { checkEmail, checkLandline, checkMobile } from '../shared/src/identifiers';
 import { numberOf } from '../shared/src/template/cells';
@@ -33,6 +34,8 @@ const BUILT: Record<string, Array<{ source: string; flags: string }>> = {
     ...['Id', 'Version'].map((e) => ({ source: `<${e}>([^<]*)</${e}>`, flags: '' })),
     ...['IconUrl', 'HighResolutionIconUrl', 'SourceLocation'].map((e) => ({ source: `<${e}\\b[^<>]*\\bDefaultValue="([^"]*)"`, flags: '' })),
   ],
+  // A date or a range of dates on a line of the State Council's notice, as an admin types it.
+  'shared/src/calendar-notice.ts': [{ source: NOTICE_ITEM.source, flags: NOTICE_ITEM.flags }],
 };
 
 interface Found {

@@ -212,6 +212,9 @@ test('HTTPS with the bureau’s certificate and key', async () => {
 test('a configuration error names the variable in Chinese', () => {
   expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   expect(() => loadConfig({ TLS_CERT_FILE: '/x.pem' })).toThrow('同时设置 TLS_CERT_FILE 和 TLS_KEY_FILE');
+  // A worker heap near the JSON limit could abort the whole process on one large submission.
+  expect(() => loadConfig({ CHECK_WORKER_MEMORY_MB: '256' })).toThrow('CHECK_WORKER_MEMORY_MB（256）至少应为 JSON_MAX_BYTES 的 8 倍（512 MB）');
+  expect(loadConfig({ CHECK_WORKER_MEMORY_MB: '256', JSON_MAX_BYTES: String(32 * 1024 * 1024) }).checkLimits.workerMemoryMb).toBe(256);
 });
 
 test('HTTPS with a development certificate from office-addin-dev-certs', async () => {

@@ -59,6 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`环境变量 ${String(issue.path[0])} 的值无效：${issue.message}`);
   }
   const e = parsed.data;
+  // A worker meeting one allocation past its heap aborts the whole process, not just itself
+  // (nodejs/node#47224): the heap must dwarf the largest body a worker parses.
+  if (e.CHECK_WORKER_MEMORY_MB * MiB < 8 * e.JSON_MAX_BYTES) {
+    throw new ConfigError(`CHECK_WORKER_MEMORY_MB（${e.CHECK_WORKER_MEMORY_MB}）至少应为 JSON_MAX_BYTES 的 8 倍（${Math.ceil((8 * e.JSON_MAX_BYTES) / MiB)} MB），否则一次大的提交可能使整个服务退出`);
+  }
   if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) throw new ConfigError('启用 HTTPS 需要同时设置 TLS_CERT_FILE 和 TLS_KEY_FILE');
   const dataDir = resolve(e.DATA_DIR);
   const publicUrl = e.PUBLIC_URL ?? null;
