@@ -202,6 +202,10 @@ test('the clerk’s task list shows the department’s status and a way to submi
   await clerk.goto(`${url}/tasks`);
   const row = clerk.getByTestId(`task-${taskId}`);
   await row.locator('[data-state="returned"]').waitFor();
+  // Columns about the task across departments are the coordinator's, not the clerk's.
+  const headers = await clerk.getByRole('table', { name: '填报任务' }).getByRole('columnheader').allTextContents();
+  expect(headers).toContain('截止日期');
+  expect(headers).not.toContain('部门数');
   await row.getByRole('link', { name: '提交' }).click();
   await clerk.waitForURL(/\/upload\?task=\d+$/);
   await expect(clerk.getByLabel('填报任务').inputValue()).resolves.toBe(String(taskId));

@@ -56,6 +56,8 @@ test('at 0 working days the form says why it cannot create the task', async () =
   const create = form.getByRole('button', { name: '创建任务' });
   await form.getByLabel('任务名称').fill('2027 年度目录更新');
   await form.getByRole('checkbox', { name: '全选' }).check();
+  // Every deadline field says 截止日期, the choice of how it is set included.
+  await form.getByRole('radiogroup', { name: '截止日期计算方式' }).waitFor();
   await form.getByLabel('工作日天数').fill('0');
   await form.getByRole('alert').getByText('工作日天数至少为 1：0 个工作日即今天截止').waitFor();
   expect(await create.isDisabled()).toBe(true);

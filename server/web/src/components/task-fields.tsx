@@ -52,7 +52,7 @@ export function DueField({ state, onChange, from, daysLabel = '若干个工作�
   const invalid = 'reason' in value && (state.by === 'days' || state.date !== '') ? value.reason : undefined;
   return (
     <>
-      <Field label="截止">
+      <Field label="截止日期计算方式">
         <RadioGroup layout="horizontal" value={state.by} onChange={(_, d) => onChange({ ...state, by: d.value as DueState['by'] })}>
           <Radio value="days" label={daysLabel} />
           <Radio value="date" label="指定日期" />

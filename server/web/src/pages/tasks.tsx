@@ -44,9 +44,10 @@ export function TasksPage() {
             <TableRow>
               <TableHeaderCell>任务</TableHeaderCell>
               <TableHeaderCell>表格</TableHeaderCell>
-              <TableHeaderCell>部门数</TableHeaderCell>
+              {/* A department's own list: how many others share a task, and whether it is still open (it would not be listed otherwise), say nothing to it. */}
+              {!own && <TableHeaderCell>部门数</TableHeaderCell>}
               <TableHeaderCell>截止日期</TableHeaderCell>
-              <TableHeaderCell>状态</TableHeaderCell>
+              {!own && <TableHeaderCell>状态</TableHeaderCell>}
               {own && <DepartmentTaskHeaders />}
             </TableRow>
           </TableHeader>
@@ -57,7 +58,7 @@ export function TasksPage() {
                   <Link to={`/tasks/${t.id}`}>{t.title}</Link>
                 </TableCell>
                 <TableCell>{t.sheetKinds.map((k) => SHEET_KIND_LABELS[k]).join('、')}</TableCell>
-                <TableCell>{t.departmentIds.length}</TableCell>
+                {!own && <TableCell>{t.departmentIds.length}</TableCell>}
                 <TableCell className={t.closedAt ? styles.closed : t.dueDate < today ? styles.overdue : undefined}>
                   {t.dueDate}
                   {!t.closedAt && t.dueDate < today ? '（已过）' : ''}
@@ -69,7 +70,7 @@ export function TasksPage() {
                     </Text>
                   )}
                 </TableCell>
-                <TableCell>{t.closedAt ? <Badge appearance="outline" color="informative">已关闭</Badge> : <Badge appearance="outline" color="brand">进行中</Badge>}</TableCell>
+                {!own && <TableCell>{t.closedAt ? <Badge appearance="outline" color="informative">已关闭</Badge> : <Badge appearance="outline" color="brand">进行中</Badge>}</TableCell>}
                 {own && <DepartmentTaskCells task={t} />}
               </TableRow>
             ))}
