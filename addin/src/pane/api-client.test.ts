@@ -29,18 +29,19 @@ test.each([
   expect((error as ApiError).message).toMatch(message);
 });
 
-test('open tasks come from each task’s board: the server’s working days left and the department’s state; finished ones drop out', async () => {
+test('open tasks come from each task’s board: the server’s working days left, whether its calendar covers them, and the department’s state; finished ones drop out', async () => {
   const boards: Record<string, unknown> = {
-    '/tasks/1/board': { task: { id: 1, title: '2026年目录更新', dueDate: '2026-12-20' }, workingDaysLeft: 12, rows: [{ state: 'returned' }] },
-    '/tasks/2/board': { task: { id: 2, title: '2025年目录', dueDate: '2026-01-10' }, workingDaysLeft: -230, rows: [{ state: 'approved' }] },
-    '/tasks/3/board': { task: { id: 3, title: '需求清单征集', dueDate: '2026-12-08' }, workingDaysLeft: 4, rows: [] },
+    '/tasks/1/board': { task: { id: 1, title: '2027年目录更新', dueDate: '2027-01-20' }, workingDaysLeft: 12, calendarCovered: false, rows: [{ state: 'returned' }] },
+    '/tasks/2/board': { task: { id: 2, title: '2025年目录', dueDate: '2026-01-10' }, workingDaysLeft: -230, calendarCovered: true, rows: [{ state: 'approved' }] },
+    '/tasks/3/board': { task: { id: 3, title: '需求清单征集', dueDate: '2026-12-08' }, workingDaysLeft: 4, calendarCovered: true, rows: [] },
   };
   const client = new ApiClient('https://x', 't', async (url) => {
     const path = url.replace('https://x/api', '');
     return json(200, path === '/tasks' ? [{ id: 1 }, { id: 2 }, { id: 3 }] : boards[path]);
   });
   expect(await client.openTasks()).toEqual([
-    { id: 3, title: '需求清单征集', dueDate: '2026-12-08', workingDaysLeft: 4, state: 'not-started' },
-    { id: 1, title: '2026年目录更新', dueDate: '2026-12-20', workingDaysLeft: 12, state: 'returned' },
+    { id: 3, title: '需求清单征集', dueDate: '2026-12-08', workingDaysLeft: 4, state: 'not-started', calendarCovered: true },
+    // Due in a year whose holidays the server does not know: the pane warns about the count.
+    { id: 1, title: '2027年目录更新', dueDate: '2027-01-20', workingDaysLeft: 12, state: 'returned', calendarCovered: false },
   ]);
 });

@@ -36,11 +36,14 @@ export interface OpenTask {
   /** Working days from today to the due date by the server's holiday calendar; negative once passed. */
   workingDaysLeft: number;
   state: ProgressState;
+  /** False when the due date falls in a year whose holidays the server does not know (counted on weekends alone). */
+  calendarCovered: boolean;
 }
 
 interface TaskBoardAnswer {
   task: { id: number; title: string; dueDate: string };
   workingDaysLeft: number;
+  calendarCovered: boolean;
   rows: Array<{ state: ProgressState }>;
 }
 
@@ -105,7 +108,7 @@ export class ApiClient {
     const tasks = await this.call<Array<{ id: number }>>('/tasks');
     const boards = await Promise.all(tasks.map((t) => this.call<TaskBoardAnswer>(`/tasks/${t.id}/board`)));
     return boards
-      .map((b): OpenTask => ({ id: b.task.id, title: b.task.title, dueDate: b.task.dueDate, workingDaysLeft: b.workingDaysLeft, state: b.rows[0]?.state ?? 'not-started' }))
+      .map((b): OpenTask => ({ id: b.task.id, title: b.task.title, dueDate: b.task.dueDate, workingDaysLeft: b.workingDaysLeft, state: b.rows[0]?.state ?? 'not-started', calendarCovered: b.calendarCovered !== false }))
       .filter((t) => t.state !== 'approved')
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id);
   }

@@ -2,7 +2,7 @@ import {
   Badge, Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Tab, TabList, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { groupIssues, PROGRESS_STATE_LABELS, SUBMISSION_STATUS_LABELS, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
+import { groupIssues, PROGRESS_STATE_LABELS, SUBMISSION_STATUS_LABELS, UNCOVERED_WARNING, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
 import type { UnplacedMessage, WorkbookHost } from '../host/types';
 import { ApiClient, type OpenTask, type SubmissionDetail } from '../pane/api-client';
 import { PaneController, type Scope } from '../pane/controller';
@@ -333,6 +333,11 @@ function TaskChoice({ tasks, value, onChange }: { tasks: OpenTask[] | null; valu
                 <Text size={200}>
                   截止日期 {t.dueDate}，{daysLeft(t)} · <Badge appearance="tint" color={t.state === 'overdue' || t.state === 'returned' ? 'danger' : 'informative'}>{PROGRESS_STATE_LABELS[t.state]}</Badge>
                 </Text>
+                {!t.calendarCovered && (
+                  <Text size={200} data-testid="calendar-warning">
+                    {UNCOVERED_WARNING}
+                  </Text>
+                )}
               </span>
             }
           />

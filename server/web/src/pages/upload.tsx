@@ -4,7 +4,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { newIdempotencyKey, SHEET_KIND_LABELS } from '../../../../shared/src';
+import { newIdempotencyKey, SHEET_KIND_LABELS, UNCOVERED_WARNING } from '../../../../shared/src';
 import { api } from '../api';
 import { Counts, ErrorBar, Notice, StateBadge } from '../components/feedback';
 import type { SelectedCell } from '../components/sheet-grid';
@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   tasks: { maxWidth: '900px' },
   chosen: { backgroundColor: tokens.colorBrandBackground2 },
   pickable: { cursor: 'pointer' },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 /**
@@ -139,7 +140,15 @@ function OpenTasks({ open, chosen, onChoose }: { open: DepartmentTask[]; chosen:
             aria-selected={String(task.id) === chosen}
           >
             <TableCell>{task.title}</TableCell>
-            <TableCell>{task.dueDate}</TableCell>
+            <TableCell>
+              {task.dueDate}
+              {!task.calendarCovered && (
+                <Text size={200} className={styles.warning} data-testid="calendar-warning">
+                  {' '}
+                  {UNCOVERED_WARNING}
+                </Text>
+              )}
+            </TableCell>
             <TableCell>{board ? daysLeftText(board.workingDaysLeft) : '…'}</TableCell>
             <TableCell>{row && <StateBadge state={row.state} />}</TableCell>
           </TableRow>
