@@ -349,12 +349,15 @@ export function levelledWorkbook(level: string, input: Array<{ name: string; row
   const context = counted.context as unknown as { sync: () => Promise<void>; workbook: unknown };
   context.workbook = guard(workbook, 'Workbook');
   const sync = context.sync.bind(context);
+  /** Commands run by each sync: the request's size, in commands. */
+  const batches: number[] = [];
   context.sync = async () => {
     await sync();
     const ops = queue.splice(0);
+    batches.push(ops.length);
     // A failing command fails the batch; the commands after it do not run.
     for (const op of ops) op();
   };
   const isSetSupported = (name: string, version: string) => name === 'ExcelApi' && supported(version);
-  return { context: context as unknown as Excel.RequestContext, syncs: counted.syncs, sheets, state, calls, refused, isSetSupported, sheet: sheetOf };
+  return { context: context as unknown as Excel.RequestContext, syncs: counted.syncs, batches, sheets, state, calls, refused, isSetSupported, sheet: sheetOf };
 }

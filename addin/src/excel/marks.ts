@@ -39,10 +39,22 @@ const KINDS: MarkKind[] = ['review', 'warning', 'error'];
 
 /**
  * syncs = ⌈address batches ÷ BATCHES_PER_SYNC⌉, plus for messages ⌈cells ÷ NOTES_PER_SYNC⌉ to see
- * what each cell already has, one to locate the sheet's comments, and ⌈cells ÷ NOTES_PER_SYNC⌉ to write; per sheet.
+ * what each cell already has, ⌈comment threads on the sheet ÷ NOTES_PER_SYNC⌉ (at least one) to
+ * locate them, and ⌈cells ÷ NOTES_PER_SYNC⌉ to write; per sheet. Direct fills (below 1.9) count
+ * fillSyncs (fills.ts) instead of the batches.
  */
-export function markSyncs(batches: number, noteCells: number, messages: boolean): number {
-  return Math.ceil(batches / BATCHES_PER_SYNC) + (messages ? 2 * Math.ceil(noteCells / NOTES_PER_SYNC) + 1 : 0);
+export function markSyncs(batches: number, noteCells: number, messages: boolean, threads = 0): number {
+  return Math.ceil(batches / BATCHES_PER_SYNC) + (messages ? 2 * Math.ceil(noteCells / NOTES_PER_SYNC) + Math.ceil(Math.max(1, threads) / NOTES_PER_SYNC) : 0);
+}
+
+/**
+ * Clearing one sheet: one sync to see what is there (⌈cells ÷ NOTES_PER_SYNC⌉ with notes, each
+ * cell's note looked up), ⌈comment threads ÷ NOTES_PER_SYNC⌉ to locate them, ⌈cells ÷
+ * NOTES_PER_SYNC⌉ (at least one) to delete; direct fills add fillSyncs.
+ */
+export function clearSyncs(noteCells: number, threads: number, notes: boolean): number {
+  const chunks = Math.max(1, Math.ceil(noteCells / NOTES_PER_SYNC));
+  return (notes ? chunks : 1) + Math.ceil(threads / NOTES_PER_SYNC) + chunks;
 }
 
 export async function applyMarks(
@@ -127,8 +139,10 @@ async function probe(context: Excel.RequestContext, sheet: Excel.Worksheet, cell
   }
   if (queued) await context.sync();
   for (const [cell, note] of notes) if (!note.isNullObject) now.get(cell)!.note = note;
-  if (comments && comments.items.length > 0) {
-    const located = comments.items.map((c) => {
+  // Located in chunks too: a sheet can hold thousands of threads, and one request must stay small.
+  const threads = comments?.items ?? [];
+  for (let start = 0; start < threads.length; start += NOTES_PER_SYNC) {
+    const located = threads.slice(start, start + NOTES_PER_SYNC).map((c) => {
       c.replies.load('items/id,items/content');
       return [c, c.getLocation().load('address')] as const;
     });
@@ -254,9 +268,9 @@ async function writeMessages(
 }
 
 /**
- * Deletes the marks `applied` lists, on the given sheets or all: two syncs per sheet (three when
- * it has comments), one to see what still exists (a clerk may have deleted or edited some by
- * hand), one to delete ours; direct fills add fillSyncs (fills.ts). A clerk's note gets back its
+ * Deletes the marks `applied` lists, on the given sheets or all, in clearSyncs per sheet: first
+ * what still exists (a clerk may have deleted or edited some by hand), then ours deleted; direct
+ * fills add fillSyncs (fills.ts). A clerk's note gets back its
  * own words; a thread someone answered stays. What this Excel cannot reach (conditional formats or
  * notes made by a newer one) stays in the record for that Excel to clear.
  */
@@ -273,8 +287,11 @@ export async function clearMarks(context: Excel.RequestContext, applied: Applied
     const placed = canWrite ? applied.messages[name] ?? {} : {};
     const now = await probe(context, sheet, Object.keys(placed), capabilities, formats !== null);
     for (const format of formats?.items ?? []) if (ids.has(format.id)) format.delete();
-    for (const [cell, message] of Object.entries(placed)) takeOff(now.get(cell)!, message);
-    if (formats !== null || Object.keys(placed).length > 0) await context.sync();
+    const cells = Object.entries(placed);
+    for (let start = 0; start < cells.length || (start === 0 && formats !== null); start += NOTES_PER_SYNC) {
+      for (const [cell, message] of cells.slice(start, start + NOTES_PER_SYNC)) takeOff(now.get(cell)!, message);
+      await context.sync();
+    }
     if (applied.fills?.[name]) await clearFills(context, sheet, applied.fills[name], stats);
     if (capabilities.conditionalFormats) delete left.formats[name];
     if (canWrite) delete left.messages[name];
