@@ -30,7 +30,6 @@ export function memorySheet(name: string, cells: CellValue[][], extra: Partial<M
 
 export class MemoryHost implements WorkbookHost {
   readonly name = 'memory';
-  readonly capabilities: HostCapabilities = { usedRange: true, merges: true, conditionalFormats: true, columnWidths: true, freezePanes: true, dataValidation: true, comments: true, notes: true, apiVersion: null };
   readonly sheets: MemorySheet[];
   active: string;
   selection: { sheet: string; cell: string } | null = null;
@@ -40,7 +39,11 @@ export class MemoryHost implements WorkbookHost {
   private readonly placed = new Map<string, Map<string, PlacedText>>();
   private readonly values = new Map<string, string>();
 
-  constructor(sheets: MemorySheet[]) {
+  /** `capabilities`: what the pane is told this host can do (the preview can pose as an older Excel); the host itself does everything. */
+  constructor(
+    sheets: MemorySheet[],
+    readonly capabilities: HostCapabilities = { usedRange: true, merges: true, conditionalFormats: true, columnWidths: true, freezePanes: true, dataValidation: true, comments: true, notes: true, apiVersion: null },
+  ) {
     this.sheets = sheets;
     this.active = sheets[0]?.name ?? '';
   }
