@@ -64,8 +64,8 @@ test('the server serves its manifest and everything the manifest and the pane na
   }
   const page = await (await fetch(`${url}/addin/taskpane.html`)).text();
   const scripts = [...page.matchAll(/src="([^"]+)"/g)].map((m) => m[1]);
-  expect(scripts).toEqual(['/office-js/office.js', 'taskpane.js']);
-  for (const path of ['/office-js/office.js', '/addin/taskpane.js']) expect([path, (await fetch(url + path)).status]).toEqual([path, 200]);
+  expect(scripts).toEqual(['/office-js/office.js', 'legacy-check.js', 'taskpane.js']);
+  for (const path of ['/office-js/office.js', '/addin/legacy-check.js', '/addin/taskpane.js']) expect([path, (await fetch(url + path)).status]).toEqual([path, 200]);
 });
 
 test('validate, see the issues, click one: its cell is selected', async () => {
