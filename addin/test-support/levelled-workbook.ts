@@ -41,11 +41,11 @@ export function levelledWorkbook(level: string, input: Array<{ name: string; row
   const refused: string[] = [];
   const queue: Array<() => void> = [];
   let n = 0;
-  const sheets: FakeSheet[] = input.map((s) => ({
-    name: s.name,
-    cells: s.rows.map((r) => r.map((v) => (v === null ? '' : v))),
-    merges: [...(s.merges ?? [])],
-    fills: new Map(Object.entries(s.fills ?? {})),
+  const fakeSheet = (name: string, rows: CellValue[][] = [], merges: MergeArea[] = [], fills: Record<string, string> = {}): FakeSheet => ({
+    name,
+    cells: rows.map((r) => r.map((v) => (v === null ? '' : v))),
+    merges: [...merges],
+    fills: new Map(Object.entries(fills)),
     formats: [],
     notes: new Map(),
     comments: [],
@@ -53,7 +53,23 @@ export function levelledWorkbook(level: string, input: Array<{ name: string; row
     widths: new Map(),
     lists: new Map(),
     bold: new Set(),
-  }));
+  });
+  const sheets: FakeSheet[] = input.map((s) => fakeSheet(s.name, s.rows, s.merges, s.fills));
+  /** A collection whose items are what `itemsNow` gives when its load runs in a sync. */
+  const collection = <T extends object>(itemsNow: () => unknown[], rest: T) => {
+    let items: unknown[] | null = null;
+    // Accessors copied as accessors: Object.assign would read `items` now.
+    return Object.defineProperties(rest, Object.getOwnPropertyDescriptors({
+      get items() {
+        if (!items) throw new Error('PropertyNotLoaded: items');
+        return items;
+      },
+      load() {
+        queue.push(() => (items = itemsNow()));
+        return this;
+      },
+    }));
+  };
   const state = { active: sheets[0]?.name ?? '', selection: null as null | { sheet: string; cell: string } };
 
   const supported = (set: string | null) => set === null || (set !== 'preview' && compareSets(set, level) <= 0);
@@ -217,18 +233,7 @@ export function levelledWorkbook(level: string, input: Array<{ name: string; row
       });
     };
     const itemOf = (f: FakeSheet['formats'][number]) => ({ id: f.id, delete: () => void queue.push(() => s.formats.splice(s.formats.indexOf(f), 1)) });
-    let items: unknown[] | null = null;
-    return {
-      add,
-      get items() {
-        if (!items) throw new Error('PropertyNotLoaded: items');
-        return items;
-      },
-      load() {
-        queue.push(() => (items = s.formats.map(itemOf)));
-        return this;
-      },
-    };
+    return collection(() => s.formats.map(itemOf), { add });
   }
 
   function usedArea(s: FakeSheet, valuesOnly: boolean): MergeArea | null {
@@ -257,7 +262,6 @@ export function levelledWorkbook(level: string, input: Array<{ name: string; row
   }
 
   function commentsOf(s: FakeSheet) {
-    let items: unknown[] | null = null;
     const itemOf = (c: FakeSheet['comments'][number]) => ({
       id: c.id,
       get content() { return c.content; },
@@ -275,16 +279,7 @@ export function levelledWorkbook(level: string, input: Array<{ name: string; row
       delete: () => void queue.push(() => s.comments.splice(s.comments.indexOf(c), 1)),
       load() { return this; },
     });
-    return {
-      get items() {
-        if (!items) throw new Error('PropertyNotLoaded: items');
-        return items;
-      },
-      load() {
-        queue.push(() => (items = s.comments.map(itemOf)));
-        return this;
-      },
-    };
+    return collection(() => s.comments.map(itemOf), {});
   }
 
   function worksheet(s: FakeSheet): object {
@@ -319,7 +314,7 @@ export function levelledWorkbook(level: string, input: Array<{ name: string; row
       getActiveWorksheet: () => worksheetFor(sheetOf(state.active)),
       add: (name: string) => {
         if (sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
-        const s: FakeSheet = { name, cells: [], merges: [], fills: new Map(), formats: [], notes: new Map(), comments: [], frozenRows: 0, widths: new Map(), lists: new Map(), bold: new Set() };
+        const s = fakeSheet(name);
         sheets.push(s);
         return worksheetFor(s);
       },

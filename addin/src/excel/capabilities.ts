@@ -42,7 +42,7 @@ export const FEATURES: Record<HostFeature, FeatureRow> = {
   },
   merges: {
     set: '1.13',
-    apis: ['Range.getMergedAreasOrNullObject', 'Range.address'],
+    apis: ['Range.getMergedAreasOrNullObject', 'RangeAreas.address'],
     label: '读取合并单元格',
     without: '不读取合并单元格，只读取单元格的值：合并的资源单元格下方的空白行按“沿用本组第一行”校验，结果相同；提交的表格中不含合并信息，审核网页上这些单元格不显示为合并',
   },
