@@ -15,9 +15,9 @@ export const BASE_SET = '1.1';
 
 /** Every Excel member the host calls on every level: all in BASE_SET. */
 export const BASE_CALLS = [
-  'WorksheetCollection.getItem', 'WorksheetCollection.getActiveWorksheet', 'WorksheetCollection.add', 'WorksheetCollection.items',
+  'Workbook.worksheets', 'WorksheetCollection.getItem', 'WorksheetCollection.getActiveWorksheet', 'WorksheetCollection.add', 'WorksheetCollection.items',
   'Worksheet.name', 'Worksheet.visibility', 'Worksheet.getRange', 'Worksheet.getUsedRange', 'Worksheet.activate',
-  'Range.values', 'Range.rowIndex', 'Range.columnIndex', 'Range.rowCount', 'Range.columnCount', 'Range.select', 'Range.format',
+  'Range.values', 'Range.address', 'Range.rowIndex', 'Range.columnIndex', 'Range.rowCount', 'Range.columnCount', 'Range.select', 'Range.format',
   'RangeFormat.fill', 'RangeFormat.font', 'RangeFormat.wrapText', 'RangeFill.color', 'RangeFill.clear', 'RangeFont.bold',
 ] as const;
 
