@@ -64,7 +64,7 @@ async function inChunks<T>(context: Excel.RequestContext, items: readonly T[], q
 }
 
 /** Each cell's fill colour as Excel reads it (NO_FILL when none): one read per area, cell by cell only where an area's fills differ. */
-async function fillsOf(context: Excel.RequestContext, sheet: Excel.Worksheet, areas: readonly string[], stats?: FillStats): Promise<Map<string, string>> {
+async function fillsOf(context: Excel.RequestContext, sheet: Excel.Worksheet, areas: readonly string[]): Promise<Map<string, string>> {
   const colours = new Map<string, string>();
   const mixed: string[] = [];
   const areaFills: Array<[string, Excel.RangeFill]> = [];
@@ -77,40 +77,28 @@ async function fillsOf(context: Excel.RequestContext, sheet: Excel.Worksheet, ar
   const cellFills: Array<[string, Excel.RangeFill]> = [];
   await inChunks(context, mixed, (cell) => cellFills.push([cell, sheet.getRange(cell).format.fill.load('color')]));
   for (const [cell, fill] of cellFills) colours.set(cell, fill.color ?? NO_FILL);
-  if (stats) {
-    stats.areasRead += areas.length;
-    stats.mixedCells += mixed.length;
-  }
   return colours;
 }
 
-/** What a fill pass did, for the sync count. */
-export interface FillStats {
-  areasRead: number;
-  mixedCells: number;
-  areasWritten: number;
-}
-
 /** Fills the marked cells with their kind's colour; returns the sheet's record, the earlier one joined. */
-export async function applyFills(context: Excel.RequestContext, sheet: Excel.Worksheet, kinds: ReadonlyMap<string, MarkKind>, held: readonly FillRun[] = [], signal?: AbortSignal, stats?: FillStats): Promise<FillRun[]> {
+export async function applyFills(context: Excel.RequestContext, sheet: Excel.Worksheet, kinds: ReadonlyMap<string, MarkKind>, held: readonly FillRun[] = [], signal?: AbortSignal): Promise<FillRun[]> {
   const record = expand(held);
   // A cell we marked before shows our colour now: its own fill is the one already kept.
   const fresh = [...kinds.keys()].filter((cell) => !record.has(cell));
-  const own = await fillsOf(context, sheet, areasOf(fresh), stats);
+  const own = await fillsOf(context, sheet, areasOf(fresh));
   for (const [cell, kind] of kinds) {
     const was = own.get(cell);
     record.set(cell, { own: record.get(cell)?.own ?? (was === undefined || was === NO_FILL ? null : was), ours: MARK_FILLS[kind] });
   }
   const writes = [...groupBy([...kinds], ([, kind]) => kind)].flatMap(([kind, list]) => areasOf(list.map(([cell]) => cell)).map((area) => [area, MARK_FILLS[kind as MarkKind]] as const));
   await inChunks(context, writes, ([area, colour]) => (sheet.getRange(area).format.fill.color = colour), signal);
-  if (stats) stats.areasWritten += writes.length;
   return compress(record);
 }
 
 /** Gives the marked cells their own fills back, where they still show our colour. */
-export async function clearFills(context: Excel.RequestContext, sheet: Excel.Worksheet, runs: readonly FillRun[], stats?: FillStats): Promise<void> {
+export async function clearFills(context: Excel.RequestContext, sheet: Excel.Worksheet, runs: readonly FillRun[]): Promise<void> {
   const record = expand(runs);
-  const now = await fillsOf(context, sheet, runs.flatMap((r) => r.areas), stats);
+  const now = await fillsOf(context, sheet, runs.flatMap((r) => r.areas));
   const back = groupBy([...record].filter(([cell, f]) => now.get(cell) === f.ours), ([, f]) => f.own ?? '');
   const restores = [...back].flatMap(([own, list]) => areasOf(list.map(([cell]) => cell)).map((area) => [area, own] as const));
   await inChunks(context, restores, ([area, own]) => {
@@ -118,5 +106,4 @@ export async function clearFills(context: Excel.RequestContext, sheet: Excel.Wor
     if (own === '') fill.clear();
     else fill.color = own;
   });
-  if (stats) stats.areasWritten += restores.length;
 }

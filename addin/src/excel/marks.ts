@@ -3,7 +3,7 @@ import { groupBy } from '../marks/group';
 import { joinLines, OWN_SEPARATOR, withOurs, withoutOurs, type PlacedText } from '../marks/messages';
 import { MARK_FILLS, noteText, strongestKind } from '../../../shared/src';
 import type { CellMark, HostCapabilities, HostOptions, MarkKind, UnplacedMessage } from '../host/types';
-import { applyFills, clearFills, type FillRun, type FillStats } from './fills';
+import { applyFills, clearFills, type FillRun } from './fills';
 
 /**
  * Marks on Excel cells without touching the cells' own formats: each mark colour is a
@@ -63,7 +63,6 @@ export async function applyMarks(
   capabilities: HostCapabilities,
   held: AppliedMarks = { formats: {}, fills: {}, messages: {} },
   options: HostOptions = {},
-  stats?: FillStats,
 ): Promise<AppliedMarks & { unplaced: UnplacedMessage[] }> {
   const applied: AppliedMarks = { formats: {}, fills: {}, messages: {} };
   const unplaced: UnplacedMessage[] = [];
@@ -75,7 +74,7 @@ export async function applyMarks(
     const byCell = groupBy(sheetMarks, (m) => m.cell);
     const cellKind = new Map([...byCell].map(([cell, list]) => [cell, strongestKind(list.map((m) => m.kind))] as const));
     if (capabilities.conditionalFormats) applied.formats[name] = await addFormats(context, sheet, cellKind, options.signal);
-    else applied.fills[name] = await applyFills(context, sheet, cellKind, held.fills?.[name], options.signal, stats);
+    else applied.fills[name] = await applyFills(context, sheet, cellKind, held.fills?.[name], options.signal);
 
     const texts = [...byCell].map(([cell, list]) => ({ cell, text: noteText(list) }));
     if (capabilities.notes || capabilities.comments) {
@@ -118,7 +117,7 @@ interface CellNow {
   comment: Excel.Comment | null;
 }
 
-/** Loads what the cells have: ⌈cells ÷ NOTES_PER_SYNC⌉ syncs, and one more when the sheet has comments. */
+/** Loads what the cells have: ⌈cells ÷ NOTES_PER_SYNC⌉ syncs (one without notes), and ⌈threads ÷ NOTES_PER_SYNC⌉ more for the sheet's comments. */
 async function probe(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: readonly string[], capabilities: HostCapabilities, pending = false): Promise<Map<string, CellNow>> {
   const now = new Map<string, CellNow>(cells.map((c) => [c, { note: null, comment: null }]));
   const comments = capabilities.comments ? sheet.comments.load('items/id,items/content') : null;
@@ -270,11 +269,11 @@ async function writeMessages(
 /**
  * Deletes the marks `applied` lists, on the given sheets or all, in clearSyncs per sheet: first
  * what still exists (a clerk may have deleted or edited some by hand), then ours deleted; direct
- * fills add fillSyncs (fills.ts). A clerk's note gets back its
- * own words; a thread someone answered stays. What this Excel cannot reach (conditional formats or
- * notes made by a newer one) stays in the record for that Excel to clear.
+ * fills add fillSyncs (fills.ts). A clerk's note gets back its own words; a thread someone
+ * answered stays. What this Excel cannot reach (conditional formats or notes made by a newer one)
+ * stays in the record for that Excel to clear.
  */
-export async function clearMarks(context: Excel.RequestContext, applied: AppliedMarks, capabilities: HostCapabilities, sheets?: readonly string[], stats?: FillStats): Promise<AppliedMarks> {
+export async function clearMarks(context: Excel.RequestContext, applied: AppliedMarks, capabilities: HostCapabilities, sheets?: readonly string[]): Promise<AppliedMarks> {
   const left: AppliedMarks = { formats: { ...applied.formats }, fills: { ...applied.fills }, messages: { ...applied.messages } };
   const names = new Set([...Object.keys(applied.formats), ...Object.keys(applied.fills ?? {}), ...Object.keys(applied.messages)]);
   for (const name of names) {
@@ -292,7 +291,7 @@ export async function clearMarks(context: Excel.RequestContext, applied: Applied
       for (const [cell, message] of cells.slice(start, start + NOTES_PER_SYNC)) takeOff(now.get(cell)!, message);
       await context.sync();
     }
-    if (applied.fills?.[name]) await clearFills(context, sheet, applied.fills[name], stats);
+    if (applied.fills?.[name]) await clearFills(context, sheet, applied.fills[name]);
     if (capabilities.conditionalFormats) delete left.formats[name];
     if (canWrite) delete left.messages[name];
     delete left.fills[name];

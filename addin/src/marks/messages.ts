@@ -1,3 +1,5 @@
+import { trimChars } from '../../../shared/src/text';
+
 /**
  * The text the add-in puts on a cell, living next to whatever the clerk already wrote there.
  * Several sources (the engine's report, the reviewer's comments) join into one labelled text;
@@ -35,6 +37,7 @@ export function withoutOurs(current: string, placed: PlacedText): string | null 
   // The clerk wrote more into the note after we marked it: take out only our part.
   const at = current.lastIndexOf(placed.text);
   if (at < 0) return undefined;
-  const rest = (current.slice(0, at).replace(/\n+$/, '') + current.slice(at + placed.text.length)).trim();
+  // A loop, not /\n+$/: that regex backtracks quadratically on a long run of line breaks.
+  const rest = (trimChars(current.slice(0, at), '\n', 'end') + current.slice(at + placed.text.length)).trim();
   return rest === '' ? null : rest;
 }
