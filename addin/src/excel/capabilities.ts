@@ -9,7 +9,9 @@ import type { HostCapabilities, HostFeature } from '../host/types';
  *
  * The sets are Microsoft's (the "[Api set: ExcelApi x]" of each member in @types/office-js and the
  * requirement-set pages); addin/test-support/office-api-sets.ts reads them from the typings, and a
- * test checks this table against it.
+ * test checks this table against it. Outside ExcelApi the host uses only the common APIs Office
+ * 2016 has too: Office.context.document.settings (where the marks are recorded) and
+ * Office.context.requirements.isSetSupported.
  */
 export const BASE_SET = '1.1';
 
