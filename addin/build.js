@@ -28,6 +28,7 @@ const webOut = join(root, 'dist', 'web');
 Promise.all([
   bundle(join(__dirname, 'src', 'taskpane', 'index.tsx'), addinOut, 'taskpane.js').then(() => {
     copyFileSync(join(__dirname, 'taskpane.html'), join(addinOut, 'taskpane.html'));
+    copyFileSync(join(__dirname, 'legacy-check.js'), join(addinOut, 'legacy-check.js'));
     cpSync(join(__dirname, 'assets'), join(addinOut, 'assets'), { recursive: true });
   }),
   bundle(join(root, 'server', 'web', 'src', 'main.tsx'), webOut, 'app.js').then(() => {

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildManifest, DEFAULT_MANIFEST, ICON_SIZES } from '../server/src/manifest/build';
+import { BASE_SET } from '../addin/src/excel/capabilities';
 import { projectRoot } from '../server/src/paths';
 import { validateManifest } from '../server/src/manifest/validate';
 import request from 'supertest';
@@ -31,6 +32,12 @@ function xmllint(xml: string): { ok: boolean; output: string } {
 
 test('the shipped manifest.xml is the template for the development address', () => {
   expect(readFileSync(join(root, 'manifest.xml'), 'utf8')).toBe(buildManifest(DEFAULT_MANIFEST));
+});
+
+test('it asks only for ExcelApi 1.1, the add-in’s base set, so Office 2016 and 2019 list it too', () => {
+  expect(buildManifest(DEFAULT_MANIFEST)).toContain('<Set Name="ExcelApi" MinVersion="1.1"/>');
+  expect(DEFAULT_MANIFEST.excelApi).toBe(BASE_SET);
+  expect(readFileSync(join(root, 'manifest.xml'), 'utf8').match(/<Set Name="ExcelApi"[^>]*>/g)).toEqual(['<Set Name="ExcelApi" MinVersion="1.1"/>']);
 });
 
 test('it validates against the XSDs, and a broken one does not', () => {

@@ -1,3 +1,4 @@
+import { parseRange } from '../../shared/src';
 import { countingContext, type MockNode } from './mock-context';
 
 /**
@@ -96,11 +97,14 @@ export function mockWorkbook(cells: unknown[][] = [['x']], sheetName = '目录')
           getUsedRangeOrNullObject() {
             return this.used;
           },
-          getRangeByIndexes(this: MockNode, row: number, _col: number, rowCount: number, colCount: number) {
-            const key = `block_${row}_${rowCount}`;
+          getRange(this: MockNode, address?: string) {
+            if (address === undefined) return this.wholeSheet;
+            // A block of rows, "A1:L100".
+            const area = parseRange(address)!;
+            const key = `block_${area.top}_${area.bottom}`;
             if (!this[key]) {
               this.addMock(key);
-              (this[key] as MockNode).populate({ values: cells.slice(row, row + rowCount).map((r) => r.slice(0, colCount)) });
+              (this[key] as MockNode).populate({ values: cells.slice(area.top - 1, area.bottom).map((r) => r.slice(0, area.right - area.left + 1)) });
             }
             return this[key];
           },
@@ -122,11 +126,6 @@ export function mockWorkbook(cells: unknown[][] = [['x']], sheetName = '目录')
               },
             };
           },
-          getRange() {
-            const live = new Set(made.map((m) => String(m.node.id)).filter((id) => !gone.has(id)));
-            const item = (id: string) => ({ isNullObject: !live.has(id), load() { return this; }, delete: () => deleted.push(id) });
-            return { conditionalFormats: { getItemOrNullObject: item } };
-          },
         },
         getItem() {
           return this.sheet;
@@ -134,10 +133,21 @@ export function mockWorkbook(cells: unknown[][] = [['x']], sheetName = '目录')
       },
     },
   };
+  // The sheet's conditional formats, as getRange().conditionalFormats.load('items/id') gives them.
+  const wholeSheet = {
+    conditionalFormats: {
+      items: [] as Array<{ id: string; delete: () => void }>,
+      load() {
+        this.items = made.map((m) => String(m.node.id)).filter((id) => !gone.has(id)).map((id) => ({ id, delete: () => void deleted.push(id) }));
+        return this;
+      },
+    },
+  };
   const counted = countingContext(data);
   const context = counted.context as unknown as { sync: () => Promise<void>; workbook: { comments: unknown; worksheets: { sheet: Record<string, unknown> } } };
   // Collections with items are plain objects: office-addin-mock cannot load paths through arrays.
   Object.assign(context.workbook.worksheets.sheet, {
+    wholeSheet,
     notes: {
       add: (cell: string, text: string) => {
         later(cell, () => {

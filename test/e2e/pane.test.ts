@@ -64,8 +64,8 @@ test('the server serves its manifest and everything the manifest and the pane na
   }
   const page = await (await fetch(`${url}/addin/taskpane.html`)).text();
   const scripts = [...page.matchAll(/src="([^"]+)"/g)].map((m) => m[1]);
-  expect(scripts).toEqual(['/office-js/office.js', 'taskpane.js']);
-  for (const path of ['/office-js/office.js', '/addin/taskpane.js']) expect([path, (await fetch(url + path)).status]).toEqual([path, 200]);
+  expect(scripts).toEqual(['/office-js/office.js', 'legacy-check.js', 'taskpane.js']);
+  for (const path of ['/office-js/office.js', '/addin/legacy-check.js', '/addin/taskpane.js']) expect([path, (await fetch(url + path)).status]).toEqual([path, 200]);
 });
 
 test('validate, see the issues, click one: its cell is selected', async () => {
@@ -191,4 +191,23 @@ test('a submission with errors gets a warning bar naming them, not a success', a
   // Outside the task it starts a series of its own.
   await bar.getByText(/已提交第 1 版（编号 \d+，共 4 张表），但服务器校验发现 1 个错误/).waitFor();
   await expect(bar.getAttribute('data-intent')).resolves.toBe('warning');
+});
+
+test('设置 names what this Excel can do; on Office 2019 the pane says what it does differently', async () => {
+  await page.getByRole('tab', { name: '设置' }).click();
+  await page.getByTestId('excel-level').getByText(/预览中没有连接 Excel/).waitFor();
+
+  // The preview posing as Office 2019 (ExcelApi 1.7): the texts a clerk there reads.
+  const old = await suite.browser.newPage({ viewport: PANE, locale: 'zh-CN' });
+  await old.goto(`${url}/addin/taskpane.html?excelApi=1.7`);
+  await old.getByRole('tab', { name: '设置' }).click();
+  const level = old.getByTestId('excel-level');
+  await level.getByText('此 Excel 支持 ExcelApi 1.7（相当于 Office 2019），以下功能有所不同：').waitFor();
+  await level.getByText(/以条件格式着色标注.*需要 ExcelApi 1\.9：标注直接改单元格的填充色/).waitFor();
+  await level.getByText(/读取合并单元格需要 ExcelApi 1\.13/).waitFor();
+  if (process.env.GOVCAT_SCREENSHOTS) await old.screenshot({ path: join(projectRoot(), 'addin', 'screenshots', 'taskpane-excel-2019.png'), fullPage: true });
+  await old.getByRole('tab', { name: '校验' }).click();
+  await old.getByRole('button', { name: '校验', exact: true }).click();
+  await old.getByTestId('merges-not-read').getByText(/此 Excel 不能读取合并单元格（需要 ExcelApi 1\.13）/).waitFor();
+  await old.close();
 });

@@ -1,5 +1,8 @@
 import { createSheet, listSource } from './create-sheet';
 import { countingContext } from '../../test-support/mock-context';
+import { capabilitiesOf } from './capabilities';
+
+const ALL = capabilitiesOf(() => true);
 
 function mockWorkbook() {
   const ranges = new Map<string, Record<string, unknown>>();
@@ -11,7 +14,6 @@ function mockWorkbook() {
     name: '',
     frozenRows: 0,
     activated: false,
-    getRangeByIndexes: (r: number, c: number, rows: number, cols: number) => range(`idx:${r},${c},${rows},${cols}`),
     getRange: (address: string) => range(address),
     freezePanes: { freezeRows: (n: number) => (sheet.frozenRows = n) },
     activate: () => (sheet.activated = true),
@@ -38,11 +40,11 @@ test('a catalogue sheet with its head rows, bold frozen header, widths and drop-
   await createSheet(
     wb.context,
     { name: '数据资源目录', headRows: [['芜湖市政务数据资源目录（2026年版）']], headers: ['序号', '数据资源名称', '共享类型'], columnWidths: [6, 30, 12], lists: [{ column: 2, values: ['无条件共享', '有条件共享', '不予共享'] }], dataRows: 500 },
-    true,
+    ALL,
   );
   expect(wb.sheet.name).toBe('数据资源目录');
-  expect(wb.ranges.get('idx:0,0,2,3')!.values).toEqual([['芜湖市政务数据资源目录（2026年版）', '', ''], ['序号', '数据资源名称', '共享类型']]);
-  expect(wb.ranges.get('idx:1,0,1,3')!.format).toMatchObject({ font: { bold: true }, wrapText: true });
+  expect(wb.ranges.get('A1:C2')!.values).toEqual([['芜湖市政务数据资源目录（2026年版）', '', ''], ['序号', '数据资源名称', '共享类型']]);
+  expect(wb.ranges.get('A2:C2')!.format).toMatchObject({ font: { bold: true }, wrapText: true });
   expect(wb.sheet.frozenRows).toBe(2);
   expect((wb.ranges.get('B:B')!.format as { columnWidth: number }).columnWidth).toBe(360);
   expect(wb.ranges.get('C3:C502')!.dataValidation).toMatchObject({ rule: { list: { inCellDropDown: true, source: '无条件共享,有条件共享,不予共享' } } });
@@ -52,7 +54,7 @@ test('a catalogue sheet with its head rows, bold frozen header, widths and drop-
 
 test('no drop-downs where the host cannot make them', async () => {
   const wb = mockWorkbook();
-  await createSheet(wb.context, { name: 'T', headRows: [], headers: ['共享类型'], columnWidths: [], lists: [{ column: 0, values: ['是', '否'] }], dataRows: 10 }, false);
+  await createSheet(wb.context, { name: 'T', headRows: [], headers: ['共享类型'], columnWidths: [], lists: [{ column: 0, values: ['是', '否'] }], dataRows: 10 }, { ...ALL, dataValidation: false });
   expect([...wb.ranges.keys()].some((k) => k.startsWith('A2'))).toBe(false);
 });
 

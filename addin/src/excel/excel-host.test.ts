@@ -1,5 +1,6 @@
 import { mockWorkbook } from '../../test-support/mock-workbook';
-import { browserSettings, capabilitiesOf, ExcelHost, MARKS_KEY, type DocumentSettings } from './excel-host';
+import { capabilitiesOf } from './capabilities';
+import { browserSettings, ExcelHost, MARKS_KEY, type DocumentSettings } from './excel-host';
 
 function documentSettings(): DocumentSettings & { values: Map<string, unknown>; saves: number } {
   const values = new Map<string, unknown>();
@@ -21,11 +22,12 @@ beforeAll(() => {
 });
 
 test('capabilities follow the ExcelApi requirement sets', () => {
-  expect(capabilitiesOf((_n, v) => Number(v.split('.')[1]) <= 12)).toEqual({ notes: false, comments: true, dataValidation: true });
-  expect(capabilitiesOf(() => true)).toEqual({ notes: true, comments: true, dataValidation: true });
+  const upTo = (last: number) => (_n: string, v: string) => Number(v.split('.')[1]) <= last;
+  expect(capabilitiesOf(upTo(12))).toMatchObject({ notes: false, comments: true, dataValidation: true, merges: false, apiVersion: '1.12' });
+  expect(capabilitiesOf(() => true)).toMatchObject({ notes: true, comments: true, dataValidation: true, merges: true, apiVersion: '1.20' });
 });
 
-const CAPS = { notes: true, comments: true, dataValidation: true };
+const CAPS = capabilitiesOf(() => true);
 
 /** An ExcelHost over an office-addin-mock workbook; `doc` is the workbook's document settings. */
 function hostOn(wb: ReturnType<typeof mockWorkbook>, doc = documentSettings()) {
@@ -37,13 +39,13 @@ test('what was marked is recorded in the workbook, so a reopened pane clears it'
   const wb = mockWorkbook();
   const doc = documentSettings();
   await hostOn(wb, doc).applyMarks([{ sheet: '目录', cell: 'B3', kind: 'error', message: '不能为空' }]);
-  expect(JSON.parse(doc.values.get(MARKS_KEY) as string)).toEqual({ formats: { 目录: ['{CF-1}'] }, messages: { 目录: { B3: { on: 'note', own: null, text: '【错误】不能为空' } } } });
+  expect(JSON.parse(doc.values.get(MARKS_KEY) as string)).toEqual({ formats: { 目录: ['{CF-1}'] }, fills: {}, messages: { 目录: { B3: { on: 'note', own: null, text: '【错误】不能为空' } } } });
 
   // A new host (the pane reopened) on the same workbook.
   await hostOn(wb, doc).clearMarks();
   expect(wb.deleted).toEqual(['{CF-1}']);
   expect(wb.notes.size).toBe(0);
-  expect(JSON.parse(doc.values.get(MARKS_KEY) as string)).toEqual({ formats: {}, messages: {} });
+  expect(JSON.parse(doc.values.get(MARKS_KEY) as string)).toEqual({ formats: {}, fills: {}, messages: {} });
   expect(doc.saves).toBe(2);
 });
 

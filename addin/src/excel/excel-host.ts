@@ -1,5 +1,5 @@
 import type { SheetGrid } from '../../../shared/src';
-import type { CellMark, HostCapabilities, HostOptions, MarkOutcome, NewSheet, SettingsStore, WorkbookHost } from '../host/types';
+import type { CellMark, CreateOutcome, HostCapabilities, HostOptions, MarkOutcome, NewSheet, SettingsStore, WorkbookHost } from '../host/types';
 import { createSheet } from './create-sheet';
 import { applyMarks, clearMarks, type AppliedMarks } from './marks';
 import { readSheet } from './read-sheet';
@@ -17,14 +17,6 @@ export interface DocumentSettings {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
   saveAsync(callback?: (result: { status: string }) => void): void;
-}
-
-export function capabilitiesOf(isSetSupported: (name: string, version: string) => boolean): HostCapabilities {
-  return {
-    notes: isSetSupported('ExcelApi', '1.18'),
-    comments: isSetSupported('ExcelApi', '1.10'),
-    dataValidation: isSetSupported('ExcelApi', '1.8'),
-  };
 }
 
 export class ExcelHost implements WorkbookHost {
@@ -56,13 +48,15 @@ export class ExcelHost implements WorkbookHost {
   }
 
   readSheet(name: string, options?: HostOptions): Promise<SheetGrid> {
-    return this.run((context) => readSheet(context, name, options));
+    return this.run((context) => readSheet(context, name, this.capabilities, options));
   }
 
   async applyMarks(marks: readonly CellMark[], options?: HostOptions): Promise<MarkOutcome> {
     const held = this.record();
-    const { formats, messages, unplaced } = await this.run((context) => applyMarks(context, marks, this.capabilities, held, options));
+    const { formats, fills, messages, unplaced } = await this.run((context) => applyMarks(context, marks, this.capabilities, held, options));
     for (const [sheet, ids] of Object.entries(formats)) held.formats[sheet] = [...(held.formats[sheet] ?? []), ...ids];
+    // A sheet's fill record comes back whole, the earlier cells joined.
+    Object.assign(held.fills, fills);
     Object.assign(held.messages, messages);
     await this.save(held);
     return { unplaced };
@@ -83,13 +77,13 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  createSheet(sheet: NewSheet): Promise<void> {
-    return this.run((context) => createSheet(context, sheet, this.capabilities.dataValidation));
+  createSheet(sheet: NewSheet): Promise<CreateOutcome> {
+    return this.run((context) => createSheet(context, sheet, this.capabilities));
   }
 
   private record(): AppliedMarks {
     const raw = this.documentSettings.get(MARKS_KEY);
-    if (typeof raw !== 'string') return { formats: {}, messages: {} };
+    if (typeof raw !== 'string') return { formats: {}, fills: {}, messages: {} };
     try {
       const parsed = JSON.parse(raw) as Partial<AppliedMarks> & { notes?: Record<string, string[]> };
       const messages = parsed.messages ?? {};
@@ -97,9 +91,9 @@ export class ExcelHost implements WorkbookHost {
       for (const [sheet, cells] of Object.entries(parsed.notes ?? {})) {
         messages[sheet] = Object.fromEntries(cells.map((cell) => [cell, { on: this.capabilities.notes ? 'note' : 'comment', own: null, text: null }]));
       }
-      return { formats: parsed.formats ?? {}, messages };
+      return { formats: parsed.formats ?? {}, fills: parsed.fills ?? {}, messages };
     } catch {
-      return { formats: {}, messages: {} };
+      return { formats: {}, fills: {}, messages: {} };
     }
   }
 

@@ -5,8 +5,9 @@ import { applyMarks, clearMarks, markSyncs } from './marks';
 import { readSheet } from './read-sheet';
 import { readSyncs } from './blocks';
 import { mockWorkbook } from '../../test-support/mock-workbook';
+import { capabilitiesOf } from './capabilities';
 
-const CAPS: HostCapabilities = { notes: true, comments: true, dataValidation: true };
+const CAPS: HostCapabilities = capabilitiesOf(() => true);
 
 beforeAll(() => {
   (globalThis as { Excel?: unknown }).Excel = { ConditionalFormatType: { custom: 'Custom' } };
@@ -36,7 +37,7 @@ test('clearing deletes exactly the formats and notes the add-in made', async () 
   const left = await clearMarks(wb.context, applied, CAPS);
   expect(wb.deleted.sort()).toEqual([...applied.formats['目录']].sort());
   expect([...wb.notes]).toEqual([['Z1', '用户自己的批注']]);
-  expect(left).toEqual({ formats: {}, messages: {} });
+  expect(left).toEqual({ formats: {}, fills: {}, messages: {} });
 });
 
 test('clearing still works when the clerk already deleted some marks by hand', async () => {
@@ -45,7 +46,7 @@ test('clearing still works when the clerk already deleted some marks by hand', a
   wb.gone.add(applied.formats['目录'][0]);
   wb.notes.delete('A2');
   const syncsBefore = wb.syncs();
-  await expect(clearMarks(wb.context, applied, CAPS)).resolves.toEqual({ formats: {}, messages: {} });
+  await expect(clearMarks(wb.context, applied, CAPS)).resolves.toEqual({ formats: {}, fills: {}, messages: {} });
   expect(wb.deleted).toEqual([applied.formats['目录'][1]]);
   expect(wb.notes.size).toBe(0);
   expect(wb.syncs() - syncsBefore).toBe(2);
@@ -53,7 +54,7 @@ test('clearing still works when the clerk already deleted some marks by hand', a
 
 test('without notes or comments (older Excel) only the colours are applied, and the messages are reported unplaced', async () => {
   const wb = mockWorkbook();
-  const applied = await applyMarks(wb.context, [mark('A2', 'error')], { notes: false, comments: false, dataValidation: false });
+  const applied = await applyMarks(wb.context, [mark('A2', 'error')], { ...CAPS, notes: false, comments: false, dataValidation: false });
   expect(wb.notes.size).toBe(0);
   expect(applied.messages).toEqual({});
   expect(applied.unplaced).toEqual([{ sheet: '目录', cell: 'A2', text: '【错误】请修改' }]);
@@ -100,7 +101,7 @@ test('a cell Excel refuses costs only itself: the others are written, and it is 
 
 test('with comments only (ExcelApi 1.10) a message is a comment of ours, addressed with the quoted sheet name', async () => {
   const wb = mockWorkbook([['x']], '附件1 共享目录');
-  const caps = { notes: false, comments: true, dataValidation: true };
+  const caps = { ...CAPS, notes: false };
   const first = await applyMarks(wb.context, [{ sheet: '附件1 共享目录', cell: 'D2', kind: 'error', message: '不能为空' }], caps);
   await applyMarks(wb.context, [{ sheet: '附件1 共享目录', cell: 'D2', kind: 'review', message: '请补充' }], caps, first);
   expect(wb.comments.map((c) => [c.cell, c.content])).toEqual([['D2', '【错误】不能为空\n【审核意见】请补充']]);
@@ -109,7 +110,7 @@ test('with comments only (ExcelApi 1.10) a message is a comment of ours, address
 test('validating and marking a 100,000 × 12 sheet with 5,000 problem cells stays within the stated sync count', async () => {
   const cells = Array.from({ length: 100_000 }, (_, i) => [`MZ${i}`, '张三', '340202198001010015', '男', 43861, '340202', '13800138000', 'a@b.cn', 1.5, 3, 45000.5, '是']);
   const wb = mockWorkbook(cells);
-  const grid = await readSheet(wb.context, '目录');
+  const grid = await readSheet(wb.context, '目录', CAPS);
   const afterRead = wb.syncs();
   expect(afterRead).toBeLessThanOrEqual(readSyncs(100_000, 12, 40));
   expect(grid.rows).toHaveLength(100_000);

@@ -3,11 +3,13 @@ import { groupBy } from '../marks/group';
 import { joinLines, OWN_SEPARATOR, withOurs, withoutOurs, type PlacedText } from '../marks/messages';
 import { MARK_FILLS, noteText, strongestKind } from '../../../shared/src';
 import type { CellMark, HostCapabilities, HostOptions, MarkKind, UnplacedMessage } from '../host/types';
+import { applyFills, clearFills, type FillRun } from './fills';
 
 /**
  * Marks on Excel cells without touching the cells' own formats: each mark colour is a
- * conditional format over the marked areas (a custom rule that is always true), and each message
- * a note (ExcelApi 1.18) or a comment (1.10). A cell's messages join into one labelled text; on a
+ * conditional format over the marked areas (a custom rule that is always true; getRanges and
+ * RangeAreas need ExcelApi 1.9, below that the colours are direct fills, see fills.ts), and each
+ * message a note (ExcelApi 1.18) or a comment (1.10). A cell's messages join into one labelled text; on a
  * cell where the clerk already has a note, ours follows the clerk's words, and in the clerk's
  * comment thread ours is a reply of its own. Clearing deletes exactly the conditional formats,
  * notes and replies this add-in made, whose ids and texts it keeps, and gives the clerk's notes
@@ -22,6 +24,8 @@ export interface PlacedMessage extends PlacedText {
 export interface AppliedMarks {
   /** Conditional-format ids by sheet. */
   formats: Record<string, string[]>;
+  /** Direct fills (Excel below 1.9) with each cell's own fill, by sheet. */
+  fills: Record<string, FillRun[]>;
   /** What we wrote on each cell, by sheet and cell. */
   messages: Record<string, Record<string, PlacedMessage>>;
 }
@@ -35,20 +39,32 @@ const KINDS: MarkKind[] = ['review', 'warning', 'error'];
 
 /**
  * syncs = ⌈address batches ÷ BATCHES_PER_SYNC⌉, plus for messages ⌈cells ÷ NOTES_PER_SYNC⌉ to see
- * what each cell already has, one to locate the sheet's comments, and ⌈cells ÷ NOTES_PER_SYNC⌉ to write; per sheet.
+ * what each cell already has, ⌈comment threads on the sheet ÷ NOTES_PER_SYNC⌉ (at least one) to
+ * locate them, and ⌈cells ÷ NOTES_PER_SYNC⌉ to write; per sheet. Direct fills (below 1.9) count
+ * fillSyncs (fills.ts) instead of the batches.
  */
-export function markSyncs(batches: number, noteCells: number, messages: boolean): number {
-  return Math.ceil(batches / BATCHES_PER_SYNC) + (messages ? 2 * Math.ceil(noteCells / NOTES_PER_SYNC) + 1 : 0);
+export function markSyncs(batches: number, noteCells: number, messages: boolean, threads = 0): number {
+  return Math.ceil(batches / BATCHES_PER_SYNC) + (messages ? 2 * Math.ceil(noteCells / NOTES_PER_SYNC) + Math.ceil(Math.max(1, threads) / NOTES_PER_SYNC) : 0);
+}
+
+/**
+ * Clearing one sheet: one sync to see what is there (⌈cells ÷ NOTES_PER_SYNC⌉ with notes, each
+ * cell's note looked up), ⌈comment threads ÷ NOTES_PER_SYNC⌉ to locate them, ⌈cells ÷
+ * NOTES_PER_SYNC⌉ (at least one) to delete; direct fills add fillSyncs.
+ */
+export function clearSyncs(noteCells: number, threads: number, notes: boolean): number {
+  const chunks = Math.max(1, Math.ceil(noteCells / NOTES_PER_SYNC));
+  return (notes ? chunks : 1) + Math.ceil(threads / NOTES_PER_SYNC) + chunks;
 }
 
 export async function applyMarks(
   context: Excel.RequestContext,
   marks: readonly CellMark[],
   capabilities: HostCapabilities,
-  held: AppliedMarks = { formats: {}, messages: {} },
+  held: AppliedMarks = { formats: {}, fills: {}, messages: {} },
   options: HostOptions = {},
 ): Promise<AppliedMarks & { unplaced: UnplacedMessage[] }> {
-  const applied: AppliedMarks = { formats: {}, messages: {} };
+  const applied: AppliedMarks = { formats: {}, fills: {}, messages: {} };
   const unplaced: UnplacedMessage[] = [];
   const bySheet = groupBy(marks, (m) => m.sheet);
   let done = 0;
@@ -57,22 +73,8 @@ export async function applyMarks(
     // One colour per cell: the strongest of its marks (shared/src/marks.ts), as the in-memory host does.
     const byCell = groupBy(sheetMarks, (m) => m.cell);
     const cellKind = new Map([...byCell].map(([cell, list]) => [cell, strongestKind(list.map((m) => m.kind))] as const));
-    const formats: Excel.ConditionalFormat[] = [];
-    let queued = 0;
-    for (const kind of KINDS) {
-      const cells = [...cellKind].filter(([, k]) => k === kind).map(([c]) => c);
-      for (const batch of addressBatches(areasOf(cells))) {
-        options.signal?.throwIfAborted();
-        const format = sheet.getRanges(batch).conditionalFormats.add(Excel.ConditionalFormatType.custom);
-        format.custom.rule.formula = '=TRUE';
-        format.custom.format.fill.color = MARK_FILLS[kind];
-        format.load('id');
-        formats.push(format);
-        if (++queued % BATCHES_PER_SYNC === 0) await context.sync();
-      }
-    }
-    if (queued % BATCHES_PER_SYNC !== 0) await context.sync();
-    applied.formats[name] = formats.map((f) => f.id);
+    if (capabilities.conditionalFormats) applied.formats[name] = await addFormats(context, sheet, cellKind, options.signal);
+    else applied.fills[name] = await applyFills(context, sheet, cellKind, held.fills?.[name], options.signal);
 
     const texts = [...byCell].map(([cell, list]) => ({ cell, text: noteText(list) }));
     if (capabilities.notes || capabilities.comments) {
@@ -89,18 +91,39 @@ export async function applyMarks(
   return { ...applied, unplaced };
 }
 
+/** One conditional format per batch of areas of each kind: ⌈batches ÷ BATCHES_PER_SYNC⌉ syncs; returns their ids. */
+async function addFormats(context: Excel.RequestContext, sheet: Excel.Worksheet, cellKind: ReadonlyMap<string, MarkKind>, signal?: AbortSignal): Promise<string[]> {
+  const formats: Excel.ConditionalFormat[] = [];
+  let queued = 0;
+  for (const kind of KINDS) {
+    const cells = [...cellKind].filter(([, k]) => k === kind).map(([c]) => c);
+    for (const batch of addressBatches(areasOf(cells))) {
+      signal?.throwIfAborted();
+      const format = sheet.getRanges(batch).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      format.custom.rule.formula = '=TRUE';
+      format.custom.format.fill.color = MARK_FILLS[kind];
+      format.load('id');
+      formats.push(format);
+      if (++queued % BATCHES_PER_SYNC === 0) await context.sync();
+    }
+  }
+  if (queued % BATCHES_PER_SYNC !== 0) await context.sync();
+  return formats.map((f) => f.id);
+}
+
 /** What a cell has now: the clerk's (or our) note, and the comment thread on it, loaded. */
 interface CellNow {
   note: Excel.Note | null;
   comment: Excel.Comment | null;
 }
 
-/** Loads what the cells have: ⌈cells ÷ NOTES_PER_SYNC⌉ syncs, and one more when the sheet has comments. */
-async function probe(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: readonly string[], capabilities: HostCapabilities): Promise<Map<string, CellNow>> {
+/** Loads what the cells have: ⌈cells ÷ NOTES_PER_SYNC⌉ syncs (one without notes), and ⌈threads ÷ NOTES_PER_SYNC⌉ more for the sheet's comments. */
+async function probe(context: Excel.RequestContext, sheet: Excel.Worksheet, cells: readonly string[], capabilities: HostCapabilities, pending = false): Promise<Map<string, CellNow>> {
   const now = new Map<string, CellNow>(cells.map((c) => [c, { note: null, comment: null }]));
   const comments = capabilities.comments ? sheet.comments.load('items/id,items/content') : null;
   const notes: Array<[string, Excel.Note]> = [];
-  let queued = comments !== null;
+  // `pending`: the caller queued loads of its own that this first sync must run.
+  let queued = pending || comments !== null;
   if (capabilities.notes) {
     for (const cell of cells) {
       const note = sheet.notes.getItemOrNullObject(cell);
@@ -115,8 +138,10 @@ async function probe(context: Excel.RequestContext, sheet: Excel.Worksheet, cell
   }
   if (queued) await context.sync();
   for (const [cell, note] of notes) if (!note.isNullObject) now.get(cell)!.note = note;
-  if (comments && comments.items.length > 0) {
-    const located = comments.items.map((c) => {
+  // Located in chunks too: a sheet can hold thousands of threads, and one request must stay small.
+  const threads = comments?.items ?? [];
+  for (let start = 0; start < threads.length; start += NOTES_PER_SYNC) {
+    const located = threads.slice(start, start + NOTES_PER_SYNC).map((c) => {
       c.replies.load('items/id,items/content');
       return [c, c.getLocation().load('address')] as const;
     });
@@ -242,26 +267,34 @@ async function writeMessages(
 }
 
 /**
- * Deletes the marks `applied` lists, on the given sheets or all: two syncs per sheet (three when
- * it has comments), one to see what still exists (a clerk may have deleted or edited some by
- * hand), one to delete ours. A clerk's note gets back its own words; a thread someone answered stays.
+ * Deletes the marks `applied` lists, on the given sheets or all, in clearSyncs per sheet: first
+ * what still exists (a clerk may have deleted or edited some by hand), then ours deleted; direct
+ * fills add fillSyncs (fills.ts). A clerk's note gets back its own words; a thread someone
+ * answered stays. What this Excel cannot reach (conditional formats or notes made by a newer one)
+ * stays in the record for that Excel to clear.
  */
 export async function clearMarks(context: Excel.RequestContext, applied: AppliedMarks, capabilities: HostCapabilities, sheets?: readonly string[]): Promise<AppliedMarks> {
-  const left: AppliedMarks = { formats: { ...applied.formats }, messages: { ...applied.messages } };
-  const names = new Set([...Object.keys(applied.formats), ...Object.keys(applied.messages)]);
+  const left: AppliedMarks = { formats: { ...applied.formats }, fills: { ...applied.fills }, messages: { ...applied.messages } };
+  const names = new Set([...Object.keys(applied.formats), ...Object.keys(applied.fills ?? {}), ...Object.keys(applied.messages)]);
   for (const name of names) {
     if (sheets && !sheets.includes(name)) continue;
     const sheet = context.workbook.worksheets.getItem(name);
-    const all = sheet.getRange().conditionalFormats;
-    const formats = (applied.formats[name] ?? []).map((id) => all.getItemOrNullObject(id).load('isNullObject'));
-    const placed = applied.messages[name] ?? {};
-    // The formats' lookups go in the probe's first sync.
-    const now = await probe(context, sheet, Object.keys(placed), capabilities);
-    for (const format of formats) if (!format.isNullObject) format.delete();
-    for (const [cell, message] of Object.entries(placed)) takeOff(now.get(cell)!, message);
-    await context.sync();
-    delete left.formats[name];
-    delete left.messages[name];
+    const ids = new Set(capabilities.conditionalFormats ? applied.formats[name] ?? [] : []);
+    // Loading the sheet's formats (1.6) finds ours without failing on one the clerk deleted.
+    const formats = ids.size > 0 ? sheet.getRange().conditionalFormats.load('items/id') : null;
+    const canWrite = capabilities.notes || capabilities.comments;
+    const placed = canWrite ? applied.messages[name] ?? {} : {};
+    const now = await probe(context, sheet, Object.keys(placed), capabilities, formats !== null);
+    for (const format of formats?.items ?? []) if (ids.has(format.id)) format.delete();
+    const cells = Object.entries(placed);
+    for (let start = 0; start < cells.length || (start === 0 && formats !== null); start += NOTES_PER_SYNC) {
+      for (const [cell, message] of cells.slice(start, start + NOTES_PER_SYNC)) takeOff(now.get(cell)!, message);
+      await context.sync();
+    }
+    if (applied.fills?.[name]) await clearFills(context, sheet, applied.fills[name]);
+    if (capabilities.conditionalFormats) delete left.formats[name];
+    if (canWrite) delete left.messages[name];
+    delete left.fills[name];
   }
   return left;
 }

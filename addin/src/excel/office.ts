@@ -1,10 +1,12 @@
-import { browserSettings, capabilitiesOf, ExcelHost } from './excel-host';
+import { capabilitiesOf } from './capabilities';
+import { browserSettings, ExcelHost } from './excel-host';
 
 /** The ExcelHost wired to the running Office: the one place the pane's bootstrap reaches Excel. */
 export function officeExcelHost(): ExcelHost {
   const settings = Office.context.document.settings;
   return new ExcelHost(
     (batch) => Excel.run(batch),
+    // Everything above the manifest's ExcelApi 1.1 is asked for at run time (capabilities.ts).
     capabilitiesOf((name, version) => Office.context.requirements.isSetSupported(name, version)),
     {
       get: (name: string) => settings.get(name) as unknown,

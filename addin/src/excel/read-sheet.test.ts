@@ -1,10 +1,14 @@
 import { readSheet, mergesOf } from './read-sheet';
 import { readSyncs, rowsPerBlock } from './blocks';
 import { countingContext, type MockNode } from '../../test-support/mock-context';
+import { parseRange } from '../../../shared/src';
+import { capabilitiesOf } from './capabilities';
+
+const ALL = capabilitiesOf(() => true);
 
 
 /**
- * A worksheet in office-addin-mock: getRangeByIndexes adds the block it is asked for to the
+ * A worksheet in office-addin-mock: getRange adds the block it is asked for to the
  * object model, so that context.sync() loads it like Excel would; syncs are counted.
  */
 function mockWorkbook(cells: unknown[][], merged: string | null, origin = { row: 0, col: 0 }) {
@@ -27,7 +31,9 @@ function mockWorkbook(cells: unknown[][], merged: string | null, origin = { row:
           getUsedRangeOrNullObject() {
             return this.used;
           },
-          getRangeByIndexes(this: MockNode, row: number, col: number, rowCount: number, colCount: number) {
+          getRange(this: MockNode, address: string) {
+            const area = parseRange(address)!;
+            const [row, col, rowCount, colCount] = [area.top - 1, area.left - 1, area.bottom - area.top + 1, area.right - area.left + 1];
             const key = `block_${row}_${col}_${rowCount}_${colCount}`;
             if (!this[key]) {
               this.addMock(key);
@@ -50,7 +56,7 @@ function mockWorkbook(cells: unknown[][], merged: string | null, origin = { row:
 
 test('a sheet comes back as a grid with its merges and where its used range starts', async () => {
   const { context, syncs } = mockWorkbook([['目录'], ['序号', '部门名称'], [1, '芜湖市统计局'], [2, '']], 'Sheet1!$B$3:$B$4,Sheet1!A1:B1', { row: 2, col: 1 });
-  const grid = await readSheet(context, '目录');
+  const grid = await readSheet(context, '目录', ALL);
   expect(grid).toEqual({
     name: '目录',
     rows: [['目录', null], ['序号', '部门名称'], [1, '芜湖市统计局'], [2, null]],
@@ -63,7 +69,7 @@ test('a sheet comes back as a grid with its merges and where its used range star
 
 test('an empty sheet takes one sync and gives no rows', async () => {
   const { context, syncs } = mockWorkbook([], null);
-  expect(await readSheet(context, '空表')).toEqual({ name: '空表', rows: [] });
+  expect(await readSheet(context, '空表', ALL)).toEqual({ name: '空表', rows: [] });
   expect(syncs()).toBe(1);
 });
 
@@ -71,7 +77,7 @@ test('100,000 rows × 12 columns are read in blocks within the payload limits, i
   const cells = Array.from({ length: 100_000 }, (_, i) => [`MZ${String(i).padStart(8, '0')}`, '张三', '340202198001010015', '男', 43861, '340202', '13800138000', 'user@wuhu.gov.cn', 1234.5, 3, 45000.5, '是']);
   const { context, syncs, requested } = mockWorkbook(cells, null);
   const progress: number[] = [];
-  const grid = await readSheet(context, '低保对象', { onProgress: (done) => progress.push(done) });
+  const grid = await readSheet(context, '低保对象', ALL, { onProgress: (done) => progress.push(done) });
   expect(grid.rows).toHaveLength(100_000);
   expect(grid.rows[99_999][0]).toBe('MZ00099999');
   // Every block asked for is within the limits, and together they cover each row once.
@@ -88,7 +94,7 @@ test('a read can be cancelled between blocks', async () => {
   const cells = Array.from({ length: 50_000 }, () => ['x'.repeat(100), 1]);
   const { context } = mockWorkbook(cells, null);
   const controller = new AbortController();
-  await expect(readSheet(context, 'T', { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toThrow();
+  await expect(readSheet(context, 'T', ALL, { signal: controller.signal, onProgress: () => controller.abort() })).rejects.toThrow();
 });
 
 test('merged-area addresses are read with or without sheet names and dollar signs', () => {

@@ -2,7 +2,7 @@ import { parseA1, type CellValue, type MergeArea, type SheetGrid } from '../../.
 import { groupBy } from '../marks/group';
 import { MARK_FILLS, noteText, strongestKind } from '../../../shared/src';
 import { joinLines, withOurs, withoutOurs, type PlacedText } from '../marks/messages';
-import type { CellMark, HostCapabilities, HostOptions, MarkOutcome, NewSheet, SettingsStore, UnplacedMessage, WorkbookHost } from './types';
+import type { CellMark, CreateOutcome, HostCapabilities, HostOptions, MarkOutcome, NewSheet, SettingsStore, UnplacedMessage, WorkbookHost } from './types';
 
 /**
  * A workbook in memory: the host for tests and for the pane's browser preview. It behaves as
@@ -30,7 +30,6 @@ export function memorySheet(name: string, cells: CellValue[][], extra: Partial<M
 
 export class MemoryHost implements WorkbookHost {
   readonly name = 'memory';
-  readonly capabilities: HostCapabilities = { notes: true, comments: true, dataValidation: true };
   readonly sheets: MemorySheet[];
   active: string;
   selection: { sheet: string; cell: string } | null = null;
@@ -40,7 +39,11 @@ export class MemoryHost implements WorkbookHost {
   private readonly placed = new Map<string, Map<string, PlacedText>>();
   private readonly values = new Map<string, string>();
 
-  constructor(sheets: MemorySheet[]) {
+  /** `capabilities`: what the pane is told this host can do (the preview can pose as an older Excel); the host itself does everything. */
+  constructor(
+    sheets: MemorySheet[],
+    readonly capabilities: HostCapabilities = { usedRange: true, merges: true, conditionalFormats: true, columnWidths: true, freezePanes: true, dataValidation: true, comments: true, notes: true, apiVersion: null },
+  ) {
     this.sheets = sheets;
     this.active = sheets[0]?.name ?? '';
   }
@@ -138,7 +141,7 @@ export class MemoryHost implements WorkbookHost {
     this.selection = { sheet, cell };
   }
 
-  async createSheet(spec: NewSheet): Promise<void> {
+  async createSheet(spec: NewSheet): Promise<CreateOutcome> {
     if (this.sheets.some((s) => s.name === spec.name)) throw new Error(`已有名为“${spec.name}”的工作表`);
     const s = memorySheet(spec.name, [...spec.headRows.map((r) => [...r]), [...spec.headers]], {
       columnWidths: [...spec.columnWidths],
@@ -147,5 +150,6 @@ export class MemoryHost implements WorkbookHost {
     });
     this.sheets.push(s);
     this.active = spec.name;
+    return { skipped: [] };
   }
 }

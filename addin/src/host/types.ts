@@ -29,13 +29,20 @@ export interface NewSheet {
   dataRows: number;
 }
 
-export interface HostCapabilities {
-  /** Cell notes (ExcelApi 1.18). */
-  notes: boolean;
-  /** Threaded comments (ExcelApi 1.10), the fallback for messages on cells. */
-  comments: boolean;
-  /** Data-validation lists (ExcelApi 1.8). */
-  dataValidation: boolean;
+/**
+ * What this host can do beyond reading values and filling cells. Excel's levels and fallbacks are
+ * in addin/src/excel/capabilities.ts; the in-memory host can do everything.
+ */
+export type HostFeature = 'usedRange' | 'merges' | 'conditionalFormats' | 'columnWidths' | 'freezePanes' | 'dataValidation' | 'comments' | 'notes';
+
+export type HostCapabilities = Record<HostFeature, boolean> & {
+  /** The highest ExcelApi requirement set the host supports ("1.7"); null outside Excel. */
+  apiVersion: string | null;
+};
+
+/** What a new sheet went without on this host, in words for the clerk (no frozen header, no drop-downs …). */
+export interface CreateOutcome {
+  skipped: string[];
 }
 
 /** A cell's message that could not be written to the cell (no notes in this Excel, a protected sheet…). */
@@ -59,7 +66,7 @@ export interface WorkbookHost {
   readonly capabilities: HostCapabilities;
   listSheets(): Promise<string[]>;
   activeSheet(): Promise<string>;
-  /** The sheet's used range as a grid, with its merged areas. */
+  /** The sheet's used range as a grid, with its merged areas where the host can read them (capabilities.merges). */
   readSheet(name: string, options?: HostOptions): Promise<SheetGrid>;
   /**
    * Fills and messages on cells; a cell's own fill is kept so that clearMarks can restore it. Values never change.
@@ -70,7 +77,7 @@ export interface WorkbookHost {
   /** Restores the marked cells' own fills and notes and removes the add-in's messages, on the given sheets or all. */
   clearMarks(sheets?: readonly string[]): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
-  createSheet(sheet: NewSheet): Promise<void>;
+  createSheet(sheet: NewSheet): Promise<CreateOutcome>;
   /** The add-in's own settings (server address, token): kept by the add-in, never in the workbook. */
   readonly settings: SettingsStore;
 }

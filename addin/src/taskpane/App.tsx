@@ -6,6 +6,7 @@ import { groupIssues, PROGRESS_STATE_LABELS, SUBMISSION_STATUS_LABELS, UNCOVERED
 import type { UnplacedMessage, WorkbookHost } from '../host/types';
 import { ApiClient, type OpenTask, type SubmissionDetail } from '../pane/api-client';
 import { PaneController, type Scope } from '../pane/controller';
+import { capabilityReport, FEATURES } from '../excel/capabilities';
 import { blankSheet, CREATABLE } from './sheet-specs';
 import { templateSheet } from './template-sheet';
 
@@ -83,8 +84,8 @@ export function App({ host }: { host: WorkbookHost }) {
   async function createTemplate(zeroReport: boolean) {
     if (!chosen) return;
     try {
-      await host.createSheet(templateSheet(chosen, { period: period.trim() || null, zeroReport }));
-      setMessage({ intent: 'success', text: zeroReport ? `已生成“${chosen.name}”${period}的零上报。` : `已生成“${chosen.name}”的数据模板，请在表头下填写数据。` });
+      const { skipped } = await host.createSheet(templateSheet(chosen, { period: period.trim() || null, zeroReport }));
+      setMessage({ intent: 'success', text: (zeroReport ? `已生成“${chosen.name}”${period}的零上报。` : `已生成“${chosen.name}”的数据模板，请在表头下填写数据。`) + withSkipped(skipped) });
     } catch (e) {
       fail(e);
     }
@@ -168,6 +169,9 @@ export function App({ host }: { host: WorkbookHost }) {
   }
 
   const select = (issue: Issue) => selectCell(issue.sheet, issue.cell);
+  const caps = host.capabilities;
+  // On Excel without merged areas (before 1.13) the report comes from the values alone: say so beside it.
+  const mergesNote = !caps.merges && <MessageBar intent="info" data-testid="merges-not-read"><MessageBarBody>此 Excel 不能读取合并单元格（需要 ExcelApi {FEATURES.merges.set}）：{FEATURES.merges.without}。</MessageBarBody></MessageBar>;
   const returned = detail ? [...detail.decisions].reverse().find((d) => d.decision === 'return') : undefined;
 
   const selectCell = (sheet: string, cell: string | null) => cell && void host.selectCell(sheet, cell).catch(fail);
@@ -201,7 +205,9 @@ export function App({ host }: { host: WorkbookHost }) {
       {unplaced.length > 0 && (
         <div className={styles.group} data-testid="unplaced">
           <MessageBar intent="warning">
-            <MessageBarBody>有 {unplaced.length} 处批注无法写入单元格，已在窗格中列出：</MessageBarBody>
+            <MessageBarBody>
+              {caps.notes || caps.comments ? `有 ${unplaced.length} 处批注无法写入单元格，已在窗格中列出：` : `此 Excel 不能在单元格上写说明（需要 ExcelApi ${FEATURES.comments.set}），${unplaced.length} 条说明列在下面，点击即选中单元格：`}
+            </MessageBarBody>
           </MessageBar>
           {unplaced.slice(0, 200).map((u) => (
             <Button key={`${u.sheet}!${u.cell}`} appearance="subtle" className={styles.issue} onClick={() => selectCell(u.sheet, u.cell)}>
@@ -224,6 +230,7 @@ export function App({ host }: { host: WorkbookHost }) {
             <Button onClick={() => void pane.clearMarks().then(() => setMessage({ intent: 'info', text: '已清除标注，单元格恢复原样。' }), fail)}>清除标注</Button>
           </div>
           {busy === 'check' && progress !== null && <ProgressBar value={progress} aria-label="校验进度" />}
+          {report && mergesNote}
           {report && <IssueList report={report} onSelect={select} />}
         </div>
       )}
@@ -234,6 +241,7 @@ export function App({ host }: { host: WorkbookHost }) {
           <Text data-testid="submitted-sheets">
             将提交：{sheets.length ? `${sheets.join('、')}（共 ${sheets.length} 张表）` : '（正在读取工作表）'}
           </Text>
+          {mergesNote}
           <TaskChoice tasks={tasks} value={taskChoice} onChange={setTaskChoice} />
           <div className={styles.row}>
             <Button appearance="primary" onClick={submit} disabled={busy !== null || (tasks !== null && taskChoice === null)}>提交</Button>
@@ -267,7 +275,7 @@ export function App({ host }: { host: WorkbookHost }) {
         <div className={styles.group}>
           <Text>新建带标准表头和下拉列表的空白表：</Text>
           {CREATABLE.map(({ def, title }) => (
-            <Button key={def.kind} onClick={() => void host.createSheet(blankSheet(def, title)).then(() => setMessage({ intent: 'success', text: `已新建“${def.label}”。` }), fail)}>
+            <Button key={def.kind} onClick={() => void host.createSheet(blankSheet(def, title)).then(({ skipped }) => setMessage({ intent: 'success', text: `已新建“${def.label}”。${withSkipped(skipped)}` }), fail)}>
               {def.label}
             </Button>
           ))}
@@ -303,8 +311,28 @@ export function App({ host }: { host: WorkbookHost }) {
             <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} />
           </Field>
           <Button appearance="primary" onClick={saveSettings}>保存并测试连接</Button>
+          <Divider />
+          <ExcelLevel host={host} />
         </div>
       )}
+    </div>
+  );
+}
+
+/** A new sheet's success message, with what this Excel could not add to it. */
+const withSkipped = (skipped: readonly string[]) => skipped.map((s) => `${s}。`).join('');
+
+/** What this Excel can do, in 设置: its ExcelApi level, its Office version, and each feature done differently. */
+function ExcelLevel({ host }: { host: WorkbookHost }) {
+  const styles = useStyles();
+  if (host.capabilities.apiVersion === null) return <Text data-testid="excel-level">预览中没有连接 Excel；在 Excel 中打开时，这里显示该 Excel 支持的接口版本和有所不同的功能。</Text>;
+  const { level, degraded } = capabilityReport(host.capabilities);
+  return (
+    <div className={styles.group} data-testid="excel-level">
+      <Text weight="semibold">{level}</Text>
+      {degraded.map((d) => (
+        <Text key={d} size={200}>· {d}</Text>
+      ))}
     </div>
   );
 }

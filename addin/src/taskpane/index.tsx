@@ -8,7 +8,7 @@ import { previewHost } from './preview';
 /** The task pane, rendered inside Office.onReady: Excel's host in Excel, the in-memory preview elsewhere. */
 function hostFor(info: { host: Office.HostType | null }): WorkbookHost {
   if (info.host === Office.HostType.Excel) return officeExcelHost();
-  const preview = previewHost();
+  const preview = previewHost(window.location.search);
   // The end-to-end tests look at the preview workbook's cells through this.
   (window as unknown as { govcatPreview: unknown }).govcatPreview = preview;
   return preview;

@@ -15,6 +15,12 @@ export interface ManifestOptions {
   /** Four-part version, e.g. 1.0.0.0. */
   version: string;
   provider: string;
+  /**
+   * The ExcelApi set the add-in needs to appear at all. 1.1, so Office 2016 and 2019 (volume
+   * licensed, kept for years) get it too; the pane checks the rest at run time and falls back
+   * (addin/src/excel/capabilities.ts, whose BASE_SET this must equal).
+   */
+  excelApi: string;
 }
 
 export const DEFAULT_MANIFEST: ManifestOptions = {
@@ -23,6 +29,7 @@ export const DEFAULT_MANIFEST: ManifestOptions = {
   name: '数据目录填报',
   version: '1.0.0.0',
   provider: '政务数据资源目录工具',
+  excelApi: '1.1',
 };
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -61,7 +68,7 @@ export function buildManifest(options: ManifestOptions): string {
   </Hosts>
   <Requirements>
     <Sets DefaultMinVersion="1.1">
-      <Set Name="ExcelApi" MinVersion="1.8"/>
+      <Set Name="ExcelApi" MinVersion="${escape(options.excelApi)}"/>
     </Sets>
   </Requirements>
   <DefaultSettings>
