@@ -3,8 +3,10 @@
  * (at its cell, when one is declared), the quiet one must not. A rule without both examples does
  * not compile; this file also checks each message template against the parameters the checks pass.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Report } from './report';
-import { renderMessage, RULES, type RuleDecl, type RuleId } from './rules';
+import { renderMessage, RULES, SEED_TITLES, type RuleDecl, type RuleId } from './rules';
 import { SHEET_DEFS } from './sheets';
 import { conditionalColumns } from './checks/required-when';
 import { validateWorkbook } from './validate';
@@ -46,4 +48,13 @@ test('every conditional column names a column of its sheet kind and a rule that 
 test('a message template fills named parameters and leaves unknown ones visible', () => {
   expect(renderMessage('{label}应为正整数，当前为{value}', { label: '序号', value: '“第一”' })).toBe('序号应为正整数，当前为“第一”');
   expect(renderMessage('第 {row} 行{missing}', { row: 3 })).toBe('第 3 行{missing}');
+});
+
+test('every cited article is quoted in docs/regulations.md, under the seed it belongs to', () => {
+  const doc = readFileSync(join(__dirname, '../../docs/regulations.md'), 'utf8');
+  const headings = new Set(doc.split('\n').filter((l) => l.startsWith('### ')).map((l) => l.slice(4)));
+  for (const [id, rule] of entries) {
+    if (rule.source) expect([id, headings.has(`${rule.source.source} ${rule.source.article}`)]).toEqual([id, true]);
+  }
+  for (const [seed, title] of Object.entries(SEED_TITLES)) expect(doc).toContain(`## ${seed} ${title}`);
 });

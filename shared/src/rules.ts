@@ -10,7 +10,7 @@ import type { ValidateOptions } from './validate';
  * Every rule the engine can report, declared as data (after frictionless-py's error types): a
  * stable id, its severity, a short title (to group issues), a description a clerk can read, the
  * message template whose `{named}` parameters the check fills in, the article of the source
- * regulation it comes from (quoted in docs/regulations.md) and two examples, one that makes it
+ * regulation it comes from (quoted in docs/regulations.md, headed "### 004 第七条") and two examples, one that makes it
  * fire and one that keeps it quiet. The checks only decide when a rule fires and with which
  * parameters; `ruleMessage` renders the text. rules.test.ts runs every example, and the rule
  * reference (`govcat rules`, GET /help/rules) is generated from this table.
@@ -18,6 +18,15 @@ import type { ValidateOptions } from './validate';
 
 /** The seeds: the five regulations quoted in docs/regulations.md, by their number there. */
 export type SeedId = '000' | '001' | '002' | '003' | '004';
+
+/** The seeds' titles, as docs/regulations.md heads them. */
+export const SEED_TITLES: Record<SeedId, string> = {
+  '000': '芜湖市统计局政务数据资源共享工作制度（芜统〔2020〕1号）',
+  '001': '关于建立健全政务数据共享协调机制 快速推进数据有序共享的实施意见（阳泉市，含附件的填报释义）',
+  '002': '关于打造“皖事通办”市级平台加快数据归集共享的实施意见（黄山市）',
+  '003': '江门市政务大数据管理平台建设工作方案（江府办函〔2017〕82号）',
+  '004': '抚州市政务信息资源共享实施细则（乐安县人民政府转发，乐府发〔2018〕12号）',
+};
 
 export interface SeedRef {
   source: SeedId;
