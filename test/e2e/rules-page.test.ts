@@ -2,12 +2,13 @@
  * The rule reference (GET /help/rules) in Chromium at 1366×768 against a running server: per
  * sheet kind its columns with what they accept and when they are required, every rule with its
  * source and examples, links from a column to its rules; the pane's and the review pages' 填报说明
- * links lead to it. The screenshot is the README's (GOVCAT_SCREENSHOTS=1).
+ * links lead to it (the pane's in its preview, the pages' after signing in). The screenshot is the README's (GOVCAT_SCREENSHOTS=1).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { RULES } from '../../shared/src';
+import { hashPassword } from '../../server/src/auth/secrets';
 import { projectRoot } from '../../server/src/paths';
 import { startBrowserSuite, type BrowserSuite } from './suite';
 
@@ -77,4 +78,20 @@ test('the pane’s 填报说明 link leads to the page', async () => {
   await link.waitFor();
   expect(await link.getAttribute('href')).toBe(`${suite.url}/help/rules`);
   await pane.close();
+});
+
+test('the review pages’ header links to it', async () => {
+  await suite.store.users.create({ username: 'jsk', displayName: '计算科审核员', role: 'coordinator', departmentId: null, passwordHash: await hashPassword('a-long-password') });
+  const review = await context.newPage();
+  await review.goto(`${suite.url}/tasks`);
+  await review.locator('input[name=username]').fill('jsk');
+  await review.locator('input[name=password]').fill('a-long-password');
+  await review.getByRole('button', { name: '登录' }).click();
+  const link = review.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '填报说明' });
+  const [opened] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await opened.waitForLoadState();
+  expect(new URL(opened.url()).pathname).toBe('/help/rules');
+  expect(await opened.locator('article.rule').count()).toBe(Object.keys(RULES).length);
+  await opened.close();
+  await review.close();
 });
