@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
-import { ReportSchema } from '../shared/src';
+import { ReportSchema, RULES } from '../shared/src';
 import { runCli } from '../server/src/cli/main';
 import { writeWorkbook } from '../server/src/xlsx/write';
 import { catalogueSheet, resource, templateSheet, validResource } from '../shared/src/testing';
@@ -165,5 +165,32 @@ describe('files it cannot use: one Chinese sentence, exit 2', () => {
     const r = await cli('validate', '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--catalog');
+  });
+});
+
+describe('govcat rules', () => {
+  test('--json lists every sheet kind’s columns and every rule with its source and both examples', async () => {
+    const r = await cli('rules', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const ref = JSON.parse(r.stdout);
+    expect(ref.rules.map((x: { id: string }) => x.id).sort()).toEqual(Object.keys(RULES).sort());
+    for (const rule of ref.rules) {
+      expect([rule.id, rule.examples.fire.note.length > 0, rule.examples.quiet.note.length > 0, rule.examples.fire.message !== null]).toEqual([rule.id, true, true, true]);
+    }
+    const catalogue = ref.kinds.find((k: { kind: string }) => k.kind === 'catalogue');
+    const condition = catalogue.columns.find((c: { label: string }) => c.label === '共享条件');
+    expect(condition.required).toEqual({ always: false, when: { column: '共享类型', equals: '有条件共享', rule: 'catalogue.share-condition' }, text: '“共享类型”为“有条件共享”时必填' });
+    expect(catalogue.columns.find((c: { label: string }) => c.label === '共享类型').values).toEqual(['无条件共享', '有条件共享', '不予共享']);
+    expect(ref.rules.find((x: { id: string }) => x.id === 'catalogue.unshared-basis').source).toMatchObject({ source: '004', article: '第七条' });
+    expect(ref.kinds.map((k: { kind: string }) => k.kind)).toEqual(['catalogue', 'responsibility', 'negative', 'demand', 'contact', 'template']);
+  });
+
+  test('without --json: the reference in Chinese, per sheet kind and per rule', async () => {
+    const r = await cli('rules');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('■ 数据资源目录');
+    expect(r.stdout).toContain('共享条件  “共享类型”为“有条件共享”时必填');
+    expect(r.stdout).toMatch(/✗ 错误 {2}不予共享须填写依据 {2}\[catalogue\.unshared-basis\]\n.*\n {6}依据：004 .*第七条/);
   });
 });

@@ -1,6 +1,6 @@
 import { a1 } from './address';
 import type { Issue, Report } from './report';
-import { RULES, type RuleId } from './rules';
+import { RULES, ruleMessage, type RuleId, type RuleParams, type RuleProblem } from './rules';
 
 export interface At {
   row?: number | null;
@@ -23,7 +23,8 @@ export class IssueCollector {
 
   constructor(private readonly maxIssues: number) {}
 
-  add(sheet: string, ruleId: RuleId, message: string, at: At = {}): void {
+  /** The message is rendered only for the issues kept: a broken column may fire a million times. */
+  add<R extends RuleId>(sheet: string, ruleId: R, params: RuleParams<R>, at: At = {}): void {
     const severity = RULES[ruleId].severity;
     const sheetCount = (this.bySheet[sheet] ??= { errors: 0, warnings: 0 });
     if (severity === 'error') {
@@ -48,15 +49,20 @@ export class IssueCollector {
       column: at.column ?? null,
       ruleId,
       severity,
-      message,
+      message: ruleMessage(ruleId, params),
       value: at.value ?? null,
     });
   }
 
   /** A view bound to one sheet, so rules need not repeat its name. */
   forSheet(sheet: string): SheetIssues {
-    return (ruleId, message, at) => this.add(sheet, ruleId, message, at);
+    return (ruleId, params, at) => this.add(sheet, ruleId, params, at);
   }
 }
 
-export type SheetIssues = (ruleId: RuleId, message: string, at?: At) => void;
+export type SheetIssues = <R extends RuleId>(ruleId: R, params: RuleParams<R>, at?: At) => void;
+
+/** Reports a problem a check compiled ahead (its rule is known only at run time). */
+export function raise(report: SheetIssues, p: RuleProblem, at?: At): void {
+  (report as (ruleId: RuleId, params: unknown, at?: At) => void)(p.ruleId, p.params, at);
+}

@@ -1,4 +1,5 @@
 import { a1 } from './address';
+import { ruleMessage } from './rules';
 /**
  * The engine's input: a workbook as plain grids. Every front door (the add-in's host, the
  * server's upload reader, the CLI) produces this shape and nothing else.
@@ -62,8 +63,13 @@ export function isOverlongText(v: CellValue | undefined): v is string {
   return typeof v === 'string' && v.length > EXCEL_CELL_TEXT;
 }
 
+export function overlongTextParams(length: number) {
+  return { length: length.toLocaleString('en-US'), limit: EXCEL_CELL_TEXT.toLocaleString('en-US') };
+}
+
+/** The rule's message, for a front door that refuses such a cell before validation (the server's 422). */
 export function overlongTextMessage(length: number): string {
-  return `单元格有 ${length.toLocaleString('en-US')} 个字符，超过 Excel 单元格最多 ${EXCEL_CELL_TEXT.toLocaleString('en-US')} 个字符的上限，请精简内容或拆分到多个单元格`;
+  return ruleMessage('cell.too-long', overlongTextParams(length));
 }
 
 /** Where a sheet's values lie: its first row and column, how many rows, and the widest row's length. */

@@ -21,3 +21,4 @@ export * from './marks';
 export * from './idempotency';
 export * from './audit';
 export * from './export-safety';
+export { ruleReference, levelText, type RuleReference, type ReferenceKind, type ReferenceColumn, type ReferenceRule } from './rule-reference';

@@ -1,4 +1,4 @@
-import type { SheetIssues } from './collector';
+import { raise, type SheetIssues } from './collector';
 import { cellText, type CellValue } from './grid';
 import { isColumnNumberRow, isFootnoteTexts, type ColumnMatch, type HeaderMatch } from './header';
 import type { SheetDef } from './sheets';
@@ -62,13 +62,14 @@ export function parseSheet(
   const sheetCol = (i: number) => startCol + i;
 
   for (const m of match.missing) {
-    report('header.missing-column', `缺少“${m.label}”列，请在第 ${headerRow} 行表头中加上此列${m.synonyms.length ? `（也可写作：${m.synonyms.slice(0, 3).join('、')}）` : ''}`, { row: headerRow, column: m.label });
+    const params = { label: m.label, headerRow };
+    report('header.missing-column', m.synonyms.length ? { ...params, variant: 'synonyms', synonyms: m.synonyms.slice(0, 3).join('、') } : params, { row: headerRow, column: m.label });
   }
   for (const u of match.unknown) {
-    report('header.unknown-column', `无法识别“${u.header}”列，此列的内容不会被校验；如它是标准列，请改用标准列名`, { row: headerRow, col: sheetCol(u.index), column: u.header, value: u.header });
+    report('header.unknown-column', { header: u.header }, { row: headerRow, col: sheetCol(u.index), column: u.header, value: u.header });
   }
   for (const d of match.duplicates) {
-    report('header.duplicate-column', `“${d.header}”与前面的列都表示“${d.def.label}”，请删除或改名其中一列`, { row: headerRow, col: sheetCol(d.index), column: d.header, value: d.header });
+    report('header.duplicate-column', { header: d.header, label: d.def.label }, { row: headerRow, col: sheetCol(d.index), column: d.header, value: d.header });
   }
 
   const grouped = def.groupKeys !== undefined;
@@ -85,7 +86,7 @@ export function parseSheet(
     const field: Field = { text, norm: v.norm, row: sheetRow(i), col: sheetCol(m.index), header: m.header };
     if (v.problem) {
       field.invalid = true;
-      report(v.problem.ruleId, v.problem.message, { row: field.row, col: field.col, column: m.header, value: field.text });
+      raise(report, v.problem, { row: field.row, col: field.col, column: m.header, value: field.text });
     }
     if (m.def.unique && !v.problem) checkUnique(m, field);
     return field;
@@ -96,14 +97,14 @@ export function parseSheet(
     if (!values) seen.set(m.def.key, (values = new Map()));
     const first = values.get(field.norm);
     if (first !== undefined) {
-      report('cell.duplicate', `${m.def.label}${quote(field.text)}与第 ${first} 行重复，每条记录的${m.def.label}须唯一`, { row: field.row, col: field.col, column: m.header, value: field.text });
+      report('cell.duplicate', { label: m.def.label, value: quote(field.text), first }, { row: field.row, col: field.col, column: m.header, value: field.text });
     } else values.set(field.norm, field.row);
   };
 
   // The column is named once, as the clerk wrote it, with the standard name when that differs.
   const requireValue = (m: ColumnMatch, row: number, resource = '') => {
     const alias = headerKey(m.header) === headerKey(m.def.label) ? '' : `（${m.def.label}）`;
-    report('cell.required', `${resource}“${m.header}”${alias}不能为空，请填写`, { row, col: sheetCol(m.index), column: m.header });
+    report('cell.required', { resource, header: m.header, alias }, { row, col: sheetCol(m.index), column: m.header });
   };
 
   let first = match.headerIndex + 1;
@@ -146,7 +147,7 @@ export function parseSheet(
           // Written lower down in the group: it still belongs to the resource.
           group.fields[m.def.key] = read(m, raw[m.index], text, i);
         } else if (text !== held.text && readValue(m.def.value, m.def.label, text).norm !== held.norm) {
-          report('group.inconsistent', `同一资源的“${m.header}”应只在第一行填写一次：第 ${held.row} 行为${quote(held.text)}，此行为${quote(text)}；如是另一条资源，请填写序号和资源名称另起一组`, { row, col: sheetCol(m.index), column: m.header, value: text });
+          report('group.inconsistent', { header: m.header, firstRow: held.row, first: quote(held.text), value: quote(text) }, { row, col: sheetCol(m.index), column: m.header, value: text });
         }
       }
     }

@@ -51,7 +51,12 @@ function byPosition(a: Issue, b: Issue): number {
 
 /** `message` led by `column` (as `lead` writes it), unless the message names the column already: a column is said once. */
 export function withColumn(column: string | null, message: string, lead: (column: string) => string): string {
-  return column && !message.includes(column) ? lead(column) + message : message;
+  return columnLead(column, message, lead) + message;
+}
+
+/** What withColumn puts before the message: the led column, or nothing when the message names it. */
+export function columnLead(column: string | null, message: string, lead: (column: string) => string): string {
+  return column && !message.includes(column) ? lead(column) : '';
 }
 
 /** An issue's text for a list read away from the sheet: its column in 【】 first, unless the message names it. */

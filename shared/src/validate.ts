@@ -4,7 +4,7 @@ import { checkContact } from './checks/contact';
 import { checkNegativeAgainstCatalogue, checkResponsibilityAgainstCatalogue } from './checks/cross';
 import { checkDemand } from './checks/demand';
 import type { SheetIssues } from './collector';
-import { fillMerges, isBlankRow, isOverlongText, overlongTextMessage, type CellValue, type MergeArea, type WorkbookGrid } from './grid';
+import { fillMerges, isBlankRow, isOverlongText, overlongTextParams, type CellValue, type MergeArea, type WorkbookGrid } from './grid';
 import { findHeader, HEADER_SCAN_ROWS } from './header';
 import { parseSheet, type ParsedSheet } from './parse';
 import { ENGINE_VERSION, type Report, type SheetSummary } from './report';
@@ -128,7 +128,7 @@ export class WorkbookValidation {
     this.parsed.push(p);
     Object.assign(summary, { kind: p.def.kind, kindLabel: p.def.label, headerRow: p.headerRow, dataRows: p.rows.length, resources: p.groups ? p.groups.length : null });
     // An empty catalogue is an error of its own (checkCatalogue); other lists may be empty.
-    if (p.rows.length === 0 && p.def.kind !== 'catalogue') this.out.add(name, 'sheet.empty', `“${name}”表头下没有数据，请填写后再校验`, { row: p.headerRow });
+    if (p.rows.length === 0 && p.def.kind !== 'catalogue') this.out.add(name, 'sheet.empty', { sheet: name }, { row: p.headerRow });
     if (p.def.kind === 'catalogue') this.workbookResources.push(...resourcesOf(p));
   }
 
@@ -184,16 +184,16 @@ export class WorkbookValidation {
     if (!resource) {
       if (marker) {
         Object.assign(summary, { kind: 'template', kindLabel: KIND_LABELS.template });
-        report('template.resource-not-found', `此数据模板属于资源“${marker.marker.resourceName}”，但找不到它的目录信息（信息项、数据类型），无法校验数据。请把该资源所在的目录表放进同一工作簿，或在命令行用 --catalog 指定目录文件`, { row: startRow + marker.rowIndex });
+        report('template.resource-not-found', { resource: marker.marker.resourceName }, { row: startRow + marker.rowIndex });
       } else {
-        report('sheet.unrecognised', `无法识别“${name}”是哪种表：前 20 行中没有找到目录、需求清单、负面清单、责任清单、联系表的表头，也不是已知资源的数据模板。此表未被校验`, {});
+        report('sheet.unrecognised', { sheet: name }, {});
       }
       return;
     }
     const header = findTemplateHeader(rows, resource, marker ? marker.rowIndex + 1 : 0);
     this.describeTemplate(summary, resource, marker?.marker ?? null, marker ? 'marker' : 'headers', header ? startRow + header.headerIndex : null);
     if (!header) {
-      report('template.missing-column', `找不到资源“${resource.name}”的信息项表头，请在模板标识下一行按目录填写表头（可重新生成数据模板）`, { row: startRow + (marker ? marker.rowIndex + 1 : 0) });
+      report('template.missing-column', { variant: 'noHeader', resource: resource.name }, { row: startRow + (marker ? marker.rowIndex + 1 : 0) });
       return;
     }
     const template = new TemplateRows({ startRow, startCol, resource, marker: marker?.marker ?? null, header, report });
@@ -217,7 +217,7 @@ export function validateWorkbook(workbook: WorkbookGrid, options: ValidateOption
 function overlongCells(cells: readonly CellValue[], row: number, startCol: number, report: SheetIssues): void {
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (isOverlongText(v)) report('cell.too-long', overlongTextMessage(v.length), { row, col: startCol + i, value: `${v.slice(0, 40)}…` });
+    if (isOverlongText(v)) report('cell.too-long', overlongTextParams(v.length), { row, col: startCol + i, value: `${v.slice(0, 40)}…` });
   }
 }
 

@@ -1,4 +1,5 @@
 import { SHARE_METHOD, SHARE_TYPE, YES_NO, OPEN_TYPE } from './codes';
+import { problemMessage } from './rules';
 import { readDataType, readValue } from './values';
 
 describe('coded values in the forms the seeds use', () => {
@@ -17,7 +18,7 @@ describe('coded values in the forms the seeds use', () => {
     expect(readValue({ kind: 'code', codes: SHARE_METHOD, multiple: true }, '共享方式', '接口、文件，库表')).toEqual({ norm: '接口、文件、库表' });
     const bad = readValue({ kind: 'code', codes: SHARE_METHOD, multiple: true }, '共享方式', '接口、邮寄');
     expect(bad.problem?.ruleId).toBe('cell.code');
-    expect(bad.problem?.message).toContain('“邮寄”');
+    expect(problemMessage(bad.problem!)).toContain('“邮寄”');
   });
 
   test('更新周期: aliases, other with a period, other without one', () => {

@@ -1,8 +1,8 @@
 import { choices, DATA_TYPE, DOMAIN_FIELD, lookup, UPDATE_FREQUENCY } from './codes';
 import { cellText, type CellValue } from './grid';
 import { checkEmail, checkLandline, checkMobile } from './identifiers';
-import { withColumn } from './report-groups';
-import type { RuleId } from './rules';
+import { columnLead } from './report-groups';
+import type { RuleProblem } from './rules';
 import type { ValueSpec } from './sheets';
 import { fold, quote, splitList, squeeze } from './text';
 
@@ -11,10 +11,7 @@ import { fold, quote, splitList, squeeze } from './text';
  * standard value, or the trimmed text) and, when the cell is wrong, the rule and the message.
  * Pure; the caller knows where the cell is.
  */
-export interface ValueProblem {
-  ruleId: RuleId;
-  message: string;
-}
+export type ValueProblem = RuleProblem;
 
 export interface ReadValue {
   norm: string;
@@ -51,7 +48,7 @@ export function readValue(spec: ValueSpec, label: string, cell: CellValue, text 
       const v = lookup(DOMAIN_FIELD, text);
       if (v) return { norm: v };
       if (/^(其他|其它)[:：(]?$/.test(squeeze(fold(text)))) {
-        return { norm: text, problem: { ruleId: 'cell.domain-other', message: `${label}填写了“其他”，请写明具体领域（如“档案管理”），或从标准领域中选择：${choices(DOMAIN_FIELD)}` } };
+        return { norm: text, problem: { ruleId: 'cell.domain-other', params: { label, allowed: choices(DOMAIN_FIELD) } } };
       }
       // The seed allows a domain outside the list when it is written out.
       return { norm: text.replace(/^(其他|其它)[:：(]?/, '').replace(/\)$/, '') };
@@ -63,37 +60,36 @@ export function readValue(spec: ValueSpec, label: string, cell: CellValue, text 
     case 'positiveInt': {
       const n = typeof cell === 'number' ? cell : /^\d+$/.test(squeeze(fold(text))) ? Number(squeeze(fold(text))) : NaN;
       if (Number.isInteger(n) && n > 0) return { norm: String(n) };
-      return { norm: text, problem: { ruleId: 'cell.positive-int', message: `${label}应为正整数，当前为${quote(text)}` } };
+      return { norm: text, problem: { ruleId: 'cell.positive-int', params: { label, value: quote(text) } } };
     }
     case 'resourceCode': {
       const v = squeeze(fold(text)).toUpperCase();
       if (RESOURCE_CODE.test(v)) return { norm: v };
-      return { norm: text, problem: { ruleId: 'cell.resource-code', message: `${label}应写成“前段码/后段码”，如 307021022100/000009 或 BA6006/000218，当前为${quote(text)}` } };
+      return { norm: text, problem: { ruleId: 'cell.resource-code', params: { label, value: quote(text) } } };
     }
     case 'citation':
       return readCitation(label, text);
     case 'mobile': {
       const p = checkMobile(text);
-      return p ? { norm: text, problem: { ruleId: 'cell.mobile', message: labelled(label, p.message) } } : { norm: text };
+      return p ? { norm: text, problem: { ruleId: 'cell.mobile', params: labelled(label, p.message) } } : { norm: text };
     }
     case 'landline': {
       const p = checkLandline(text);
-      return p ? { norm: text, problem: { ruleId: 'cell.landline', message: labelled(label, p.message) } } : { norm: text };
+      return p ? { norm: text, problem: { ruleId: 'cell.landline', params: labelled(label, p.message) } } : { norm: text };
     }
     case 'email': {
       const p = checkEmail(text);
-      return p ? { norm: text, problem: { ruleId: 'cell.email', message: labelled(label, p.message) } } : { norm: text };
+      return p ? { norm: text, problem: { ruleId: 'cell.email', params: labelled(label, p.message) } } : { norm: text };
     }
   }
 }
 
-const labelled = (label: string, message: string) => withColumn(label, message, (c) => `${c}：`);
+/** An identifier's message names what it checks; the column leads only when it says something else. */
+export const labelled = (label: string, problem: string) => ({ column: columnLead(label, problem, (c) => `${c}：`), problem });
 
 function codeProblem(label: string, value: string, allowed: string, part: boolean): ValueProblem {
-  return {
-    ruleId: 'cell.code',
-    message: `${label}${part ? '中的' : ''}${quote(value)}不是规定的取值，请从以下选择：${allowed}`,
-  };
+  const params = { label, value: quote(value), allowed };
+  return { ruleId: 'cell.code', params: part ? { ...params, variant: 'part' } : params };
 }
 
 function readFrequency(label: string, text: string): ReadValue {
@@ -102,17 +98,17 @@ function readFrequency(label: string, text: string): ReadValue {
   const compact = squeeze(fold(text));
   if (CONCRETE_PERIOD.test(compact)) return { norm: '其他' };
   if (v === '其他' || /^(其他|其它)[:：(]?\)?$/.test(compact)) {
-    return { norm: '其他', problem: { ruleId: 'cell.frequency-period', message: `${label}为“其他”时请写明具体周期，如“其他（每三年）”或直接写“每三年”` } };
+    return { norm: '其他', problem: { ruleId: 'cell.frequency-period', params: { label } } };
   }
   return { norm: text, problem: codeProblem(label, text, `${choices(UPDATE_FREQUENCY)}（“其他”须写明周期，如每三年）`, false) };
 }
 
 function readCitation(label: string, text: string): ReadValue {
   if (!CITATION.test(text)) {
-    return { norm: text, problem: { ruleId: 'cell.citation', message: `${label}须引用法律、法规或政策的名称并加书名号，如“《中华人民共和国统计法》第二十五条”，当前为${quote(text)}` } };
+    return { norm: text, problem: { ruleId: 'cell.citation', params: { label, value: quote(text) } } };
   }
   if (!ARTICLE.test(text)) {
-    return { norm: text, problem: { ruleId: 'cell.citation-article', message: `${label}已引用${text.match(CITATION)?.[0]}，请补充具体条款（第…条），便于审核` } };
+    return { norm: text, problem: { ruleId: 'cell.citation-article', params: { label, title: String(text.match(CITATION)?.[0]) } } };
   }
   return { norm: text };
 }

@@ -1,5 +1,5 @@
 import {
-  Badge, Button, Divider, Field, Input, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Tab, TabList, Text, makeStyles, tokens,
+  Badge, Button, Divider, Field, Input, Link, MessageBar, MessageBarBody, ProgressBar, Radio, RadioGroup, Tab, TabList, Text, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { groupIssues, PROGRESS_STATE_LABELS, SUBMISSION_STATUS_LABELS, UNCOVERED_WARNING, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
@@ -17,6 +17,15 @@ const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: '4px' },
   issue: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', paddingTop: '4px', paddingBottom: '4px' },
 });
+
+/** The rule reference on the server; an unparsable address falls back to the page's own server. */
+function helpUrl(serverUrl: string): string {
+  try {
+    return new URL('/help/rules', serverUrl.trim() || window.location.origin).href;
+  } catch {
+    return new URL('/help/rules', window.location.origin).href;
+  }
+}
 
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
@@ -197,6 +206,8 @@ export function App({ host }: { host: WorkbookHost }) {
         <Tab value="create">新建表</Tab>
         <Tab value="settings">设置</Tab>
       </TabList>
+      {/* What each column takes and why, from the server the pane talks to (its own page when none is set). */}
+      <Link href={helpUrl(serverUrl)} target="_blank" rel="noreferrer" data-testid="rules-help">填报说明</Link>
       {message && (
         <MessageBar intent={message.intent} data-testid="message" data-intent={message.intent}>
           <MessageBarBody>{message.text}</MessageBarBody>

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { setFlagsFromString } from 'node:v8';
 import { DEFAULT_MANIFEST } from '../manifest/build';
 import { processIo, type CliIo } from './io';
+import { rulesCommand } from './rules-command';
 import { EXIT, validateCommand } from './validate-command';
 
 // init-bureau and manifest are loaded when run: they bring the database drivers, kysely, argon2
@@ -16,7 +17,7 @@ const resetPassword = () => require('./reset-password-command') as typeof import
  * and nothing prints a stack trace.
  */
 const COMMANDER_MESSAGES: Record<string, (e: CommanderError) => string> = {
-  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、init-bureau（初始化单位数据库）、manifest（生成加载项清单）、backup（备份 SQLite 数据库）、reset-password（重设用户密码）。运行 govcat --help 查看用法。`,
+  'commander.unknownCommand': (e) => `未知的命令${quoted(e.message)}。可用命令：validate（校验工作簿）、rules（填报说明）、init-bureau（初始化单位数据库）、manifest（生成加载项清单）、backup（备份 SQLite 数据库）、reset-password（重设用户密码）。运行 govcat --help 查看用法。`,
   'commander.missingMandatoryOptionValue': (e) => `缺少必填选项${quoted(e.message)}。`,
   'commander.unknownOption': (e) => `未知的选项${quoted(e.message)}。运行 govcat help validate 查看可用选项。`,
   'commander.missingArgument': (e) =>
@@ -63,6 +64,15 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     .option('--max-issues <数量>', '报告中最多保留的问题数', positiveInt)
     .action(async (file: string, opts: { json?: boolean; catalog?: string; all?: boolean; maxIssues?: number }) => {
       code = await validateCommand(file, opts, io);
+    });
+
+  program
+    .command('rules')
+    .usage('[--json]')
+    .description('列出填报说明：每种表格的每一列接受什么、何时必填、由哪些规则检查，以及每条规则的依据和示例')
+    .option('--json', '输出 JSON 格式')
+    .action((opts: { json?: boolean }) => {
+      code = rulesCommand(opts, io);
     });
 
   program

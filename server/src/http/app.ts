@@ -8,6 +8,7 @@ import { taskRoutes } from '../api/routes/tasks';
 import { auditRoutes } from '../api/routes/audit';
 import { accountRoutes, signInRoutes } from '../api/routes/auth';
 import { submissionRoutes } from '../api/routes/submissions';
+import { helpRoutes } from '../api/routes/help';
 import { openApiDocument } from '../api/openapi';
 import type { Config } from '../config';
 import type { Store } from '../db/store';
@@ -109,6 +110,8 @@ export function createApp({ config, store, checker, log = defaultLog, calendars 
   app.use('/api', calendarRoutes(store, calendars, now));
   app.use('/api', auditRoutes(store));
   app.use('/api', (_req, _res, next) => next(new ApiError(404, 'no-such-endpoint', '没有这个接口，请查看 /api/docs')));
+  // The rule reference, public and server-rendered (the pane links to it before anyone signs in).
+  app.use(helpRoutes());
   // The review pages: one app for every page path; it asks the API for everything it shows.
   app.use('/web', express.static(WEB_DIR, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!api\/|addin\/|office-js\/|web\/).*/, (req, res, next) => {

@@ -6,7 +6,7 @@ export function checkContact(sheet: ParsedSheet, report: SheetIssues): void {
   for (const r of sheet.rows) {
     if (!r.fields.officePhone && !r.fields.mobile) {
       const key = sheet.columns.some((c) => c.def.key === 'mobile') ? 'mobile' : 'officePhone';
-      report('contact.phone-required', '请至少填写办公电话或手机中的一项', blankCell(sheet, key, r.row));
+      report('contact.phone-required', {}, blankCell(sheet, key, r.row));
     }
   }
 }

@@ -3,18 +3,15 @@ import { isDateSerial, isDateText, isDateTimeText, isYmdNumber } from '../dates'
 import { cellText, type CellValue } from '../grid';
 import { checkDivisionCode, checkEmail, checkIdCard, checkMobile, checkOrgCode, checkUsccCore, type IdProblem } from '../identifiers';
 import type { ItemRole } from '../item-roles';
-import { withColumn } from '../report-groups';
-import type { RuleId } from '../rules';
+import { columnLead } from '../report-groups';
+import type { RuleProblem } from '../rules';
 
 /**
  * Per-column cell checks of a data template, compiled once per column from the item's
- * 数据类型, 数据长度 and role, then called for every non-blank cell. Messages that do not
+ * 数据类型, 数据长度 and role, then called for every non-blank cell. Problems that do not
  * depend on the value are built once; this loop runs hundreds of thousands of times.
  */
-export interface CellProblem {
-  ruleId: RuleId;
-  message: string;
-}
+export type CellProblem = RuleProblem;
 
 export type CellCheck = (v: CellValue) => CellProblem | null;
 
@@ -56,7 +53,7 @@ function textLength(s: string, max: number): number {
 }
 
 export function compileTypeCheck(dataType: string | null, length: number | null, header: string): CellCheck | null {
-  const tooLong = (n: number): CellProblem => ({ ruleId: 'template.text-length', message: `“${header}”最长 ${length} 个字符，此处有 ${n} 个，请精简或核对数据长度` });
+  const tooLong = (n: number): CellProblem => ({ ruleId: 'template.text-length', params: { header, length: String(length), actual: n } });
   switch (dataType) {
     case 'C':
     case 'M':
@@ -73,8 +70,8 @@ export function compileTypeCheck(dataType: string | null, length: number | null,
     case 'N':
     case 'B':
     case 'F': {
-      const bad: CellProblem = { ruleId: 'template.number', message: `“${header}”应填数值，如 12.5` };
-      const long: CellProblem = { ruleId: 'template.number-length', message: `“${header}”的数字位数超过数据长度 ${length}` };
+      const bad: CellProblem = { ruleId: 'template.number', params: { header } };
+      const long: CellProblem = { ruleId: 'template.number-length', params: { header, length: String(length) } };
       return (v) => {
         const n = numberOf(v);
         if (Number.isNaN(n)) return bad;
@@ -82,8 +79,8 @@ export function compileTypeCheck(dataType: string | null, length: number | null,
       };
     }
     case 'I': {
-      const bad: CellProblem = { ruleId: 'template.integer', message: `“${header}”应填整数，如 12` };
-      const long: CellProblem = { ruleId: 'template.number-length', message: `“${header}”的数字位数超过数据长度 ${length}` };
+      const bad: CellProblem = { ruleId: 'template.integer', params: { header } };
+      const long: CellProblem = { ruleId: 'template.number-length', params: { header, length: String(length) } };
       return (v) => {
         const n = numberOf(v);
         if (!Number.isInteger(n)) return bad;
@@ -91,7 +88,7 @@ export function compileTypeCheck(dataType: string | null, length: number | null,
       };
     }
     case 'Y': {
-      const bad: CellProblem = { ruleId: 'template.money', message: `“${header}”应填金额，最多两位小数，如 1234.50` };
+      const bad: CellProblem = { ruleId: 'template.money', params: { header } };
       return (v) => {
         const n = numberOf(v);
         if (Number.isNaN(n)) return bad;
@@ -100,21 +97,21 @@ export function compileTypeCheck(dataType: string | null, length: number | null,
       };
     }
     case 'D': {
-      const bad: CellProblem = { ruleId: 'template.date', message: `“${header}”应填日期，如 2020-01-31、2020/1/31 或 2020年1月31日` };
+      const bad: CellProblem = { ruleId: 'template.date', params: { header } };
       return (v) => {
         if (typeof v === 'number') return isDateSerial(v) || isYmdNumber(v) ? null : bad;
         return typeof v === 'string' && isDateText(v.trim()) ? null : bad;
       };
     }
     case 'T': {
-      const bad: CellProblem = { ruleId: 'template.datetime', message: `“${header}”应填日期时间，如 2020-01-31 08:30:00` };
+      const bad: CellProblem = { ruleId: 'template.datetime', params: { header } };
       return (v) => {
         if (typeof v === 'number') return isDateSerial(v) || isYmdNumber(v) ? null : bad;
         return typeof v === 'string' && isDateTimeText(v.trim()) ? null : bad;
       };
     }
     case 'L': {
-      const bad: CellProblem = { ruleId: 'template.logical', message: `“${header}”应填“是”或“否”（也可填 true/false、1/0）` };
+      const bad: CellProblem = { ruleId: 'template.logical', params: { header } };
       return (v) => (typeof v === 'boolean' || (v !== null && lookup(LOGICAL, String(v)) !== null) ? null : bad);
     }
     default:
@@ -123,14 +120,15 @@ export function compileTypeCheck(dataType: string | null, length: number | null,
 }
 
 /** An identifier's message names what it checks ("身份证号校验位…"); the header leads only when it says something else. */
-const labelled = (header: string, message: string) => withColumn(header, message, (c) => `“${c}”：`);
+const labelled = (header: string, problem: string) => ({ column: columnLead(header, problem, (c) => `“${c}”：`), problem });
 
-const asProblem = (ruleId: RuleId, header: string, p: IdProblem | null): CellProblem | null =>
-  p ? { ruleId, message: labelled(header, p.message) } : null;
+type IdRule = 'id.idcard' | 'id.idcard-legacy' | 'id.uscc' | 'id.orgcode' | 'id.division' | 'cell.mobile' | 'cell.email';
+const asProblem = (ruleId: IdRule, header: string, p: IdProblem | null): CellProblem | null =>
+  p ? { ruleId, params: labelled(header, p.message) } : null;
 
 /** Identifiers longer than 15 digits lose their last digits when Excel stores them as numbers. */
 function storedAsNumber(header: string): CellProblem {
-  return { ruleId: 'id.stored-as-number', message: `“${header}”被 Excel 存成了数字，超过 15 位的部分已丢失；请把该列设为“文本”格式后重新录入号码` };
+  return { ruleId: 'id.stored-as-number', params: { header } };
 }
 
 export function compileRoleCheck(role: ItemRole | null, header: string): CellCheck | null {
@@ -140,7 +138,7 @@ export function compileRoleCheck(role: ItemRole | null, header: string): CellChe
         if (typeof v === 'number') return v >= 1e15 ? storedAsNumber(header) : asProblem('id.idcard', header, checkIdCard(String(v)));
         const p = checkIdCard(cellText(v));
         if (!p) return null;
-        return { ruleId: p.code === 'legacy15' ? 'id.idcard-legacy' : 'id.idcard', message: labelled(header, p.message) };
+        return asProblem(p.code === 'legacy15' ? 'id.idcard-legacy' : 'id.idcard', header, p);
       };
     case 'uscc':
       // The embedded organisation code is not checked: many 个体工商户 codes carry none that passes GB 11714.

@@ -1,5 +1,6 @@
 import { dateToSerial, isDateText, isDateTimeText, serialToDate, isYmdNumber } from '../dates';
 import { book, resource, templateSheet } from '../testing';
+import { problemMessage } from '../rules';
 import { validateWorkbook } from '../validate';
 import { compileTypeCheck, numberOf } from './cells';
 import { findMarker, formatMarker, parseMarkerText } from './marker';
@@ -55,7 +56,7 @@ describe('typed cells', () => {
   });
   test('C length counts characters, not bytes', () => {
     expect(ok('C', 6, '芜湖市统计局')).toBeNull();
-    expect(ok('C', 5, '芜湖市统计局')?.message).toContain('6 个');
+    expect(problemMessage(ok('C', 5, '芜湖市统计局')!)).toContain('6 个');
     expect(ok('C', 3, 12345)?.ruleId).toBe('template.text-length');
   });
   test('N length counts digits', () => {

@@ -1,4 +1,4 @@
-import type { SheetIssues } from '../collector';
+import { raise, type SheetIssues } from '../collector';
 import { a1 } from '../address';
 import { cellText, isBlank, type CellValue, type MergeArea } from '../grid';
 import { HEADER_SCAN_ROWS } from '../header';
@@ -10,7 +10,7 @@ import { KeyIndex } from './key-index';
 import type { TemplateMarker } from './marker';
 
 /**
- * Data template checks (DOMAIN.md §6): one column per information item of the resource, typed
+ * Data template checks (docs/DOMAIN.md §6; seed 004 art. 28): one column per information item of the resource, typed
  * by 数据类型 and 数据长度; identifiers by item name; natural- and legal-person columns;
  * key uniqueness; zero report.
  */
@@ -99,13 +99,13 @@ export class TemplateRows {
     const cols = header.columns;
 
     for (const item of header.missing) {
-      report('template.missing-column', `缺少信息项“${item.name}”的列，请按目录在第 ${headerRow} 行表头补上此列（可重新生成数据模板）`, { row: headerRow, column: item.name });
+      report('template.missing-column', { item: item.name, headerRow }, { row: headerRow, column: item.name });
     }
     for (const u of header.unknown) {
-      report('header.unknown-column', `“${u.header}”不是资源“${resource.name}”的信息项，此列不会被校验；如是新增信息项，请先在目录中登记`, { row: headerRow, col: startCol + u.index, column: u.header, value: u.header });
+      report('header.unknown-column', { variant: 'template', header: u.header, resource: resource.name }, { row: headerRow, col: startCol + u.index, column: u.header, value: u.header });
     }
     if (marker?.version && resource.version && marker.version < resource.version) {
-      report('template.outdated', `此模板按目录第 ${marker.version} 版生成，目录已更新到第 ${resource.version} 版，请重新生成数据模板后填报`, { row: startRow });
+      report('template.outdated', { version: marker.version, current: resource.version }, { row: startRow });
     }
 
     const roles = cols.map((c) => c.role);
@@ -114,12 +114,12 @@ export class TemplateRows {
     if (kinds.natural) {
       const missing = missingPersonItems(roles);
       if (missing.length > 0) {
-        report('template.natural-person-columns', `这是关于自然人的数据，每行须有姓名、证件类型和证件号码，表中缺少：${missing.join('、')}。请在目录中增加这些信息项并重新生成模板`, { row: headerRow });
+        report('template.natural-person-columns', { missing: missing.join('、') }, { row: headerRow });
       }
     }
     this.legalCols = kinds.legal ? cols.filter((c) => c.role === 'uscc' || c.role === 'regNo') : [];
     if (kinds.legal && !hasLegalPersonCode(roles)) {
-      report('template.legal-person-columns', '这是关于法人或其他组织的数据，每行须有统一社会信用代码（或企业注册号），表中缺少此列。请在目录中增加该信息项并重新生成模板', { row: headerRow });
+      report('template.legal-person-columns', {}, { row: headerRow });
     }
     this.certType = cols.find((c) => c.role === 'certType');
     this.certNumber = cols.find((c) => c.role === 'certNumber');
@@ -141,7 +141,7 @@ export class TemplateRows {
       const v = row[c.index];
       if (v === null || v === undefined || v === '') continue;
       const p = c.check!(v);
-      if (p !== null) report(p.ruleId, p.message, { row: sheetRow, col: startCol + c.index, column: c.header, value: cellText(v) });
+      if (p !== null) raise(report, p, { row: sheetRow, col: startCol + c.index, column: c.header, value: cellText(v) });
     }
 
     // 证件号码 is numbered like a 身份证号 when the row's 证件类型 is a 身份证 (111), a residence
@@ -151,17 +151,17 @@ export class TemplateRows {
       const v = row[certNumber.index];
       if (!isBlank(v) && /身份证|居住证|^111$/.test(cellText(row[certType.index] ?? null))) {
         const p = certNumberIdCheck(v ?? null);
-        if (p) report(p.ruleId, p.message, { row: sheetRow, col: startCol + certNumber.index, column: certNumber.header, value: cellText(v ?? null) });
+        if (p) raise(report, p, { row: sheetRow, col: startCol + certNumber.index, column: certNumber.header, value: cellText(v ?? null) });
       }
     }
 
     for (let k = 0; k < this.personCols.length; k++) {
       const c = this.personCols[k];
-      if (isBlank(row[c.index])) report('template.natural-person-row', `自然人数据每行须填写“${c.header}”`, { row: sheetRow, col: startCol + c.index, column: c.header });
+      if (isBlank(row[c.index])) report('template.natural-person-row', { header: c.header }, { row: sheetRow, col: startCol + c.index, column: c.header });
     }
     if (this.legalCols.length > 0 && this.legalCols.every((c) => isBlank(row[c.index]))) {
       const c = this.legalCols[0];
-      report('template.legal-person-row', `法人数据每行须填写“${c.header}”`, { row: sheetRow, col: startCol + c.index, column: c.header });
+      report('template.legal-person-row', { header: c.header }, { row: sheetRow, col: startCol + c.index, column: c.header });
     }
 
     const keyCols = this.keyCols;
@@ -170,14 +170,14 @@ export class TemplateRows {
     const first = this.keys.firstRowOrAdd(key, sheetRow);
     if (first === undefined) return;
     if (keyCols) {
-      report('template.duplicate-key', `主键（${keyCols.map((c) => c.header).join('、')}）与第 ${first} 行重复，同一数据只能报送一次`, {
+      report('template.duplicate-key', { keys: keyCols.map((c) => c.header).join('、'), first }, {
         row: sheetRow,
         col: startCol + keyCols[0].index,
         column: keyCols[0].header,
         value: cellText(row[keyCols[0].index] ?? null),
       });
     } else {
-      report('template.duplicate-key', `此行与第 ${first} 行完全相同，请删除重复行`, { row: sheetRow });
+      report('template.duplicate-key', { variant: 'wholeRow', first }, { row: sheetRow });
     }
   }
 
@@ -188,15 +188,15 @@ export class TemplateRows {
     // platform receives exactly what the cells hold.
     for (const m of merges) {
       if (m.bottom <= this.headerRow) continue;
-      report('template.merged-cells', `数据区域不应合并单元格（${a1(m.top, m.left)}:${a1(m.bottom, m.right)}）：合并后只有左上角单元格有值，其余行会被当作空值上报。请取消合并并在每行填写`, {
+      report('template.merged-cells', { range: `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}` }, {
         row: Math.max(m.top, this.headerRow + 1),
         col: m.left,
       });
     }
     if (marker?.zeroReport && this.dataRows > 0) {
-      report('template.zero-report-with-rows', `此表声明为零上报（本期无数据），却填写了 ${this.dataRows} 行数据；请删除数据行，或把模板标识中的“零上报：是”改为“否”`, { row: this.headerRow });
+      report('template.zero-report-with-rows', { rows: this.dataRows }, { row: this.headerRow });
     } else if (!marker?.zeroReport && this.dataRows === 0) {
-      report('template.no-rows', '表中没有数据行。如本期确无数据，请生成“零上报”，不要提交空表', { row: this.headerRow });
+      report('template.no-rows', {}, { row: this.headerRow });
     }
     return { dataRows: this.dataRows };
   }

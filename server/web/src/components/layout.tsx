@@ -38,6 +38,10 @@ export function Layout() {
           </NavLink>
         ))}
         <span className={styles.spacer} />
+        {/* Server-rendered, outside the app's routes: a full page load. */}
+        <a href="/help/rules" target="_blank" rel="noreferrer" className={styles.link}>
+          填报说明
+        </a>
         <Text>
           {user.displayName}（{ROLE_LABELS[user.role]}）
         </Text>
