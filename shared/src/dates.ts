@@ -3,7 +3,8 @@
  * 1900-02-29), numbers written YYYYMMDD, and text such as 2020-01-31, 2020/1/31, 2020年1月31日.
  */
 const MAX_SERIAL = 2958465; // 9999-12-31
-const MS_PER_DAY = 86400000;
+/** One calendar day; the one constant every date module counts with. */
+export const MS_PER_DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30); // serial 0, accounting for the 1900 leap-year bug after 60
 
 export function isValidYmd(y: number, m: number, d: number): boolean {

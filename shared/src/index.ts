@@ -7,7 +7,7 @@ export * from './codes';
 export * from './sheets';
 export * from './resources';
 export * from './dates';
-export { validateWorkbook, extractCatalogue, locateResources, readCatalogue, WorkbookValidation, type ResourceLocation, INTERNAL_SHEET_PREFIX, type ValidateOptions, type SheetSink } from './validate';
+export { validateWorkbook, readCatalogue, WorkbookValidation, type ResourceLocation, INTERNAL_SHEET_PREFIX, type ValidateOptions, type SheetSink } from './validate';
 export { groupIssues, issueText, withColumn, type IssueGroup, type SheetIssueGroups } from './report-groups';
 export { formatMarker, parseMarkerText, findMarker, type TemplateMarker } from './template/marker';
 export { templateHeadRows, templateTitle, TEMPLATE_HEADER_ROW, type TemplateOptions } from './template/layout';

@@ -1,4 +1,4 @@
-import { extractCatalogue, WorkbookValidation, type Report } from '../../../shared/src';
+import { readCatalogue, WorkbookValidation, type Report } from '../../../shared/src';
 import { readWorkbook, streamWorkbook, WorkbookReadError } from '../xlsx/read';
 import { formatReport } from './format-report';
 import type { CliIo } from './io';
@@ -18,7 +18,7 @@ export async function validateCommand(file: string, options: ValidateCommandOpti
   if (options.catalog) {
     const grid = await explainFailure(() => readWorkbook(options.catalog!), options.catalog, io, '目录文件');
     if (!grid) return EXIT.unusable;
-    catalogue = extractCatalogue(grid);
+    catalogue = readCatalogue(grid).resources;
     if (catalogue.length === 0) {
       io.stderr(`目录文件“${options.catalog}”中没有找到数据资源目录表（需要有“数据资源名称”“信息项名称”等表头），无法用它校验数据模板。\n`);
       return EXIT.unusable;

@@ -1,7 +1,6 @@
 /** Row ↔ object mapping for submissions and their decisions. */
 import type { Selectable } from 'kysely';
 import type { Report, SheetKind } from '../../../../shared/src';
-import { deflateGrid } from '../grid-codec';
 import type { ReviewDecisionsTable, SubmissionsTable } from '../schema';
 import type { CellComment, Decision, Submission, SubmissionStatus, SubmissionSummary } from '../store';
 
@@ -21,7 +20,7 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 export const DETAIL_COLUMNS = [...SUMMARY_COLUMNS, 'report'] as const;
-export const GRID_COLUMNS = ['grid', 'grid_deflated'] as const;
+export const GRID_COLUMNS = ['grid_deflated'] as const;
 
 type SummaryRow = Pick<Selectable<SubmissionsTable>, (typeof SUMMARY_COLUMNS)[number]>;
 type DetailRow = Pick<Selectable<SubmissionsTable>, (typeof DETAIL_COLUMNS)[number]>;
@@ -50,12 +49,10 @@ export function toSubmission(row: DetailRow, decisions: Decision[]): Submission 
   };
 }
 
-/**
- * The stored grid, deflated (grid-codec.ts); rows from before grids were stored deflated hold
- * plain JSON, deflated here so that readers have one form.
- */
+/** The stored grid, deflated (grid-codec.ts); migration 009 deflated the rows that held plain JSON. */
 export function toDeflatedGrid(row: Pick<Selectable<SubmissionsTable>, (typeof GRID_COLUMNS)[number]>): Buffer {
-  return row.grid_deflated ? toBuffer(row.grid_deflated) : deflateGrid(row.grid);
+  if (!row.grid_deflated) throw new Error('submission grid missing');
+  return toBuffer(row.grid_deflated);
 }
 
 export function toDecision(row: Selectable<ReviewDecisionsTable>): Decision {

@@ -83,7 +83,6 @@ async function createOnce(db: Kysely<Database>, input: NewSubmission): Promise<{
       task_key: key,
       version: (latest?.version ?? 0) + 1,
       sheet_kinds: JSON.stringify(input.sheetKinds),
-      grid: '',
       grid_deflated: input.gridDeflated ? toBuffer(input.gridDeflated) : deflateGrid(JSON.stringify(input.grid)),
       report: JSON.stringify(input.report),
       errors: input.report.counts.errors,

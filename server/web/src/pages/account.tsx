@@ -3,9 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/src';
 import { api } from '../api';
-import { CreateTokenForm, TokenTable } from '../components/admin-token-parts';
-import { MIN_PASSWORD, Section, useAdminStyles, useDepartments, useTokens } from '../components/admin-ui';
-import { ErrorBar, Loading, Notice } from '../components/feedback';
+import { CreateTokenForm, TokenTable } from '../admin/token-parts';
+import { MIN_PASSWORD, Section, useAdminStyles, useDepartments, useTokens } from '../admin/ui';
+import { ErrorBar, Loading, Notice } from '../common/feedback';
 import { useSession, useUser } from '../session';
 import type { PasswordChangeResult } from '../types';
 

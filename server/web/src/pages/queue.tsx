@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SHEET_KIND_LABELS, SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../shared/src';
 import { api, query } from '../api';
-import { Counts, ErrorBar, Loading, StatusBadge } from '../components/feedback';
+import { Counts, ErrorBar, Loading, StatusBadge } from '../common/feedback';
 import { formatAge, formatTime } from '../format';
 import { hasRole, useUser } from '../session';
 import type { Department, SubmissionSummary, Task, User } from '../types';

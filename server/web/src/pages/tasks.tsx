@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { chinaDate, SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
 import { api } from '../api';
-import { ErrorBar, Loading } from '../components/feedback';
-import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from '../components/task-fields';
-import { DepartmentTaskCells, DepartmentTaskHeaders } from '../components/task-state';
+import { ErrorBar, Loading } from '../common/feedback';
+import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from '../tasks/fields';
+import { DepartmentTaskCells, DepartmentTaskHeaders } from '../tasks/state';
 import { hasRole, useUser } from '../session';
 import type { Department, Task } from '../types';
 

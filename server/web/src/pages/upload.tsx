@@ -6,10 +6,10 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { newIdempotencyKey, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { api } from '../api';
-import { Counts, ErrorBar, Notice, StateBadge } from '../components/feedback';
-import type { SelectedCell } from '../components/sheet-grid';
-import { isOpen, useDepartmentTasks, type DepartmentTask } from '../components/task-state';
-import { WorkbookView } from '../components/workbook-view';
+import { Counts, ErrorBar, Notice, StateBadge } from '../common/feedback';
+import type { SelectedCell } from '../review/sheet-grid';
+import { isOpen, useDepartmentTasks, type DepartmentTask } from '../tasks/state';
+import { WorkbookView } from '../review/workbook-view';
 import { daysLeftText } from '../format';
 import type { CheckResult, SubmissionSummary, Task } from '../types';
 

@@ -1,8 +1,8 @@
 import { Field, makeStyles, Switch } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
-import { ErrorBar, Loading, Notice } from './feedback';
-import { Section, useAdminStyles } from './admin-ui';
+import { ErrorBar, Loading, Notice } from '../common/feedback';
+import { Section, useAdminStyles } from './ui';
 
 interface Settings {
   leadConfirmation: boolean;

@@ -14,8 +14,8 @@ import { useState } from 'react';
 import { api } from '../api';
 import { formatTime } from '../format';
 import type { Department } from '../types';
-import { ErrorBar, Loading, Notice } from './feedback';
-import { FormDialog, Section, useAdminStyles, useDepartments } from './admin-ui';
+import { ErrorBar, Loading, Notice } from '../common/feedback';
+import { FormDialog, Section, useAdminStyles, useDepartments } from './ui';
 
 interface DepartmentInput {
   name: string;

@@ -17,8 +17,8 @@ import { ROLE_LABELS, type Role } from '../../../../shared/src';
 import { api } from '../api';
 import { useUser } from '../session';
 import type { Department, User, UserUpdateResult } from '../types';
-import { ErrorBar, Loading, Notice } from './feedback';
-import { FormDialog, MIN_PASSWORD, needsDepartment, Section, useAdminStyles, useDepartments, useUsers } from './admin-ui';
+import { ErrorBar, Loading, Notice } from '../common/feedback';
+import { FormDialog, MIN_PASSWORD, needsDepartment, Section, useAdminStyles, useDepartments, useUsers } from './ui';
 
 const ROLES: Role[] = ['clerk', 'lead', 'coordinator', 'admin'];
 

@@ -1,6 +1,6 @@
-import { ErrorBar, Loading } from './feedback';
-import { CreateTokenForm, TokenTable } from './admin-token-parts';
-import { Section, useAdminStyles, useTokens, useUsers } from './admin-ui';
+import { ErrorBar, Loading } from '../common/feedback';
+import { CreateTokenForm, TokenTable } from './token-parts';
+import { Section, useAdminStyles, useTokens, useUsers } from './ui';
 
 /** 令牌: every user's personal access tokens (the Excel add-in's key to this server). */
 export function TokensTab() {

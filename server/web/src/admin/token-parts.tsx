@@ -29,8 +29,8 @@ import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../../../../sh
 import { api } from '../api';
 import { formatTime } from '../format';
 import type { ApiToken, User } from '../types';
-import { ErrorBar } from './feedback';
-import { useAdminStyles } from './admin-ui';
+import { ErrorBar } from '../common/feedback';
+import { useAdminStyles } from './ui';
 
 /** Token pieces the admin's 令牌 tab and everyone's account page share. */
 export type NewToken = ApiToken & { token: string };

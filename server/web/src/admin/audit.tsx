@@ -6,8 +6,8 @@ import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailsText, auditEntityLab
 import { api, query } from '../api';
 import { formatTime } from '../format';
 import type { AuditPage, Department, Task } from '../types';
-import { ErrorBar, Loading } from './feedback';
-import { Section, useAdminStyles, useUsers } from './admin-ui';
+import { ErrorBar, Loading } from '../common/feedback';
+import { Section, useAdminStyles, useUsers } from './ui';
 
 const PAGE = 50;
 

@@ -3,7 +3,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../api';
 import type { Task, TaskBoard } from '../types';
-import { StateBadge } from './feedback';
+import { StateBadge } from '../common/feedback';
 
 /**
  * Where the clerk's own department stands in a task, from the task's board (which shows a clerk

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { groupIssues, issueText, MARK_LABELS, type Issue, type IssueGroup, type Report } from '../../../../shared/src';
 import type { CellComment, Decision } from '../types';
 import { commentKey, commentPlace } from './comments';
-import { useFillHeight } from './fill-height';
+import { useFillHeight } from '../common/fill-height';
 import { REVIEW_EDGE } from './sheet-grid';
 
 /**

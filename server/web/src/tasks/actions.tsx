@@ -5,9 +5,9 @@ import { useNavigate } from 'react-router';
 import type { SheetKind } from '../../../../shared/src';
 import { api } from '../api';
 import type { Department, Task } from '../types';
-import { FormDialog } from './admin-ui';
-import { ErrorBar } from './feedback';
-import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from './task-fields';
+import { FormDialog } from '../admin/ui';
+import { ErrorBar } from '../common/feedback';
+import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from './fields';
 
 /**
  * A coordinator's corrections to a task, from its board: edit, give one department more time,

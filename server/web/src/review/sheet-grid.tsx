@@ -4,8 +4,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { a1, cellText, columnLetter, MARK_FILLS, MARK_LABELS, noteText, strongestKind, type CellMark, type CellValue, type RowTone } from '../../../../shared/src';
 import { api, query } from '../api';
 import type { SheetOutline, SheetRows } from '../types';
-import { ErrorBar } from './feedback';
-import { useFillHeight } from './fill-height';
+import { ErrorBar } from '../common/feedback';
+import { useFillHeight } from '../common/fill-height';
 
 /**
  * One sheet as the clerk laid it out: its rows, merged cells spanning as in Excel, each marked

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { formatTime } from '../format';
 import type { Decision, Versions } from '../types';
 import { commentPlace } from './comments';
-import { Counts, StatusBadge } from './feedback';
+import { Counts, StatusBadge } from '../common/feedback';
 
 /** Every version of this department's series, newest first, each with the decisions taken on it. */
 const DECISION_LABELS: Record<Decision['decision'], string> = { confirm: '部门领导确认', approve: '审核通过', return: '退回' };

@@ -5,8 +5,8 @@ import { CALENDAR_SOURCE_LABELS, NOTICE_EXAMPLE, parseNotice, type CalendarSourc
 import { api } from '../api';
 import { formatTime } from '../format';
 import type { BureauCalendarYear, Calendar } from '../types';
-import { ErrorBar, Loading, Notice } from './feedback';
-import { Section, useAdminStyles } from './admin-ui';
+import { ErrorBar, Loading, Notice } from '../common/feedback';
+import { Section, useAdminStyles } from './ui';
 
 /**
  * 节假日: which years the working-day deadlines know, and by what; the admin enters a year from
