@@ -17,6 +17,7 @@ export * from './calendar-notice';
 export { diffCatalogues, type CatalogueDiff, type ResourceChange, type FieldChange } from './diff';
 export * from './diff-tones';
 export * from './workflow';
+export * from './vocabulary';
 export * from './marks';
 export * from './idempotency';
 export * from './audit';

@@ -4,6 +4,7 @@ import '../zod-zh';
 import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_MERGES_PER_SHEET, type CellValue } from '../../../shared/src/grid';
 import { IssueSchema, ReportSchema, SheetKindSchema } from '../../../shared/src/report';
 import { isValidYmd } from '../../../shared/src/dates';
+import { PROGRESS_STATES, REVIEW_ACTIONS, ROLES, SUBMISSION_STATUSES } from '../../../shared/src/vocabulary';
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../../../shared/src/token-lifetimes';
 
 /**
@@ -65,7 +66,7 @@ export const SubmitJsonSchema = z
   })
   .openapi('SubmitWorkbook');
 
-export const SubmissionStatusSchema = z.enum(['submitted', 'confirmed', 'approved', 'returned']);
+export const SubmissionStatusSchema = z.enum(SUBMISSION_STATUSES);
 
 export const CellCommentSchema = z
   .object({
@@ -87,7 +88,7 @@ export const DecisionSchema = z
   .object({
     id: z.number().int(),
     submissionId: z.number().int(),
-    decision: z.enum(['confirm', 'approve', 'return']),
+    decision: z.enum(REVIEW_ACTIONS),
     reason: z.string(),
     comments: z.array(CellCommentSchema),
     decidedBy: z.number().int(),
@@ -154,7 +155,7 @@ export const SubmissionListQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const RoleSchema = z.enum(['clerk', 'lead', 'coordinator', 'admin']);
+export const RoleSchema = z.enum(ROLES);
 
 export const DepartmentSchema = z.object({ id: z.number().int(), name: z.string(), code: z.string().nullable(), createdAt: z.string() }).openapi('Department');
 export const DepartmentInputSchema = z.object({ name: z.string().trim().min(1).max(100), code: z.string().trim().max(50).nullable().optional() }).openapi('DepartmentInput');
@@ -370,7 +371,7 @@ export const BoardSchema = z
     rows: z.array(
       z.object({
         department: z.object({ id: z.number().int(), name: z.string() }),
-        state: z.enum(['not-started', 'submitted', 'confirmed', 'returned', 'approved', 'overdue']),
+        state: z.enum(PROGRESS_STATES),
         dueDate: z.string().openapi({ description: '该部门的截止日期（单独延期的为延期后的日期）' }),
         extended: z.boolean(),
         workingDaysLeft: z.number().int(),

@@ -6,7 +6,7 @@
  * Actor asking, and a clerk or lead sees only their own department's rows — another department's
  * submission reads as "not found".
  */
-import type { CalendarYear, Report, Role, SheetKind, SubmissionStatus, WorkbookGrid } from '../../../shared/src';
+import type { CalendarYear, Report, ReviewAction, Role, SheetKind, SubmissionStatus, WorkbookGrid } from '../../../shared/src';
 import type { Recorded } from './record-submission';
 
 export type { Role, SubmissionStatus };
@@ -108,7 +108,7 @@ export interface CellComment {
 export interface Decision {
   id: number;
   submissionId: number;
-  decision: 'confirm' | 'approve' | 'return';
+  decision: ReviewAction;
   reason: string;
   comments: CellComment[];
   decidedBy: number;

@@ -13,14 +13,12 @@ import {
 } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ROLE_LABELS, type Role } from '../../../../shared/src';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/src';
 import { api } from '../api';
 import { useUser } from '../session';
 import type { Department, User, UserUpdateResult } from '../types';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
 import { FormDialog, MIN_PASSWORD, needsDepartment, Section, useAdminStyles, useDepartments, useUsers } from './ui';
-
-const ROLES: Role[] = ['clerk', 'lead', 'coordinator', 'admin'];
 
 type Dialogs = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
 

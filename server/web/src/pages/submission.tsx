@@ -4,7 +4,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { allowedReviewActions, SHEET_KIND_LABELS, type ReviewAction } from '../../../../shared/src';
+import { allowedReviewActions, REVIEW_BUTTON_LABELS, SHEET_KIND_LABELS, type ReviewAction } from '../../../../shared/src';
 import { api } from '../api';
 import { commentPlace, commentTarget } from '../review/comments';
 import { DiffPanel } from '../review/diff-panel';
@@ -180,8 +180,6 @@ function CommentInput({ cell, onAdd }: { cell: SelectedCell; onAdd(c: CellCommen
   );
 }
 
-const ACTION_LABELS: Record<ReviewAction, string> = { confirm: '确认提交', approve: '审核通过', return: '退回修改' };
-
 /**
  * The decision in one row above the grid, folding to a line. Approving a version with errors asks
  * first: once approved it is the baseline every later version of the department is compared with.
@@ -220,7 +218,7 @@ function DecisionPanel({ submission, actions, pending, setPending, onDone }: { s
         {!open && pending.length > 0 && <Text size={200}>待发送批注 {pending.length} 条</Text>}
         {actions.map((a) => (
           <Button key={a} appearance={a === 'return' ? 'secondary' : 'primary'} disabled={decide.isPending} onClick={() => take(a)}>
-            {ACTION_LABELS[a]}
+            {REVIEW_BUTTON_LABELS[a]}
           </Button>
         ))}
         <Button size="small" appearance="subtle" onClick={() => setOpen(!open)} aria-expanded={open}>

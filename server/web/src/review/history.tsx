@@ -1,12 +1,12 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { Link } from 'react-router';
+import { DECISION_LABELS } from '../../../../shared/src';
 import { formatTime } from '../format';
-import type { Decision, Versions } from '../types';
+import type { Versions } from '../types';
 import { commentPlace } from './comments';
 import { Counts, StatusBadge } from '../common/feedback';
 
 /** Every version of this department's series, newest first, each with the decisions taken on it. */
-const DECISION_LABELS: Record<Decision['decision'], string> = { confirm: '部门领导确认', approve: '审核通过', return: '退回' };
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: '12px' },

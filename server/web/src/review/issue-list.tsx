@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { groupIssues, issueText, MARK_LABELS, type Issue, type IssueGroup, type Report } from '../../../../shared/src';
+import { groupIssues, issueText, MARK_LABELS, REVIEW_ACTION_LABELS, type Issue, type IssueGroup, type Report } from '../../../../shared/src';
 import type { CellComment, Decision } from '../types';
 import { commentKey, commentPlace } from './comments';
 import { useFillHeight } from '../common/fill-height';
@@ -28,8 +28,6 @@ interface Props {
   onPickComment(comment: CellComment): void;
 }
 
-const DECIDED: Record<Decision['decision'], string> = { confirm: '确认', approve: '通过', return: '退回' };
-
 export function IssueList({ report, opinions = [], onPick, onPickComment }: Props) {
   const sheets = useMemo(() => groupIssues(report).filter((s) => s.groups.length > 0), [report]);
   const styles = useStyles();
@@ -43,7 +41,7 @@ export function IssueList({ report, opinions = [], onPick, onPickComment }: Prop
             <div key={d.id} className={styles.group}>
               {d.reason && (
                 <span className={styles.plain}>
-                  {DECIDED[d.decision]}理由：{d.reason}
+                  {REVIEW_ACTION_LABELS[d.decision]}理由：{d.reason}
                 </span>
               )}
               {d.comments.map((c, k) => (
