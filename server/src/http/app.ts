@@ -1,4 +1,4 @@
-import express, { type Express, type Request } from 'express';
+import express, { Router, type Express, type Request } from 'express';
 import compression from 'compression';
 import cors from 'cors';
 import swaggerUi from 'swagger-ui-express';
@@ -8,7 +8,6 @@ import { taskRoutes } from '../api/routes/tasks';
 import { auditRoutes } from '../api/routes/audit';
 import { accountRoutes, signInRoutes } from '../api/routes/auth';
 import { submissionRoutes } from '../api/routes/submissions';
-import { openApiDocument } from '../api/openapi';
 import type { Config } from '../config';
 import type { Store } from '../db/store';
 import { BureauCalendar } from '../services/bureau-calendar';
@@ -20,6 +19,7 @@ import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
 import { idleBodyTimeout } from './body';
 import { securityHeaders } from './security-headers';
+import { on, openApiDocument } from './route-table';
 import { readFile } from 'node:fs/promises';
 import { ADDIN_DIR, OFFICE_JS_DIR, TASKPANE_HTML, WEB_DIR } from '../paths';
 import { join } from 'node:path';
@@ -61,7 +61,8 @@ export function createApp({ config, store, checker, log = defaultLog, calendars 
   const document = openApiDocument();
 
   // For load balancers: healthy only when the database answers.
-  app.get('/api/health', async (_req, res) => {
+  const open = Router();
+  on(open, 'health', async (_req, res) => {
     try {
       await store.ping();
     } catch {
@@ -70,9 +71,10 @@ export function createApp({ config, store, checker, log = defaultLog, calendars 
     }
     res.json({ ok: true });
   });
-  app.get('/api/openapi.json', (_req, res) => {
+  on(open, 'openApi', (_req, res) => {
     res.json(document);
   });
+  app.use('/api', open);
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'govcat API 文档' }));
 
 

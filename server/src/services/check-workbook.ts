@@ -2,7 +2,7 @@ import {
   a1, clipMerges, dataExtent, declaredMergeCells, oversizedMergesMessage, EXCEL_CELL_TEXT, isOverlongText, mergedCellCount, overlongTextMessage, validateWorkbook,
   type CatalogueResource, type Report, type SheetKind, type WorkbookGrid,
 } from '../../../shared/src';
-import { SubmitJsonSchema } from '../api/schemas';
+import { SubmitJsonSchema } from '../../../shared/src/api/schemas';
 import { deflateGrid } from '../db/grid-codec';
 import { ApiError } from '../http/errors';
 import { parse } from '../http/parse';

@@ -2,12 +2,13 @@ import { Router } from 'express';
 import { hashPassword, newToken } from '../../auth/secrets';
 import type { Store } from '../../db/store';
 import type { ApprovedCatalogue } from '../../services/catalogue';
-import { caller, requireRole } from '../../http/auth';
+import { requireRole } from '../../http/auth';
+import { on } from '../../http/route-table';
 import { ApiError, badRequest, conflict, notFound } from '../../http/errors';
 import { accountLockKey, endAccess } from '../../services/accounts';
 import { jsonBody, MiB } from '../../http/body';
 import { idParam, parse } from '../../http/parse';
-import { DepartmentInputSchema, SettingsSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../schemas';
+import { DepartmentInputSchema, SettingsSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../../../../shared/src/api/schemas';
 
 /** Departments, users, tokens and bureau settings (tasks: tasks.ts). Every write leaves an audit entry. */
 export function adminRoutes(store: Store, catalogue: ApprovedCatalogue): Router {
@@ -21,40 +22,34 @@ export function adminRoutes(store: Store, catalogue: ApprovedCatalogue): Router 
       return result;
     });
 
-  r.get('/me', (req, res) => {
-    res.json(caller(req).user);
+  on(r, 'me', (_req, res, c) => {
+    res.json(c.user);
   });
 
-  r.get('/departments', async (req, res) => {
-    caller(req);
+  on(r, 'departments', async (_req, res) => {
     res.json(await store.departments.list());
   });
-  r.post('/departments', async (req, res) => {
-    const admin = requireRole(req, 'admin');
+  on(r, 'createDepartment', async (req, res, admin) => {
     const body = parse(DepartmentInputSchema, req.body);
     res.status(201).json(await audited(admin.userId, 'department.create', 'department', (tx) => tx.departments.create(body), body));
   });
-  r.patch('/departments/:id', async (req, res) => {
-    const admin = requireRole(req, 'admin');
+  on(r, 'updateDepartment', async (req, res, admin) => {
     const body = parse(DepartmentInputSchema, req.body);
     const id = idParam(req.params.id);
     const updated = await audited(admin.userId, 'department.update', 'department', async (tx) => (await tx.departments.rename(id, body)) ?? Promise.reject(notFound('部门')), body);
     res.json(updated);
   });
 
-  r.get('/users', async (req, res) => {
-    requireRole(req, 'admin');
+  on(r, 'users', async (_req, res) => {
     res.json(await store.users.list());
   });
-  r.post('/users', async (req, res) => {
-    const admin = requireRole(req, 'admin');
+  on(r, 'createUser', async (req, res, admin) => {
     const { password, ...body } = parse(UserInputSchema, req.body);
     await checkDepartment(store, body.role, body.departmentId);
     const passwordHash = await hashPassword(password);
     res.status(201).json(await audited(admin.userId, 'user.create', 'user', (tx) => tx.users.create({ ...body, passwordHash }), { username: body.username, role: body.role }));
   });
-  r.patch('/users/:id', async (req, res) => {
-    const admin = requireRole(req, 'admin');
+  on(r, 'updateUser', async (req, res, admin) => {
     const id = idParam(req.params.id);
     const { password, ...body } = parse(UserUpdateSchema, req.body);
     const current = await store.users.get(id);
@@ -79,12 +74,10 @@ export function adminRoutes(store: Store, catalogue: ApprovedCatalogue): Router 
     res.json(updated);
   });
 
-  r.get('/tokens', async (req, res) => {
-    const c = caller(req);
+  on(r, 'tokens', async (req, res, c) => {
     res.json(await store.tokens.list(c.role === 'admin' && req.query.all === 'true' ? undefined : c.userId));
   });
-  r.post('/tokens', async (req, res) => {
-    const c = caller(req);
+  on(r, 'createToken', async (req, res, c) => {
     const body = parse(TokenInputSchema, req.body);
     // Anyone may make a token for themselves; only an admin for someone else.
     const userId = body.userId ?? c.userId;
@@ -97,8 +90,7 @@ export function adminRoutes(store: Store, catalogue: ApprovedCatalogue): Router 
     const token = await audited(c.userId, 'token.create', 'token', (tx) => tx.tokens.create({ userId, name: body.name, prefix: t.prefix, tokenHash: t.hash, lifetimeDays: body.expiresInDays }), { userId, name: body.name, expiresInDays: body.expiresInDays });
     res.status(201).json({ ...token, token: t.token });
   });
-  r.delete('/tokens/:id', async (req, res) => {
-    const c = caller(req);
+  on(r, 'revokeToken', async (req, res, c) => {
     const id = idParam(req.params.id);
     const mine = (await store.tokens.list(c.userId)).some((t) => t.id === id);
     if (!mine && c.role !== 'admin') throw notFound('令牌');
@@ -112,17 +104,14 @@ export function adminRoutes(store: Store, catalogue: ApprovedCatalogue): Router 
   });
 
   // The consolidated approved catalogue, for generating data templates in the add-in.
-  r.get('/catalogue/resources', async (req, res) => {
-    caller(req);
+  on(r, 'catalogueResources', async (_req, res) => {
     res.json(await catalogue.resources());
   });
 
-  r.get('/settings', async (req, res) => {
-    caller(req);
+  on(r, 'settings', async (_req, res) => {
     res.json({ leadConfirmation: await store.settings.get('leadConfirmation', false) });
   });
-  r.put('/settings', async (req, res) => {
-    const admin = requireRole(req, 'admin');
+  on(r, 'updateSettings', async (req, res, admin) => {
     const body = parse(SettingsSchema, req.body);
     await store.transaction(async (tx) => {
       await tx.settings.set('leadConfirmation', body.leadConfirmation);

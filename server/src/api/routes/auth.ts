@@ -2,14 +2,15 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { dummyPasswordHash, hashPassword, newToken } from '../../auth/secrets';
 import type { Store, User } from '../../db/store';
-import { caller, passwordChangeRequired } from '../../http/auth';
+import { passwordChangeRequired } from '../../http/auth';
+import { on } from '../../http/route-table';
 import { DatabaseRateLimitStore } from '../../http/rate-limit-store';
 import { ApiError, errorBody } from '../../http/errors';
 import { jsonBody, KiB } from '../../http/body';
 import { parse } from '../../http/parse';
 import { endSession, startSession, type SessionPolicy } from '../../http/session';
 import { checkPassword, endAccess, type LockPolicy } from '../../services/accounts';
-import { PasswordChangeSchema, SignInSchema, TokenSignInSchema } from '../schemas';
+import { PasswordChangeSchema, SignInSchema, TokenSignInSchema } from '../../../../shared/src/api/schemas';
 
 const badCredentials = () => new ApiError(401, 'bad-credentials', '用户名或密码不正确');
 
@@ -52,7 +53,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
     return user;
   };
 
-  r.post('/auth/token', limiter, smallJson, async (req, res) => {
+  on(r, 'tokenSignIn', [limiter, smallJson], async (req, res) => {
     const input = parse(TokenSignInSchema, req.body);
     const user = await signedIn(input);
     // A one-time password opens the pages to choose a new one, nothing else.
@@ -66,7 +67,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
     res.status(201).json({ token: t.token, tokenInfo: token, user });
   });
 
-  r.post('/session', limiter, smallJson, async (req, res) => {
+  on(r, 'sessionSignIn', [limiter, smallJson], async (req, res) => {
     const user = await signedIn(parse(SignInSchema, req.body));
     const { csrfToken } = await startSession(store, policy.session, req, res, user.id);
     await store.audit.append({ userId: user.id, action: 'session.sign-in', entity: 'user', entityId: String(user.id) });
@@ -79,19 +80,17 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
 export function accountRoutes(store: Store, policy: LockPolicy): Router {
   const r = Router();
 
-  r.get('/session', (req, res) => {
-    const c = caller(req);
+  on(r, 'session', (_req, res, c) => {
     if (!c.session) throw new ApiError(401, 'no-session', '请先登录');
     res.json({ user: c.user, csrfToken: c.session.csrfToken });
   });
 
-  r.delete('/session', async (req, res) => {
+  on(r, 'signOut', async (req, res) => {
     await endSession(store, req, res);
     res.status(204).end();
   });
 
-  r.put('/me/password', smallJson, async (req, res) => {
-    const c = caller(req);
+  on(r, 'changePassword', [smallJson], async (req, res, c) => {
     const input = parse(PasswordChangeSchema, req.body);
     // Wrong current passwords count toward the same account lock as sign-in.
     if (!(await checkPassword(store, policy, c.user.username, input.currentPassword))) {

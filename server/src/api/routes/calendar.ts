@@ -2,11 +2,11 @@ import { jsonBody, KiB } from '../../http/body';
 import { Router } from 'express';
 import { chinaDate, parseNotice, WorkingCalendar } from '../../../../shared/src';
 import type { Store } from '../../db/store';
-import { caller, requireRole } from '../../http/auth';
+import { on } from '../../http/route-table';
 import { badRequest, notFound } from '../../http/errors';
 import { parse } from '../../http/parse';
 import { coverage, type BureauCalendar } from '../../services/bureau-calendar';
-import { CalendarYearInputSchema, CalendarYearParamSchema, DueQuerySchema } from '../schemas';
+import { CalendarYearInputSchema, CalendarYearParamSchema, DueQuerySchema } from '../../../../shared/src/api/schemas';
 
 /**
  * The holiday calendar: which years are covered and by what, the admin's entries from the
@@ -17,15 +17,13 @@ export function calendarRoutes(store: Store, calendars: BureauCalendar, now: () 
   r.use(jsonBody(100 * KiB));
   const yearParam = (raw: unknown) => parse(CalendarYearParamSchema, raw, '年份');
 
-  r.get('/calendar', async (req, res) => {
-    caller(req);
+  on(r, 'calendar', async (_req, res) => {
     const [calendar, entries] = [await calendars.current(), await calendars.entries()];
     const today = chinaDate(now());
     res.json({ today, years: coverage(calendar, entries, today), entries, packageYears: WorkingCalendar.packageYears() });
   });
 
-  r.get('/calendar/due', async (req, res) => {
-    caller(req);
+  on(r, 'dueDate', async (req, res) => {
     const q = parse(DueQuerySchema, req.query, '查询参数');
     const calendar = await calendars.current();
     const today = chinaDate(now());
@@ -42,8 +40,7 @@ export function calendarRoutes(store: Store, calendars: BureauCalendar, now: () 
     });
   });
 
-  r.put('/calendar/years/:year', async (req, res) => {
-    const admin = requireRole(req, 'admin');
+  on(r, 'putCalendarYear', async (req, res, admin) => {
     const year = yearParam(req.params.year);
     const body = parse(CalendarYearInputSchema, req.body);
     const parsed = parseNotice(year, body.notice);
@@ -57,8 +54,7 @@ export function calendarRoutes(store: Store, calendars: BureauCalendar, now: () 
     res.json(saved);
   });
 
-  r.delete('/calendar/years/:year', async (req, res) => {
-    const admin = requireRole(req, 'admin');
+  on(r, 'deleteCalendarYear', async (req, res, admin) => {
     const year = yearParam(req.params.year);
     const deleted = await store.transaction(async (tx) => {
       const ok = await tx.calendarYears.delete(year);

@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
-import { diffCatalogues, diffTones, REVIEW_RULES, type ReviewAction } from '../../../../shared/src';
+import { diffCatalogues, diffTones, REVIEW_ACTIONS } from '../../../../shared/src';
 import type { Store, Submission, SubmissionSummary } from '../../db/store';
-import { caller, requireRole } from '../../http/auth';
+import { caller } from '../../http/auth';
+import { on } from '../../http/route-table';
 import { ApiError, badRequest, notFound } from '../../http/errors';
 import { idParam, parse } from '../../http/parse';
 import { BodyBudget } from '../../http/body-budget';
@@ -10,7 +11,7 @@ import { xlsxUpload } from '../../http/upload';
 import type { ApprovedCatalogue } from '../../services/catalogue';
 import { decide } from '../../services/review';
 import { submitJson, submitUpload, type SubmitDeps } from '../../services/submit';
-import { DecisionRequestSchema, RowsQuerySchema, SubmissionListQuerySchema } from '../schemas';
+import { DecisionRequestSchema, RowsQuerySchema, SubmissionListQuerySchema } from '../../../../shared/src/api/schemas';
 import type { Config } from '../../config';
 import type { SubmissionChecker } from '../../services/checker';
 import { checkedOrThrow } from '../../services/check-workbook';
@@ -33,8 +34,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   const reserved = budget.reserve(submissionBody, byCaller);
   const reservedUpload = budget.reserve((req) => (req.is('multipart/form-data') ? upload : null), byCaller);
 
-  r.post('/submissions', reserved, async (req, res) => {
-    const actor = caller(req);
+  on(r, 'submit', [reserved], async (req, res, actor) => {
     const idempotencyKey = idempotencyKeyOf(req);
     if (req.is('multipart/form-data')) {
       await readBody(upload, req, res);
@@ -53,8 +53,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   });
 
   // Check without storing: the upload page shows the report before the clerk submits.
-  r.post('/checks', reservedUpload, async (req, res) => {
-    const actor = caller(req);
+  on(r, 'check', [reservedUpload], async (req, res, actor) => {
     if (!req.is('multipart/form-data')) throw badRequest('unsupported-content-type', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
     await readBody(upload, req, res);
     if (!req.file) throw badRequest('file-missing', '请在表单字段 file 中上传一个 .xlsx 文件');
@@ -65,35 +64,34 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     res.json({ filename: req.file.originalname, sheetKinds, report, checkId, sheets: index!.sheets });
   });
 
-  r.get('/checks/:checkId/sheets/:sheet/rows', async (req, res) => {
-    const index = await views.check(caller(req), String(req.params.checkId));
+  on(r, 'checkRows', async (req, res, actor) => {
+    const index = await views.check(actor, String(req.params.checkId));
     if (!index) throw new ApiError(404, 'not-found', '这次检查的结果不存在或已过期（保留 30 分钟），请重新选择文件检查');
     res.json(rowsPage(index, req));
   });
 
-  r.get('/submissions', async (req, res) => {
-    const actor = caller(req);
+  on(r, 'submissions', async (req, res, actor) => {
     const q = parse(SubmissionListQuerySchema, req.query, '查询条件');
     res.json(await store.submissions.list(actor, q));
   });
 
-  r.get('/submissions/:id', async (req, res) => {
+  on(r, 'submission', async (req, res) => {
     res.json(await visible(store, req));
   });
 
-  r.get('/submissions/:id/sheets', async (req, res) => {
+  on(r, 'submissionSheets', async (req, res) => {
     const s = await visibleSummary(store, req);
     res.json({ sheets: (await views.submission(s.id)).sheets });
   });
 
-  r.get('/submissions/:id/sheets/:sheet/rows', async (req, res) => {
+  on(r, 'submissionRows', async (req, res) => {
     const s = await visibleSummary(store, req);
     res.json(rowsPage(await views.submission(s.id), req));
   });
 
   // The series' versions and decisions, with the names of the people in them.
-  r.get('/submissions/:id/versions', async (req, res) => {
-    const versions = await store.submissions.versions(caller(req), idParam(req.params.id));
+  on(r, 'versions', async (req, res, actor) => {
+    const versions = await store.submissions.versions(actor, idParam(req.params.id));
     if (!versions) throw notFound('提交');
     const ids = [...new Set(versions.flatMap((v) => [v.submittedBy, ...v.decisions.map((d) => d.decidedBy)]))];
     const names = await store.users.displayNames(ids);
@@ -101,13 +99,13 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     res.json({ versions, people });
   });
 
-  r.get('/submissions/:id/file', async (req, res) => {
-    const file = await store.submissions.originalFile(caller(req), idParam(req.params.id));
+  on(r, 'originalFile', async (req, res, actor) => {
+    const file = await store.submissions.originalFile(actor, idParam(req.params.id));
     if (!file) throw notFound('原始文件');
     res.attachment(file.filename).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(file.content);
   });
 
-  r.get('/submissions/:id/diff', async (req, res) => {
+  on(r, 'diff', async (req, res) => {
     const s = await visibleSummary(store, req);
     const base = await store.submissions.lastApproved(s.departmentId, 'catalogue', s.id);
     const now = await views.submission(s.id);
@@ -115,9 +113,8 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     res.json({ base: base ? { id: base.id, version: base.version } : null, resources, tones: diffTones(now.locations, resources) });
   });
 
-  for (const action of Object.keys(REVIEW_RULES) as ReviewAction[]) {
-    r.post(`/submissions/:id/${action}`, budget.reserve(() => json, byCaller), json, async (req, res) => {
-      const actor = requireRole(req, 'lead', 'coordinator', 'admin');
+  for (const action of REVIEW_ACTIONS) {
+    on(r, action, [budget.reserve(() => json, byCaller), json], async (req, res, actor) => {
       const body = parse(DecisionRequestSchema, req.body ?? {});
       res.json(await decide(store, catalogue, actor, idParam(req.params.id), action, body));
     });

@@ -2,13 +2,14 @@ import { Router, type Request } from 'express';
 import { chinaDate, type WorkingCalendar } from '../../../../shared/src';
 import type { Store, Task } from '../../db/store';
 import { InvalidReferenceError } from '../../db/errors';
-import { caller, requireRole, type Caller } from '../../http/auth';
+import type { Caller } from '../../http/auth';
+import { on } from '../../http/route-table';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { jsonBody, MiB } from '../../http/body';
 import { idParam, parse } from '../../http/parse';
 import type { BureauCalendar } from '../../services/bureau-calendar';
 import { dueDateFor, taskBoard, taskView } from '../../services/task-board';
-import { TaskExtensionInputSchema, TaskInputSchema, TaskListQuerySchema, TaskUpdateSchema } from '../schemas';
+import { TaskExtensionInputSchema, TaskInputSchema, TaskListQuerySchema, TaskUpdateSchema } from '../../../../shared/src/api/schemas';
 
 /**
  * Collection tasks: coordinators create, correct, extend for one department, close and delete
@@ -18,15 +19,13 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
   const r = Router();
   r.use(jsonBody(MiB));
 
-  const visibleTask = async (req: Request) => {
-    const c = caller(req);
+  const visibleTask = async (req: Request, c: Caller) => {
     const task = await store.tasks.get(idParam(req.params.id));
     if (!task || (c.departmentId !== null && !task.departmentIds.includes(c.departmentId))) throw notFound('填报任务');
     return { c, task };
   };
   /** A task a coordinator may still change. */
-  const openTask = async (req: Request) => {
-    const c = requireRole(req, 'coordinator', 'admin');
+  const openTask = async (req: Request, c: Caller) => {
     const task = await store.tasks.get(idParam(req.params.id));
     if (!task) throw notFound('填报任务');
     if (task.closedAt) throw conflict('task-closed', '该填报任务已关闭，不能再修改或延期');
@@ -49,24 +48,22 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
     tx.audit.append({ userId: c.userId, action, entity: 'task', entityId: String(task.id), details });
   const view = async (c: Caller, task: Task) => taskView(await calendars.current(), c, task);
 
-  r.get('/tasks', async (req, res) => {
-    const c = caller(req);
+  on(r, 'tasks', async (req, res, c) => {
     const { state = c.departmentId === null ? 'all' : 'open' } = parse(TaskListQuerySchema, req.query, '查询参数');
     const calendar = await calendars.current();
     const tasks = (await store.tasks.list(c)).filter((t) => state === 'all' || (state === 'open') === (t.closedAt === null));
     res.json(tasks.map((t) => taskView(calendar, c, t)));
   });
-  r.get('/tasks/:id', async (req, res) => {
-    const { c, task } = await visibleTask(req);
+  on(r, 'task', async (req, res, caller) => {
+    const { c, task } = await visibleTask(req, caller);
     res.json(await view(c, task));
   });
-  r.get('/tasks/:id/board', async (req, res) => {
-    const { c, task } = await visibleTask(req);
+  on(r, 'taskBoard', async (req, res, caller) => {
+    const { c, task } = await visibleTask(req, caller);
     res.json(await taskBoard(store, await calendars.current(), c, task, now()));
   });
 
-  r.post('/tasks', async (req, res) => {
-    const c = requireRole(req, 'coordinator', 'admin');
+  on(r, 'createTask', async (req, res, c) => {
     const body = parse(TaskInputSchema, req.body);
     await checkDepartments(body.departmentIds);
     const due = dueDate(await calendars.current(), body, chinaDate(now()));
@@ -79,8 +76,8 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
     res.status(201).json(await view(c, task));
   });
 
-  r.patch('/tasks/:id', async (req, res) => {
-    const { c, task } = await openTask(req);
+  on(r, 'updateTask', async (req, res, caller) => {
+    const { c, task } = await openTask(req, caller);
     const { confirmPastDue, dueInWorkingDays, ...parsed } = parse(TaskUpdateSchema, req.body);
     const body = { ...parsed, ...(parsed.departmentIds ? { departmentIds: [...new Set(parsed.departmentIds)].sort((a, b) => a - b) } : {}) };
     if (body.departmentIds) {
@@ -105,8 +102,8 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
     res.json(await view(c, updated));
   });
 
-  r.post('/tasks/:id/extensions', async (req, res) => {
-    const { c, task } = await openTask(req);
+  on(r, 'extendTask', async (req, res, caller) => {
+    const { c, task } = await openTask(req, caller);
     const body = parse(TaskExtensionInputSchema, req.body);
     if (!task.departmentIds.includes(body.departmentId)) throw badRequest('department-not-in-task', `部门编号 ${body.departmentId} 不承担该任务`);
     const before = dueDateFor(task, body.departmentId);
@@ -123,8 +120,7 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
     res.status(201).json(await view(c, extended));
   });
 
-  r.post('/tasks/:id/close', async (req, res) => {
-    const c = requireRole(req, 'coordinator', 'admin');
+  on(r, 'closeTask', async (req, res, c) => {
     const id = idParam(req.params.id);
     const closed = await store.transaction(async (tx) => {
       const before = await tx.tasks.get(id);
@@ -136,8 +132,7 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
     res.json(await view(c, closed));
   });
 
-  r.delete('/tasks/:id', async (req, res) => {
-    const c = requireRole(req, 'coordinator', 'admin');
+  on(r, 'deleteTask', async (req, res, c) => {
     const id = idParam(req.params.id);
     await store.transaction(async (tx) => {
       const task = await tx.tasks.get(id);

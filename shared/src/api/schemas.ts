@@ -1,11 +1,10 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import '../zod-zh';
-import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_MERGES_PER_SHEET, type CellValue } from '../../../shared/src/grid';
-import { IssueSchema, ReportSchema, SheetKindSchema } from '../../../shared/src/report';
-import { isValidYmd } from '../../../shared/src/dates';
-import { PROGRESS_STATES, REVIEW_ACTIONS, ROLES, SUBMISSION_STATUSES } from '../../../shared/src/vocabulary';
-import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../../../shared/src/token-lifetimes';
+import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_MERGES_PER_SHEET, type CellValue } from '../grid';
+import { IssueSchema, ReportSchema, SheetKindSchema } from '../report';
+import { isValidYmd } from '../dates';
+import { PROGRESS_STATES, REVIEW_ACTIONS, ROLES, SUBMISSION_STATUSES } from '../vocabulary';
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../token-lifetimes';
 
 /**
  * The API's request and response shapes, declared once: they validate requests at run time,
