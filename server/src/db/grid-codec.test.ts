@@ -1,5 +1,5 @@
 import { deflateGrid, inflateGrid } from './grid-codec';
-import { toDeflatedGrid } from './repositories/submission-rows';
+import { toDeflatedGrid } from '../modules/submissions/repository/submission-rows';
 
 const grid = { sheets: [{ name: '目录', rows: [['序号', '部门名称'], [1, '芜湖市统计局'], [null, true]] }] };
 
