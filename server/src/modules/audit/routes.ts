@@ -8,6 +8,7 @@ import { on } from '../../http/route-table';
 import { badRequest } from '../../http/errors';
 import { parse } from '../../http/parse';
 import { AuditQuerySchema } from '../../../../shared/src/api/schemas';
+import { displayNames } from '../identity/service';
 
 /** More than this in one file is better narrowed by date than opened in a spreadsheet. */
 export const AUDIT_EXPORT_MAX = 100_000;
@@ -54,6 +55,6 @@ function toFilter({ from, to, limit: _limit, offset: _offset, ...exact }: z.infe
 
 async function withNames(store: Store, entries: AuditEntry[]): Promise<Array<AuditEntry & { userName: string | null }>> {
   const ids = [...new Set(entries.flatMap((e) => (e.userId === null ? [] : [e.userId])))];
-  const names = await store.users.displayNames(ids);
+  const names = await displayNames(store, ids);
   return entries.map((e) => ({ ...e, userName: e.userId === null ? null : (names.get(e.userId) ?? `用户 ${e.userId}`) }));
 }

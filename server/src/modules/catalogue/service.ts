@@ -1,6 +1,7 @@
 import type { CatalogueResource } from '../../../../shared/src';
 import type { Store } from '../../db/store';
 import type { GridViews } from '../submissions/grid-views';
+import { latestApproved } from '../submissions/service';
 
 /**
  * The consolidated catalogue: every department's latest approved catalogue, as resources the
@@ -36,7 +37,7 @@ export class ApprovedCatalogue {
   async snapshot(): Promise<CatalogueSnapshot> {
     if (this.cached && Date.now() - this.cached.at < this.ttlMs) return this.cached.snapshot;
     const resources: CatalogueResource[] = [];
-    for (const s of await this.store.submissions.latestApproved('catalogue')) {
+    for (const s of await latestApproved(this.store, 'catalogue')) {
       // The department's catalogue version is its count of approvals, not the series number,
       // which restarts every task: a template from last year's catalogue must read as outdated.
       resources.push(...(await this.views.submission(s.id)).catalogue.map((r) => ({ ...r, version: s.approvals })));

@@ -1,6 +1,7 @@
 import { hashPassword, newPassword, verifyPassword } from '../../auth/secrets';
 import type { Store, User } from '../../db/store';
 import { ApiError } from '../../http/errors';
+import { recordAudit } from '../audit/service';
 
 /** Failed password checks are counted per user name as typed, whether or not such a user exists (so a lock reveals nothing). */
 export const accountLockKey = (username: string) => `account:${username}`;
@@ -65,7 +66,7 @@ export async function resetPassword(store: Store, username: string): Promise<({ 
     const user = (await tx.users.update(found.id, { passwordHash, mustChangePassword: true }))!;
     const ended = await endAccess(tx, user.id);
     await tx.rateLimits.reset(accountLockKey(username));
-    await tx.audit.append({ userId: null, action: 'user.password-reset', entity: 'user', entityId: String(user.id), details: { username, via: 'cli', ...ended } });
+    await recordAudit(tx, { userId: null, action: 'user.password-reset', entity: 'user', entityId: String(user.id), details: { username, via: 'cli', ...ended } });
     return { user, password, ...ended };
   });
 }

@@ -8,6 +8,7 @@ import { accountLockKey, endAccess } from './accounts';
 import { jsonBody, MiB } from '../../http/body';
 import { idParam, parse } from '../../http/parse';
 import { DepartmentInputSchema, SettingsSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../../../../shared/src/api/schemas';
+import { recordAudit } from '../audit/service';
 
 /** Who is who: the caller, departments, users, tokens, and the bureau's settings. Every write leaves an audit entry. */
 export function identityRoutes(store: Store): Router {
@@ -17,7 +18,7 @@ export function identityRoutes(store: Store): Router {
   const audited = async <T>(userId: number, action: string, entity: string, work: (tx: Store) => Promise<T & { id: number }>, details: Record<string, unknown> = {}) =>
     store.transaction(async (tx) => {
       const result = await work(tx);
-      await tx.audit.append({ userId, action, entity, entityId: String(result.id), details });
+      await recordAudit(tx, { userId, action, entity, entityId: String(result.id), details });
       return result;
     });
 
@@ -67,7 +68,7 @@ export function identityRoutes(store: Store): Router {
       // so re-enabling the account later revives none of them; a new password also lifts a lock.
       const ended = password || body.active === false ? await endAccess(tx, id) : {};
       if (password) await tx.rateLimits.reset(accountLockKey(user.username));
-      await tx.audit.append({ userId: admin.userId, action: 'user.update', entity: 'user', entityId: String(id), details: { fields, ...ended } });
+      await recordAudit(tx, { userId: admin.userId, action: 'user.update', entity: 'user', entityId: String(id), details: { fields, ...ended } });
       return { ...user, ...ended };
     });
     res.json(updated);
@@ -95,7 +96,7 @@ export function identityRoutes(store: Store): Router {
     if (!mine && c.role !== 'admin') throw notFound('令牌');
     const revoked = await store.transaction(async (tx) => {
       const ok = await tx.tokens.revoke(id);
-      if (ok) await tx.audit.append({ userId: c.userId, action: 'token.revoke', entity: 'token', entityId: String(id) });
+      if (ok) await recordAudit(tx, { userId: c.userId, action: 'token.revoke', entity: 'token', entityId: String(id) });
       return ok;
     });
     if (!revoked) throw notFound('令牌');
@@ -109,7 +110,7 @@ export function identityRoutes(store: Store): Router {
     const body = parse(SettingsSchema, req.body);
     await store.transaction(async (tx) => {
       await tx.settings.set('leadConfirmation', body.leadConfirmation);
-      await tx.audit.append({ userId: admin.userId, action: 'settings.update', entity: 'settings', entityId: null, details: body });
+      await recordAudit(tx, { userId: admin.userId, action: 'settings.update', entity: 'settings', entityId: null, details: body });
     });
     res.json(body);
   });

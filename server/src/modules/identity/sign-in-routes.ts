@@ -11,6 +11,7 @@ import { parse } from '../../http/parse';
 import { endSession, startSession, type SessionPolicy } from '../../http/session';
 import { checkPassword, endAccess, type LockPolicy } from './accounts';
 import { PasswordChangeSchema, SignInSchema, TokenSignInSchema } from '../../../../shared/src/api/schemas';
+import { recordAudit } from '../audit/service';
 
 const badCredentials = () => new ApiError(401, 'bad-credentials', '用户名或密码不正确');
 
@@ -61,7 +62,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
     const t = newToken();
     const token = await store.transaction(async (tx) => {
       const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash, lifetimeDays: input.expiresInDays });
-      await tx.audit.append({ userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id), details: { expiresAt: created.expiresAt } });
+      await recordAudit(tx, { userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id), details: { expiresAt: created.expiresAt } });
       return created;
     });
     res.status(201).json({ token: t.token, tokenInfo: token, user });
@@ -70,7 +71,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
   on(r, 'sessionSignIn', [limiter, smallJson], async (req, res) => {
     const user = await signedIn(parse(SignInSchema, req.body));
     const { csrfToken } = await startSession(store, policy.session, req, res, user.id);
-    await store.audit.append({ userId: user.id, action: 'session.sign-in', entity: 'user', entityId: String(user.id) });
+    await recordAudit(store, { userId: user.id, action: 'session.sign-in', entity: 'user', entityId: String(user.id) });
     res.status(201).json({ user, csrfToken });
   });
   return r;
@@ -101,7 +102,7 @@ export function accountRoutes(store: Store, policy: LockPolicy): Router {
       await tx.users.update(c.userId, { passwordHash, mustChangePassword: false });
       // Whoever knew the old password is signed out everywhere else, and its tokens stop working.
       const done = await endAccess(tx, c.userId, c.session?.idHash);
-      await tx.audit.append({ userId: c.userId, action: 'user.password-change', entity: 'user', entityId: String(c.userId), details: { ...done } });
+      await recordAudit(tx, { userId: c.userId, action: 'user.password-change', entity: 'user', entityId: String(c.userId), details: { ...done } });
       return done;
     });
     res.json({ ok: true, ...ended });

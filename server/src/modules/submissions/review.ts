@@ -2,6 +2,8 @@ import { REVIEW_ACTION_LABELS, REVIEW_RULES, reviewSources, SUBMISSION_STATUS_LA
 import type { Actor, CellComment, Decision, Store, SubmissionStatus } from '../../db/store';
 import { ApiError, badRequest, forbidden, notFound } from '../../http/errors';
 import type { ApprovedCatalogue } from '../catalogue/service';
+import { recordAudit } from '../audit/service';
+import { leadStepOn } from '../identity/service';
 
 /** Review decisions: who may take which, from which status, is shared/src/workflow.ts's REVIEW_RULES. */
 export async function decide(
@@ -18,7 +20,7 @@ export async function decide(
   const series = await store.submissions.versions(actor, submissionId);
   const submission = series?.find((v) => v.id === submissionId);
   if (!series || !submission) throw notFound('提交');
-  const leadStep = await store.settings.get('leadConfirmation', false);
+  const leadStep = await leadStepOn(store);
   const from = reviewSources(action, actor.role, leadStep);
   if (!from) throw forbidden();
   const superseded = supersededIn(series, submissionId);
@@ -31,7 +33,7 @@ export async function decide(
   const decision = await store.transaction(async (tx) => {
     const d = await tx.submissions.decide({ submissionId, from: [...from], to: REVIEW_RULES[action].to, decision: action, reason: input.reason.trim(), comments: input.comments, decidedBy: actor.userId });
     if (!d) return null;
-    await tx.audit.append({ userId: actor.userId, action: `submission.${action}`, entity: 'submission', entityId: String(submissionId), details: { reason: d.reason, comments: d.comments.length } });
+    await recordAudit(tx, { userId: actor.userId, action: `submission.${action}`, entity: 'submission', entityId: String(submissionId), details: { reason: d.reason, comments: d.comments.length } });
     return d;
   });
   if (!decision) {

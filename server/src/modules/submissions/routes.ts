@@ -17,6 +17,7 @@ import type { SubmissionChecker } from './checker';
 import { checkedOrThrow } from './check-workbook';
 import { readRows, type GridIndex } from './grid-index';
 import type { GridViews } from './grid-views';
+import { displayNames } from '../identity/service';
 
 /** Submissions: send a workbook (JSON grids from the add-in, or an .xlsx upload), list, read a page of rows, diff, decide. */
 export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, checker: SubmissionChecker, views: GridViews, config: Config): Router {
@@ -94,7 +95,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
     const versions = await store.submissions.versions(actor, idParam(req.params.id));
     if (!versions) throw notFound('提交');
     const ids = [...new Set(versions.flatMap((v) => [v.submittedBy, ...v.decisions.map((d) => d.decidedBy)]))];
-    const names = await store.users.displayNames(ids);
+    const names = await displayNames(store, ids);
     const people = Object.fromEntries(ids.map((id) => [id, names.get(id) ?? `用户 ${id}`]));
     res.json({ versions, people });
   });

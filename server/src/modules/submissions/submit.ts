@@ -5,6 +5,8 @@ import { ApiError, conflict, forbidden, notFound } from '../../http/errors';
 import type { ApprovedCatalogue } from '../catalogue/service';
 import { checkedOrThrow, type CheckedWorkbook, type Received, type SubmitLimits } from './check-workbook';
 import type { SubmissionChecker } from './checker';
+import { leadStepOn } from '../identity/service';
+import { getTask } from '../tasks/service';
 
 /**
  * A submission: the server validates the workbook again with the same engine (never trusting
@@ -92,11 +94,11 @@ async function store(
 ): Promise<SubmitResult> {
   const departmentId = department(actor);
   if (checked.taskId !== null) {
-    const task = await deps.store.tasks.get(checked.taskId);
+    const task = await getTask(deps.store, checked.taskId);
     if (!task || !task.departmentIds.includes(departmentId)) throw notFound('填报任务');
     if (task.closedAt) throw taskClosed(task.title);
   }
-  const leadStep = await deps.store.settings.get('leadConfirmation', false);
+  const leadStep = await leadStepOn(deps.store);
   const { report } = checked;
   const { submission, created, sameRequest } = await recordOpen(deps.store, {
     departmentId,

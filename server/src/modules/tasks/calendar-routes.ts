@@ -7,6 +7,7 @@ import { badRequest, notFound } from '../../http/errors';
 import { parse } from '../../http/parse';
 import { coverage, type BureauCalendar } from './bureau-calendar';
 import { CalendarYearInputSchema, CalendarYearParamSchema, DueQuerySchema } from '../../../../shared/src/api/schemas';
+import { recordAudit } from '../audit/service';
 
 /**
  * The holiday calendar: which years are covered and by what, the admin's entries from the
@@ -47,7 +48,7 @@ export function calendarRoutes(store: Store, calendars: BureauCalendar, now: () 
     if (!parsed.ok) throw badRequest('calendar-notice-invalid', `节假日安排有误：${parsed.problems[0].message}`, parsed.problems);
     const saved = await store.transaction(async (tx) => {
       const entry = await tx.calendarYears.put({ ...parsed.year, notice: body.notice, source: body.source, updatedBy: admin.userId });
-      await tx.audit.append({ userId: admin.userId, action: 'calendar.update', entity: 'calendar', entityId: String(year), details: { source: body.source, holidays: entry.holidays.length, workdays: entry.workdays.length } });
+      await recordAudit(tx, { userId: admin.userId, action: 'calendar.update', entity: 'calendar', entityId: String(year), details: { source: body.source, holidays: entry.holidays.length, workdays: entry.workdays.length } });
       return entry;
     });
     calendars.reload();
@@ -58,7 +59,7 @@ export function calendarRoutes(store: Store, calendars: BureauCalendar, now: () 
     const year = yearParam(req.params.year);
     const deleted = await store.transaction(async (tx) => {
       const ok = await tx.calendarYears.delete(year);
-      if (ok) await tx.audit.append({ userId: admin.userId, action: 'calendar.delete', entity: 'calendar', entityId: String(year) });
+      if (ok) await recordAudit(tx, { userId: admin.userId, action: 'calendar.delete', entity: 'calendar', entityId: String(year) });
       return ok;
     });
     if (!deleted) throw notFound(`${year} 年的节假日录入`);

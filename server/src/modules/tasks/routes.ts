@@ -10,6 +10,8 @@ import { idParam, parse } from '../../http/parse';
 import type { BureauCalendar } from './bureau-calendar';
 import { dueDateFor, taskBoard, taskView } from './task-board';
 import { TaskExtensionInputSchema, TaskInputSchema, TaskListQuerySchema, TaskUpdateSchema } from '../../../../shared/src/api/schemas';
+import { recordAudit } from '../audit/service';
+import { listDepartments } from '../identity/service';
 
 /**
  * Collection tasks: coordinators create, correct, extend for one department, close and delete
@@ -40,12 +42,12 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
     return due;
   };
   const checkDepartments = async (ids: number[]) => {
-    const known = new Set((await store.departments.list()).map((d) => d.id));
+    const known = new Set((await listDepartments(store)).map((d) => d.id));
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length) throw badRequest('unknown-department', `部门编号 ${unknown.join('、')} 不存在`);
   };
   const audit = (tx: Store, c: Caller, action: string, task: Pick<Task, 'id'>, details: Record<string, unknown>) =>
-    tx.audit.append({ userId: c.userId, action, entity: 'task', entityId: String(task.id), details });
+    recordAudit(tx, { userId: c.userId, action, entity: 'task', entityId: String(task.id), details });
   const view = async (c: Caller, task: Task) => taskView(await calendars.current(), c, task);
 
   on(r, 'tasks', async (req, res, c) => {
@@ -85,7 +87,7 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
       const counts = await store.tasks.submissionCounts(task.id);
       const dropped = task.departmentIds.filter((d) => !body.departmentIds!.includes(d) && counts.has(d));
       if (dropped.length) {
-        const names = new Map((await store.departments.list()).map((d) => [d.id, d.name]));
+        const names = new Map((await listDepartments(store)).map((d) => [d.id, d.name]));
         throw conflict('department-has-submissions', `${dropped.map((d) => names.get(d)).join('、')}已向该任务提交，不能移出；可为其单独延期或关闭任务`);
       }
     }

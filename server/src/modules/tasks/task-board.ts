@@ -1,6 +1,8 @@
 import { chinaDate, PROGRESS_STATES, type ProgressState, type WorkingCalendar } from '../../../../shared/src';
-import { departmentScope } from '../submissions/repository/visibility';
+import { departmentScope } from '../identity/visibility';
 import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Task } from '../../db/store';
+import { listDepartments } from '../identity/service';
+import { latestForTask } from '../submissions/service';
 
 /** A task as one caller sees it: a department's people see their own due date and extension only. */
 export type TaskView = Task & { calendarCovered: boolean };
@@ -60,7 +62,7 @@ export function taskView(calendar: WorkingCalendar, actor: Actor, task: Task): T
 
 export async function taskBoard(store: Store, calendar: WorkingCalendar, actor: Actor, task: Task, at = new Date()): Promise<TaskBoard> {
   const today = chinaDate(at);
-  const [departments, latest] = await Promise.all([store.departments.list(), store.submissions.latestForTask(actor, task.id)]);
+  const [departments, latest] = await Promise.all([listDepartments(store), latestForTask(store, actor, task.id)]);
   const byDepartment = new Map(latest.map((s) => [s.departmentId, s]));
   const scope = departmentScope(actor);
   const visible = scope.all ? task.departmentIds : task.departmentIds.filter((id) => id === scope.departmentId);

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema';
 import type { SubmissionRepository } from '../repository';
 import type { RepoContext } from '../../../db/repository-context';
 import { SUMMARY_COLUMNS, toDecision, toSummary } from './submission-rows';
-import { departmentScope } from './visibility';
+import { departmentScope } from '../../identity/visibility';
 
 /**
  * A department's versions for one task form a series (department, task_key). These queries

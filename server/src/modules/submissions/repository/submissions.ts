@@ -9,7 +9,7 @@ import { isPostgres } from '../../../db/migrations/dialect';
 import { now, toCount, type RepoContext } from '../../../db/repository-context';
 import { DETAIL_COLUMNS, GRID_COLUMNS, SUMMARY_COLUMNS, toBuffer, toDecision, toDeflatedGrid, toSubmission, toSummary } from './submission-rows';
 import { isLatestVersion, seriesQueries } from './submission-series';
-import { departmentScope } from './visibility';
+import { departmentScope } from '../../identity/visibility';
 
 type SubmissionsEb = ExpressionBuilder<Database, 'submissions'>;
 

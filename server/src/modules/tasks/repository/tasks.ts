@@ -5,7 +5,7 @@ import type { Database, TasksTable } from '../../../db/schema';
 import type { SheetKind } from '../../../../../shared/src';
 import type { TaskRepository, Task, TaskExtension } from '../repository';
 import { now, toCount, type RepoContext } from '../../../db/repository-context';
-import { departmentScope } from '../../submissions/repository/visibility';
+import { departmentScope } from '../../identity/visibility';
 
 interface Assigned {
   departmentIds: number[];

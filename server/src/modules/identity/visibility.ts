@@ -1,4 +1,4 @@
-import type { Actor } from '../../identity/repository';
+import type { Actor } from './repository';
 
 /**
  * The departments an actor may read: clerks and leads their own (none if they have no
