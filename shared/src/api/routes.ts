@@ -189,6 +189,6 @@ export type RouteName = keyof typeof ROUTES;
 export type ResponseOf<N extends RouteName> = (typeof ROUTES)[N]['ok'] extends { schema: infer T extends z.ZodType } ? z.output<T> : undefined;
 
 /** The path with its parameters filled in, under /api: apiPath('submission', { id: 3 }) → /api/submissions/3. */
-export function apiPath(name: RouteName, params: Record<string, string | number> = {}): string {
+export function apiPath(name: RouteName, params: Record<string, string | number | undefined> = {}): string {
   return `/api${ROUTES[name].path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(params[key])))}`;
 }

@@ -3,9 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailsText, auditEntityLabel, type AuditIdKey } from '../../../../shared/src';
-import { api, query } from '../api';
+import { call, query } from '../api';
 import { formatTime } from '../format';
-import type { AuditPage, Department, Task } from '../types';
 import { ErrorBar, Loading } from '../common/feedback';
 import { Section, useAdminStyles, useUsers } from './ui';
 
@@ -29,7 +28,7 @@ export function AuditTab() {
   const [page, setPage] = useState(0);
   const log = useQuery({
     queryKey: ['audit', filters, page],
-    queryFn: () => api<AuditPage>(`/api/audit${query({ ...filters, limit: PAGE, offset: page * PAGE })}`),
+    queryFn: () => call('audit', { search: { ...filters, limit: PAGE, offset: page * PAGE } }),
     placeholderData: keepPreviousData,
   });
   const names = useNames();
@@ -140,8 +139,8 @@ export function AuditTab() {
 /** Names for the ids an entry mentions: people, departments and tasks, from lists the admin may read. */
 function useNames() {
   const users = useUsers();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
   const find = <T extends { id: number }>(list: readonly T[] | undefined, id: unknown) => list?.find((x) => x.id === Number(id));
   const of = (key: AuditIdKey, id: unknown): string | undefined => {
     if (key === 'userId') {

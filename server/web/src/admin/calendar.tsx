@@ -2,9 +2,9 @@ import { Badge, Button, Field, Input, Select, Table, TableBody, TableCell, Table
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CALENDAR_SOURCE_LABELS, NOTICE_EXAMPLE, parseNotice, type CalendarSource } from '../../../../shared/src';
-import { api } from '../api';
+import { call } from '../api';
 import { formatTime } from '../format';
-import type { BureauCalendarYear, Calendar } from '../types';
+import type { BureauCalendarYear } from '../types';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
 import { Section, useAdminStyles } from './ui';
 
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 const SOURCE_COLOR: Record<CalendarSource, 'success' | 'brand' | 'danger'> = { package: 'success', bureau: 'brand', none: 'danger' };
 
 export function CalendarTab() {
-  const calendar = useQuery({ queryKey: ['calendar'], queryFn: () => api<Calendar>('/api/calendar') });
+  const calendar = useQuery({ queryKey: ['calendar'], queryFn: () => call('calendar') });
   const [year, setYear] = useState<number | null>(null);
   const data = calendar.data;
   const entryOf = (y: number) => data?.entries.find((e) => e.year === y);
@@ -88,8 +88,8 @@ function YearForm({ year, years, entry, onYear }: { year: number; years: number[
     onYear(year);
     return refresh();
   };
-  const save = useMutation({ mutationFn: () => api<BureauCalendarYear>(`/api/calendar/years/${year}`, { method: 'PUT', json: { notice, source } }), onSuccess: done });
-  const remove = useMutation({ mutationFn: () => api<void>(`/api/calendar/years/${year}`, { method: 'DELETE' }), onSuccess: done });
+  const save = useMutation({ mutationFn: () => call('putCalendarYear', { params: { year }, json: { notice, source } }), onSuccess: done });
+  const remove = useMutation({ mutationFn: () => call('deleteCalendarYear', { params: { year } }), onSuccess: done });
   return (
     <Section title="录入年度节假日安排">
       <form

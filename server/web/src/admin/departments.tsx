@@ -1,17 +1,7 @@
-import {
-  Button,
-  Field,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api';
+import { call } from '../api';
 import { formatTime } from '../format';
 import type { Department } from '../types';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
@@ -78,7 +68,7 @@ function AddDepartment() {
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const add = useMutation({
-    mutationFn: (input: DepartmentInput) => api<Department>('/api/departments', { json: input }),
+    mutationFn: (input: DepartmentInput) => call('createDepartment', { json: input }),
     onSuccess: () => {
       setName('');
       setCode('');
@@ -111,7 +101,7 @@ function EditDepartmentDialog({ department, onClose }: { department: Department;
   const [name, setName] = useState(department.name);
   const [code, setCode] = useState(department.code ?? '');
   const save = useMutation({
-    mutationFn: (input: DepartmentInput) => api<Department>(`/api/departments/${department.id}`, { method: 'PATCH', json: input }),
+    mutationFn: (input: DepartmentInput) => call('updateDepartment', { params: { id: department.id }, json: input }),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: ['departments'] });
       onClose();

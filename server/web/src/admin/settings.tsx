@@ -1,6 +1,6 @@
 import { Field, makeStyles, Switch } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../api';
+import { call } from '../api';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
 import { Section, useAdminStyles } from './ui';
 
@@ -25,9 +25,9 @@ export function SettingsTab() {
 function LeadConfirmation() {
   const styles = useAdminStyles();
   const queries = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api<Settings>('/api/settings') });
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings') });
   const save = useMutation({
-    mutationFn: (next: Settings) => api<Settings>('/api/settings', { method: 'PUT', json: next }),
+    mutationFn: (next: Settings) => call('updateSettings', { json: next }),
     onSuccess: (saved) => {
       queries.setQueryData(['settings'], saved);
       return queries.invalidateQueries({ queryKey: ['settings'] });

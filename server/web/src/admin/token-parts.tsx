@@ -1,32 +1,8 @@
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Select,
-  tokens as theme,
-} from '@fluentui/react-components';
+import { Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Select, tokens as theme } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../../../../shared/src/token-lifetimes';
-import { api } from '../api';
+import { call } from '../api';
 import { formatTime } from '../format';
 import type { ApiToken, User } from '../types';
 import { ErrorBar } from '../common/feedback';
@@ -61,7 +37,7 @@ export function CreateTokenForm({ users }: { users?: User[] }) {
   const [days, setDays] = useState(String(DEFAULT_TOKEN_LIFETIME_DAYS));
   const [created, setCreated] = useState<NewToken | null>(null);
   const create = useMutation({
-    mutationFn: () => api<NewToken>('/api/tokens', { json: { name: name.trim(), expiresInDays: Number(days), ...(users ? { userId: Number(userId) } : {}) } }),
+    mutationFn: () => call('createToken', { json: { name: name.trim(), expiresInDays: Number(days), ...(users ? { userId: Number(userId) } : {}) } }),
     onSuccess: (t) => {
       setCreated(t);
       // The next token needs a name of its own: the field starts empty again.
@@ -229,7 +205,7 @@ function RevokeDialog({ token, owner, onClose }: { token: ApiToken; owner?: stri
   const styles = useAdminStyles();
   const queries = useQueryClient();
   const revoke = useMutation({
-    mutationFn: () => api<void>(`/api/tokens/${token.id}`, { method: 'DELETE' }),
+    mutationFn: () => call('revokeToken', { params: { id: token.id } }),
     onSuccess: async () => {
       await queries.invalidateQueries({ queryKey: ['tokens'] });
       onClose();

@@ -1,14 +1,13 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { api } from '../api';
-import type { ApiToken, Department, User } from '../types';
+import { call } from '../api';
 
 /** What the admin and account pages share: their queries (one key per list, so a write refreshes every view of it) and a few layout pieces. */
-export const useDepartments = () => useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
-export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('/api/users') });
+export const useDepartments = () => useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => call('users') });
 /** Mine, or (admin) everyone's. */
-export const useTokens = (all: boolean) => useQuery({ queryKey: ['tokens', all ? 'all' : 'mine'], queryFn: () => api<ApiToken[]>(`/api/tokens${all ? '?all=true' : ''}`) });
+export const useTokens = (all: boolean) => useQuery({ queryKey: ['tokens', all ? 'all' : 'mine'], queryFn: () => call('tokens', { search: { all: all ? 'true' : undefined } }) });
 
 /** Clerks and leads belong to a department; coordinators and admins to none (the server refuses otherwise). */
 export const needsDepartment = (role: string) => role === 'clerk' || role === 'lead';

@@ -1,20 +1,8 @@
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../shared/src';
-import { api } from '../api';
+import { call } from '../api';
 import { useUser } from '../session';
 import type { Department, User, UserUpdateResult } from '../types';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
@@ -34,7 +22,7 @@ export function UsersTab() {
   const names = new Map(departments.data?.map((d) => [d.id, d.name]));
 
   const setActive = useMutation({
-    mutationFn: (u: { id: number; active: boolean }) => api<UserUpdateResult>(`/api/users/${u.id}`, { method: 'PATCH', json: { active: u.active } }),
+    mutationFn: (u: { id: number; active: boolean }) => call('updateUser', { params: { id: u.id }, json: { active: u.active } }),
     onSuccess: async (u) => {
       setDone(u.active ? `已启用“${u.displayName}”；停用时吊销的访问令牌不会恢复，需要时请重新生成` : `已停用“${u.displayName}”：其登录会话已全部退出，${revokedTokens(u)}`);
       await queries.invalidateQueries({ queryKey: ['tokens'] });
@@ -151,8 +139,8 @@ function UserDialog({ user, self = false, departments, onClose, onDone }: UserDi
     mutationFn: () => {
       const fields = { displayName: displayName.trim(), role, departmentId: withDepartment ? Number(departmentId) : null };
       return user
-        ? api<User>(`/api/users/${user.id}`, { method: 'PATCH', json: fields })
-        : api<User>('/api/users', { json: { ...fields, username: username.trim(), password } });
+        ? call('updateUser', { params: { id: user.id }, json: fields })
+        : call('createUser', { json: { ...fields, username: username.trim(), password } });
     },
     onSuccess: async (saved) => {
       await queries.invalidateQueries({ queryKey: ['users'] });
@@ -217,7 +205,7 @@ function PasswordDialog({ user, onClose, onDone }: { user: User; onClose(): void
   const short = password.length < MIN_PASSWORD;
   const differ = password !== repeat;
   const reset = useMutation({
-    mutationFn: () => api<UserUpdateResult>(`/api/users/${user.id}`, { method: 'PATCH', json: { password } }),
+    mutationFn: () => call('updateUser', { params: { id: user.id }, json: { password } }),
     onSuccess: async (u) => {
       await queries.invalidateQueries({ queryKey: ['tokens'] });
       onDone(u);

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SheetKind } from '../../../../shared/src';
-import { api } from '../api';
+import { call } from '../api';
 import type { Department, Task } from '../types';
 import { FormDialog } from '../admin/ui';
 import { ErrorBar } from '../common/feedback';
@@ -55,7 +55,7 @@ export function TaskActions({ task, extendRequest }: { task: Task; extendRequest
   const styles = useStyles();
   // The dialogs stay mounted and are opened and closed (see FormDialog); a new `round` gives each opening fresh fields.
   const [state, setState] = useState<{ open: Dialog; round: number; departmentId: number | null }>({ open: null, round: 0, departmentId: null });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
   const show = (open: Dialog, departmentId: number | null = null) => setState((s) => ({ open, round: s.round + 1, departmentId }));
   const close = () => setState((s) => ({ ...s, open: null }));
   useEffect(() => {
@@ -101,8 +101,8 @@ function EditTaskDialog({ open, task, departments, onClose }: { open: boolean; t
   const dueValue = dueInput(due);
   const unchangedDue = 'input' in dueValue && 'dueDate' in dueValue.input && dueValue.input.dueDate === task.dueDate;
   const confirm = usePastDueConfirm((confirmPastDue) =>
-    api<Task>(`/api/tasks/${task.id}`, {
-      method: 'PATCH',
+    call('updateTask', {
+      params: { id: task.id },
       json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue && !unchangedDue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) },
     }),
   );
@@ -127,7 +127,7 @@ function ExtendDialog({ open, task, departments, initial, onClose }: { open: boo
   const [due, setDue] = useState<DueState>({ by: 'days', days: '5', date: current });
   const dueValue = dueInput(due);
   const confirm = usePastDueConfirm((confirmPastDue) =>
-    api<Task>(`/api/tasks/${task.id}/extensions`, { json: { departmentId: Number(departmentId), ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
+    call('extendTask', { params: { id: task.id }, json: { departmentId: Number(departmentId), ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
   );
   const save = useTaskChange(confirm.run, onClose);
   return (
@@ -149,7 +149,7 @@ function ExtendDialog({ open, task, departments, initial, onClose }: { open: boo
 }
 
 function CloseDialog({ open, task, onClose }: { open: boolean; task: Task; onClose(): void }) {
-  const save = useTaskChange(() => api<Task>(`/api/tasks/${task.id}/close`, { method: 'POST' }), onClose);
+  const save = useTaskChange(() => call('closeTask', { params: { id: task.id } }), onClose);
   return (
     <FormDialog open={open} title="关闭任务" submitLabel="关闭任务" submitDisabled={save.isPending} onClose={onClose} onSubmit={() => save.mutate()}>
       <p>关闭“{task.title}”后，各部门不能再向它提交，它也不再出现在填报人员的任务列表中；已收到的提交照常审核。关闭后不能重新打开。</p>
@@ -165,7 +165,7 @@ function DeleteDialog({ open, task, onClose }: { open: boolean; task: Task; onCl
   const queries = useQueryClient();
   // Not useTaskChange: re-reading this task's board now would only fail and pull the page from under the closing dialog.
   const save = useMutation({
-    mutationFn: () => api<void>(`/api/tasks/${task.id}`, { method: 'DELETE' }),
+    mutationFn: () => call('deleteTask', { params: { id: task.id } }),
     onSuccess: () => {
       setDeleted(true);
       onClose();

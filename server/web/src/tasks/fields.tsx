@@ -2,8 +2,8 @@ import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageB
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
-import { api, ApiFailure, query } from '../api';
-import type { Department, DuePreview } from '../types';
+import { ApiFailure, call } from '../api';
+import type { Department } from '../types';
 
 /**
  * The fields the task form and its dialogs share. The due date: the task form, the edit dialog and the extension dialog share: a number of
@@ -47,7 +47,7 @@ export function DueField({ state, onChange, from, daysLabel = '若干个工作�
   const styles = useStyles();
   const value = dueInput(state);
   const q = 'input' in value ? ('dueDate' in value.input ? { date: value.input.dueDate } : { workingDays: value.input.dueInWorkingDays, from }) : null;
-  const preview = useQuery({ queryKey: ['due', q], queryFn: () => api<DuePreview>(`/api/calendar/due${query(q!)}`), enabled: q !== null });
+  const preview = useQuery({ queryKey: ['due', q], queryFn: () => call('dueDate', { search: q! }), enabled: q !== null });
   const p = preview.data;
   const invalid = 'reason' in value && (state.by === 'days' || state.date !== '') ? value.reason : undefined;
   return (

@@ -1,7 +1,7 @@
 import { TableCell, TableHeaderCell, Text } from '@fluentui/react-components';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../api';
+import { call } from '../api';
 import type { Task, TaskBoard } from '../types';
 import { StateBadge } from '../common/feedback';
 
@@ -9,7 +9,7 @@ import { StateBadge } from '../common/feedback';
  * Where the clerk's own department stands in a task, from the task's board (which shows a clerk
  * or lead only their department's row): the task list and the upload page read it.
  */
-const boardQuery = (taskId: number) => ({ queryKey: ['board', String(taskId)], queryFn: () => api<TaskBoard>(`/api/tasks/${taskId}/board`) });
+const boardQuery = (taskId: number) => ({ queryKey: ['board', String(taskId)], queryFn: () => call('taskBoard', { params: { id: taskId } }) });
 
 export interface DepartmentTask {
   task: Task;
