@@ -10,6 +10,7 @@ import { parseSheet, type ParsedSheet } from './parse';
 import { ENGINE_VERSION, type Report, type SheetSummary } from './report';
 import { findResource, resourcesOf, type CatalogueResource } from './resources';
 import { KIND_LABELS, SHEET_DEFS } from './sheets';
+import { UNRECOGNISED_HEADER_TEXT } from './vocabulary';
 import { findMarker, MARKER_SCAN_ROWS, type TemplateMarker } from './template/marker';
 import { findTemplateHeader, templateFit, TemplateRows } from './template/validate';
 
@@ -186,7 +187,7 @@ export class WorkbookValidation {
         Object.assign(summary, { kind: 'template', kindLabel: KIND_LABELS.template });
         report('template.resource-not-found', `此数据模板属于资源“${marker.marker.resourceName}”，但找不到它的目录信息（信息项、数据类型），无法校验数据。请把该资源所在的目录表放进同一工作簿，或在命令行用 --catalog 指定目录文件`, { row: startRow + marker.rowIndex });
       } else {
-        report('sheet.unrecognised', `无法识别“${name}”是哪种表：前 20 行中没有找到目录、需求清单、负面清单、责任清单、联系表的表头，也不是已知资源的数据模板。此表未被校验`, {});
+        report('sheet.unrecognised', `无法识别“${name}”是哪种表：${UNRECOGNISED_HEADER_TEXT}，也不是已知资源的数据模板。此表未被校验`, {});
       }
       return;
     }

@@ -3,7 +3,8 @@
  * the label people see. The API's zod schemas, the review pages and the task pane read these lists;
  * the CHECK constraints migration 001 wrote are held to them by a test (applied migrations never change).
  */
-import { KIND_LABELS } from './sheets';
+import { HEADER_SCAN_ROWS } from './header';
+import { KIND_LABELS, SHEET_DEFS } from './sheets';
 
 export const ROLES = ['clerk', 'lead', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -39,3 +40,6 @@ export const SHEET_KINDS = ['catalogue', 'demand', 'negative', 'responsibility',
 /** The sheet definitions carry their own labels (sheets.ts); this is that table under the vocabulary's name. */
 export const SHEET_KIND_LABELS = KIND_LABELS;
 
+
+/** Why no kind was recognised, one wording for the engine's report and the CLI: where it looked, for which headers. */
+export const UNRECOGNISED_HEADER_TEXT = `前 ${HEADER_SCAN_ROWS} 行中没有找到${SHEET_DEFS.map((d) => d.label).join('、')}的表头`;
