@@ -3,18 +3,22 @@ import { Router } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { auditActionLabel, auditDetailsText, auditEntityLabel, chinaDate, chinaDateTime, chinaDayEnd, chinaDayStart, neutraliseFormula } from '../../../../shared/src';
-import type { AuditEntry, AuditFilter, Store } from '../../db/store';
+import type { IdentityRepository } from '../identity/repository';
+import type { AuditEntry, AuditFilter, AuditRepository } from './repository';
 import { on } from '../../http/route-table';
 import { badRequest } from '../../http/errors';
 import { parse } from '../../http/parse';
 import { AuditQuerySchema } from '../../../../shared/src/api/schemas';
 import { displayNames } from '../identity/service';
 
+/** What the log's pages read: the log, and identity for the names in it. */
+type AuditReading = AuditRepository & IdentityRepository;
+
 /** More than this in one file is better narrowed by date than opened in a spreadsheet. */
 export const AUDIT_EXPORT_MAX = 100_000;
 
 /** The audit log for admins: every write, who made it and when, filtered and paged, or exported as CSV. */
-export function auditRoutes(store: Store): Router {
+export function auditRoutes(store: AuditReading): Router {
   const r = Router();
 
   on(r, 'audit', async (req, res) => {
@@ -53,7 +57,7 @@ function toFilter({ from, to, limit: _limit, offset: _offset, ...exact }: z.infe
   return { ...exact, from: from === undefined ? undefined : chinaDayStart(from), to: to === undefined ? undefined : chinaDayEnd(to) };
 }
 
-async function withNames(store: Store, entries: AuditEntry[]): Promise<Array<AuditEntry & { userName: string | null }>> {
+async function withNames(store: AuditReading, entries: AuditEntry[]): Promise<Array<AuditEntry & { userName: string | null }>> {
   const ids = [...new Set(entries.flatMap((e) => (e.userId === null ? [] : [e.userId])))];
   const names = await displayNames(store, ids);
   return entries.map((e) => ({ ...e, userName: e.userId === null ? null : (names.get(e.userId) ?? `用户 ${e.userId}`) }));
