@@ -21,8 +21,8 @@ const SCENARIO = `
 const { join } = require('node:path');
 const build = process.argv[1];
 const { loadConfig } = require(join(build, 'server/src/config.js'));
-const { SubmissionChecker } = require(join(build, 'server/src/services/checker.js'));
-const { checkedOrThrow } = require(join(build, 'server/src/services/check-workbook.js'));
+const { SubmissionChecker } = require(join(build, 'server/src/modules/submissions/checker.js'));
+const { checkedOrThrow } = require(join(build, 'server/src/modules/submissions/check-workbook.js'));
 const { catalogueSheet, validResource } = require(join(build, 'shared/src/testing.js'));
 const body = (n) => ({ format: 'json', bytes: Buffer.from(JSON.stringify({ workbook: { sheets: [catalogueSheet(Array.from({ length: n }, (_, i) => validResource({ 数据资源名称: '资源' + i })))] } })) });
 const long = body(150000);

@@ -6,7 +6,7 @@
 import { hashPassword, hashToken, newToken, verifyPassword } from '../server/src/auth/secrets';
 import { runCli } from '../server/src/cli/main';
 import { resetPasswordCommand } from '../server/src/cli/reset-password-command';
-import { accountLockKey } from '../server/src/services/accounts';
+import { accountLockKey } from '../server/src/modules/identity/accounts';
 import { bufferedIo, serverDatabase } from './fixtures/cli-database';
 
 // The server's own database, open while the command runs on it.

@@ -50,7 +50,6 @@ interface StoredRow {
   version: number;
   submitted_by: number;
   idempotency_key: string | null;
-  grid: string | null;
   grid_deflated: Buffer | null;
   report: string | null;
   errors: number;
@@ -163,7 +162,7 @@ function checkDatabase(file: string, byKey: Map<string, Attempt>): Map<string, S
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
     const rows = db
-      .prepare('select id, department_id, task_key, version, submitted_by, idempotency_key, grid, grid_deflated, report, errors, warnings, sheet_kinds from submissions order by id')
+      .prepare('select id, department_id, task_key, version, submitted_by, idempotency_key, grid_deflated, report, errors, warnings, sheet_kinds from submissions order by id')
       .all() as StoredRow[];
     const stored = new Map<string, StoredRow>();
     for (const row of rows) {

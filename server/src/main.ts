@@ -10,8 +10,8 @@ import { trimChars } from '../../shared/src/text';
 import type { Store } from './db/store';
 import { createApp } from './http/app';
 import { receiveTimeouts } from './http/body';
-import { calendarStartupNotice } from './services/bureau-calendar';
-import { SubmissionChecker } from './services/checker';
+import { calendarStartupNotice } from './modules/tasks/bureau-calendar';
+import { SubmissionChecker } from './modules/submissions/checker';
 
 /** Where the demo bureau's passwords are also written, so they outlive the terminal they were printed in. */
 export const DEMO_ACCOUNTS_FILE = 'demo-accounts.txt';

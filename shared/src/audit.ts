@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from './workflow';
+import { ROLE_LABELS, type Role } from './vocabulary';
 
 /**
  * The audit log's vocabulary: what each recorded action is called for people (the admin's log

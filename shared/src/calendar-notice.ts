@@ -1,4 +1,4 @@
-import { isValidYmd } from './dates';
+import { isValidYmd, MS_PER_DAY } from './dates';
 import { isoDate, type CalendarYear } from './calendar';
 
 /**
@@ -24,7 +24,6 @@ export const NOTICE_ITEM = new RegExp(String.raw`(${DATE})(?:\s*(?:至|到|~|～
 const KIND = /(放假|休息|休|上班|补班|班)\s*[。.]?$/;
 /** A holiday longer than this is a typo (the longest, Spring Festival, is 9 days). */
 const MAX_RANGE_DAYS = 31;
-const MS_PER_DAY = 86400000;
 
 function utcOf(text: string): number | null {
   const m = DATE_PARTS.exec(text.trim());

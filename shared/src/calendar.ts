@@ -1,4 +1,5 @@
 import data from 'chinese-days/dist/chinese-days.json';
+import { MS_PER_DAY } from './dates';
 
 /**
  * The working-day calendar for the 10- and 3-working-day rules: the State Council's holidays
@@ -28,15 +29,6 @@ export const CALENDAR_SOURCE_LABELS: Record<CalendarSource, string> = {
 /** The warning shown next to a deadline whose year has no holiday data. */
 export const UNCOVERED_WARNING = '该年度节假日安排尚未录入，按周末计算，可能有误';
 
-export const DEADLINE_RULES = {
-  demandReply: { workingDays: 10, label: '共享需求答复', basis: '数据提供单位应在10个工作日内给予答复' },
-  catalogueChange: { workingDays: 10, label: '目录变更登记', basis: '因职能调整等导致资源变化的，10个工作日内变更已注册目录' },
-  platformData: { workingDays: 3, label: '平台数据提供', basis: '通过平台提供的数据在3个工作日内提供' },
-} as const;
-
-export type DeadlineRule = keyof typeof DEADLINE_RULES;
-
-const MS_PER_DAY = 86400000;
 
 function toUtc(date: string | Date): number {
   if (typeof date !== 'string') return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
@@ -141,11 +133,5 @@ export class WorkingCalendar {
     let count = 0;
     for (let utc = lo + MS_PER_DAY; utc <= hi; utc += MS_PER_DAY) if (this.isWorkingDay(isoDate(utc))) count++;
     return count * sign;
-  }
-
-  /** The due date of a rule's working-day limit, counted from `from`. */
-  deadline(rule: DeadlineRule, from: string | Date): { due: string; approximate: boolean } {
-    const due = this.addWorkingDays(from, DEADLINE_RULES[rule].workingDays);
-    return { due, approximate: !this.isSpanCovered(from, due) };
   }
 }

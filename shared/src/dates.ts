@@ -3,13 +3,20 @@
  * 1900-02-29), numbers written YYYYMMDD, and text such as 2020-01-31, 2020/1/31, 2020年1月31日.
  */
 const MAX_SERIAL = 2958465; // 9999-12-31
-const MS_PER_DAY = 86400000;
+/** One calendar day; the one constant every date module counts with. */
+export const MS_PER_DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30); // serial 0, accounting for the 1900 leap-year bug after 60
 
-export function isValidYmd(y: number, m: number, d: number): boolean {
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+/** Whether month `m` (1–12) of year `y` has a day `d`: the one leap-year rule, for cells and ID numbers alike. */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
   const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
   return d <= days;
+}
+
+/** A real date with a four-digit year (what a cell may hold). */
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  return y >= 1000 && y <= 9999 && isRealDate(y, m, d);
 }
 
 export function isDateSerial(n: number): boolean {

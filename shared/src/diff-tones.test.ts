@@ -1,7 +1,10 @@
 import { diffCatalogues } from './diff';
 import { diffTones } from './diff-tones';
 import { book, catalogueSheet, validResource } from './testing';
-import { extractCatalogue, locateResources } from './validate';
+import { readCatalogue } from './validate';
+
+const resourcesOf = (w: Parameters<typeof readCatalogue>[0]) => readCatalogue(w).resources;
+const locationsOf = (w: Parameters<typeof readCatalogue>[0]) => readCatalogue(w).locations;
 
 const rowsOf = (marks: ReturnType<typeof diffTones>) => Object.fromEntries(marks.filter((m) => m.sheet === '目录').map((m) => [m.row, m.tone]));
 
@@ -20,12 +23,12 @@ describe('diffTones', () => {
   ]));
 
   test('new resources, changed resources and items are tinted on their own rows; unchanged rows are not', () => {
-    const diff = diffCatalogues(extractCatalogue(before), extractCatalogue(after));
-    expect(rowsOf(diffTones(locateResources(after), diff))).toEqual({ 3: 'changed', 4: 'changed', 5: 'added', 7: 'added', 8: 'added' });
+    const diff = diffCatalogues(resourcesOf(before), resourcesOf(after));
+    expect(rowsOf(diffTones(locationsOf(after), diff))).toEqual({ 3: 'changed', 4: 'changed', 5: 'added', 7: 'added', 8: 'added' });
   });
 
   test('with nothing approved before, every resource row is new', () => {
-    const diff = diffCatalogues([], extractCatalogue(after));
-    expect(diffTones(locateResources(after), diff).map((m) => m.row)).toEqual([3, 4, 5, 6, 7, 8]);
+    const diff = diffCatalogues([], resourcesOf(after));
+    expect(diffTones(locationsOf(after), diff).map((m) => m.row)).toEqual([3, 4, 5, 6, 7, 8]);
   });
 });

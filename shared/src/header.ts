@@ -40,17 +40,6 @@ function synonymsOf(def: SheetDef): Map<string, ColumnDef> {
   return map;
 }
 
-export function matchColumn(def: SheetDef, header: string): ColumnDef | null {
-  return synonymsOf(def).get(headerKey(header)) ?? null;
-}
-
-/** The text above the header and the sheet's name, where titles name the kind. */
-export function titleText(sheetName: string, rows: readonly CellValue[][], beforeIndex: number): string {
-  let title = titlePart([sheetName]);
-  for (let r = 0; r < beforeIndex && r < rows.length; r++) title += titlePart(rows[r] ?? []);
-  return title;
-}
-
 /** A row's share of the title: its text cells, folded and without whitespace. */
 function titlePart(row: readonly CellValue[]): string {
   const strings: string[] = [];

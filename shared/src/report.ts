@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHEET_KINDS } from './vocabulary';
 
 /**
  * The engine's output. Plain data with zod schemas, so the add-in, the server's API, the CLI and
@@ -7,7 +8,7 @@ import { z } from 'zod';
 export const SeveritySchema = z.enum(['error', 'warning']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-export const SheetKindSchema = z.enum(['catalogue', 'demand', 'negative', 'responsibility', 'contact', 'template']);
+export const SheetKindSchema = z.enum(SHEET_KINDS);
 export type SheetKind = z.infer<typeof SheetKindSchema>;
 
 export const IssueSchema = z.object({

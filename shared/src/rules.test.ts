@@ -10,6 +10,7 @@ import { renderMessage, RULES, SEED_TITLES, type RuleDecl, type RuleId } from '.
 import { SHEET_DEFS } from './sheets';
 import { conditionalColumns } from './checks/required-when';
 import { validateWorkbook } from './validate';
+import { UNRECOGNISED_HEADER_TEXT } from './vocabulary';
 
 const fired = (r: Report, rule: RuleId) => r.issues.filter((i) => i.ruleId === rule);
 const entries = Object.entries(RULES) as Array<[RuleId, RuleDecl]>;
@@ -57,4 +58,9 @@ test('every cited article is quoted in docs/regulations.md, under the seed it be
     if (rule.source) expect([id, headings.has(`${rule.source.source} ${rule.source.article}`)]).toEqual([id, true]);
   }
   for (const [seed, title] of Object.entries(SEED_TITLES)) expect(doc).toContain(`## ${seed} ${title}`);
+});
+
+test('the unrecognised-sheet rule says which rows and sheet kinds were looked for as the vocabulary does', () => {
+  // The message stays a literal so its parameters are type-checked; this keeps its words one fact.
+  expect(RULES['sheet.unrecognised'].message).toContain(UNRECOGNISED_HEADER_TEXT);
 });

@@ -6,7 +6,9 @@ export const TOKEN_LIFETIME_DAYS = [30, 90, 180, 365] as const;
 export type TokenLifetimeDays = (typeof TOKEN_LIFETIME_DAYS)[number];
 export const DEFAULT_TOKEN_LIFETIME_DAYS: TokenLifetimeDays = 180;
 
-export const DAY_MS = 86_400_000;
+// The migration that gave old tokens an expiry imports it by this name; applied migrations are never edited.
+export { MS_PER_DAY as DAY_MS } from './dates';
+import { MS_PER_DAY as DAY_MS } from './dates';
 
 /** The expiry, as stored (ISO text), of a token made at `fromMs` to last `days`. */
 export function tokenExpiry(days: number, fromMs: number): string {

@@ -1,6 +1,6 @@
 import type { CellValue } from './grid';
 import { book, catalogueSheet, resource, sheet, templateSheet, validResource } from './testing';
-import { validateWorkbook, WorkbookValidation, INTERNAL_SHEET_PREFIX, locateResources } from './validate';
+import { validateWorkbook, WorkbookValidation, INTERNAL_SHEET_PREFIX, readCatalogue } from './validate';
 
 const res = resource();
 const catalogue = catalogueSheet([
@@ -86,15 +86,15 @@ describe('WorkbookValidation fed row by row', () => {
   });
 });
 
-describe('locateResources', () => {
+describe('readCatalogue locations', () => {
   test('each resource’s sheet rows and its items’ rows, below a title row', () => {
-    const located = locateResources(book(
+    const located = readCatalogue(book(
       catalogueSheet([
         validResource({ 数据资源名称: '人口统计', items: [['年份', 'N', 4], ['人口数', 'N', 12], ['地区', 'C', 20]] }),
         validResource({ 数据资源名称: '企业名录', items: [['企业名称', 'C', 100]] }),
       ]),
       sheet('说明', [['这不是目录']]),
-    ));
+    )).locations;
     expect(located).toEqual([
       { sheet: '目录', name: '人口统计', row: 3, lastRow: 5, items: [{ name: '年份', row: 3 }, { name: '人口数', row: 4 }, { name: '地区', row: 5 }] },
       { sheet: '目录', name: '企业名录', row: 6, lastRow: 6, items: [{ name: '企业名称', row: 6 }] },

@@ -264,15 +264,6 @@ export function readCatalogue(workbook: WorkbookGrid): { resources: CatalogueRes
   return { resources: sheets.flatMap(resourcesOf), locations: sheets.flatMap(locationsOf) };
 }
 
-/** The catalogue resources of a workbook's catalogue sheets, for checking templates against another file. */
-export function extractCatalogue(workbook: WorkbookGrid): CatalogueResource[] {
-  return parsedCatalogueSheets(workbook).flatMap(resourcesOf);
-}
-
-export function locateResources(workbook: WorkbookGrid): ResourceLocation[] {
-  return parsedCatalogueSheets(workbook).flatMap(locationsOf);
-}
-
 function locationsOf(sheet: ParsedSheet): ResourceLocation[] {
   return (sheet.groups ?? [])
     .filter((g) => g.fields.resourceName)

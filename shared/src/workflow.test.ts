@@ -1,4 +1,5 @@
-import { allowedReviewActions, REVIEW_RULES, reviewSources, type Role, type SubmissionStatus } from './workflow';
+import { allowedReviewActions, REVIEW_RULES, reviewSources } from './workflow';
+import type { Role, SubmissionStatus } from './vocabulary';
 
 const ROLES: Role[] = ['clerk', 'lead', 'coordinator', 'admin'];
 const STATUSES: SubmissionStatus[] = ['submitted', 'confirmed', 'approved', 'returned'];

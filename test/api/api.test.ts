@@ -10,7 +10,7 @@ import { backends, catalogueBook, CJK, expectError, xlsx } from './helpers';
 import { zerosEntry, zip, deflatedEntry } from '../../server/src/xlsx/test-zip';
 import { startHarness, type Harness } from './harness';
 import { createApp } from '../../server/src/http/app';
-import { SubmissionChecker } from '../../server/src/services/checker';
+import { SubmissionChecker } from '../../server/src/modules/submissions/checker';
 
 describe.each(backends)('API on %s', (backend) => {
   let h: Harness;

@@ -7,7 +7,7 @@
 import argon2 = require('@node-rs/argon2');
 import request from 'supertest';
 import { hashPassword, newToken } from '../../server/src/auth/secrets';
-import { resetPassword } from '../../server/src/services/accounts';
+import { resetPassword } from '../../server/src/modules/identity/accounts';
 import { backends, expectError } from './helpers';
 import { startHarness, type Harness } from './harness';
 

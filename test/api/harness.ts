@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { openStore } from '../../server/src/db/connect';
 import type { Role, Store } from '../../server/src/db/store';
 import { createApp } from '../../server/src/http/app';
-import { SubmissionChecker } from '../../server/src/services/checker';
+import { SubmissionChecker } from '../../server/src/modules/submissions/checker';
 
 export const PG_URL = process.env.GOVCAT_TEST_PG_URL ?? 'postgres://127.0.0.1:5432/test';
 

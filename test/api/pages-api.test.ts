@@ -7,8 +7,8 @@ import request from 'supertest';
 import { backends, catalogueBook, expectError, xlsx } from './helpers';
 import { startHarness, type Harness } from './harness';
 import { createApp } from '../../server/src/http/app';
-import { SubmissionChecker } from '../../server/src/services/checker';
-import { progressState } from '../../server/src/services/task-board';
+import { SubmissionChecker } from '../../server/src/modules/submissions/checker';
+import { progressState } from '../../server/src/modules/tasks/task-board';
 import { hashPassword, hashToken } from '../../server/src/auth/secrets';
 import type { Store } from '../../server/src/db/store';
 

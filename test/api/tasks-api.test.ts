@@ -9,7 +9,7 @@ import request from 'supertest';
 import { backends, catalogueBook, expectError } from './helpers';
 import { startHarness, type Harness } from './harness';
 import { createApp } from '../../server/src/http/app';
-import { SubmissionChecker } from '../../server/src/services/checker';
+import { SubmissionChecker } from '../../server/src/modules/submissions/checker';
 import { chinaDayStart } from '../../shared/src';
 
 /**

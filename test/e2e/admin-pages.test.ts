@@ -8,7 +8,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAdmin, type Credential } from '../../server/src/bureau';
 import type { Store } from '../../server/src/db/store';
-import { resetPassword } from '../../server/src/services/accounts';
+import { resetPassword } from '../../server/src/modules/identity/accounts';
 import { startBrowserSuite, type BrowserSuite } from './suite';
 
 let suite: BrowserSuite;

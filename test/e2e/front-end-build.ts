@@ -25,7 +25,7 @@ export async function buildFrontEnds(): Promise<void> {
     }
   }
   try {
-    execFileSync(process.execPath, [join(projectRoot(), 'addin', 'build.js')], { stdio: 'inherit' });
+    for (const script of [['addin', 'build.js'], ['server', 'web', 'build.js']]) execFileSync(process.execPath, [join(projectRoot(), ...script)], { stdio: 'inherit' });
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }

@@ -1,32 +1,15 @@
-import type { CatalogueResource, ProgressState, Report, WorkbookGrid } from '../../../shared/src';
+import type { ProgressState, WorkbookGrid } from '../../../shared/src';
+import { apiPath, type ResponseOf } from '../../../shared/src/api/routes';
 import { trimChars } from '../../../shared/src/text';
 
 /**
  * The pane's client for the submission service. Every failure becomes one Chinese sentence the
  * pane can show as it is: no network, an expired or wrong token, a refusal from the server.
+ * Response types come from the route table's schemas (shared/src/api/routes.ts), never typed by hand.
  */
-export interface SubmissionSummary {
-  id: number;
-  departmentId: number;
-  taskId: number | null;
-  version: number;
-  status: 'submitted' | 'confirmed' | 'approved' | 'returned';
-  errors: number;
-  warnings: number;
-  createdAt: string;
-}
-
-export interface Decision {
-  decision: 'confirm' | 'approve' | 'return';
-  reason: string;
-  comments: Array<{ sheet: string; row: number | null; cell: string | null; message: string }>;
-  createdAt: string;
-}
-
-export interface SubmissionDetail extends SubmissionSummary {
-  report: Report;
-  decisions: Decision[];
-}
+export type SubmissionSummary = ResponseOf<'submit'>['submission'];
+export type SubmissionDetail = ResponseOf<'submission'>;
+export type Decision = SubmissionDetail['decisions'][number];
 
 /** A collection task as the pane shows it: the server's dates and this department's standing on it. */
 export interface OpenTask {
@@ -38,13 +21,6 @@ export interface OpenTask {
   state: ProgressState;
   /** False when the due date falls in a year whose holidays the server does not know (counted on weekends alone). */
   calendarCovered: boolean;
-}
-
-interface TaskBoardAnswer {
-  task: { id: number; title: string; dueDate: string };
-  workingDaysLeft: number;
-  calendarCovered: boolean;
-  rows: Array<{ state: ProgressState }>;
 }
 
 export class ApiError extends Error {
@@ -67,10 +43,11 @@ export class ApiClient {
     private readonly fetchImpl: Fetch = (url, init) => fetch(url, init),
   ) {}
 
+  /** `path` from apiPath: /api/… */
   private async call<T>(path: string, init: RequestInit = {}): Promise<T> {
     let res: Response;
     try {
-      res = await this.fetchImpl(`${trimChars(this.baseUrl, '/', 'end')}/api${path}`, {
+      res = await this.fetchImpl(`${trimChars(this.baseUrl, '/', 'end')}${path}`, {
         ...init,
         headers: { Authorization: `Bearer ${this.token}`, ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...(init.headers ?? {}) },
       });
@@ -87,17 +64,17 @@ export class ApiClient {
     throw new ApiError('refused', message ?? `服务器拒绝了请求（${res.status}）。`, res.status, body?.error?.code ?? null);
   }
 
-  me(): Promise<{ id: number; displayName: string; role: string; departmentId: number | null }> {
-    return this.call('/me');
+  me(): Promise<ResponseOf<'me'>> {
+    return this.call(apiPath('me'));
   }
 
-  submit(workbook: WorkbookGrid, idempotencyKey: string, taskId: number | null = null): Promise<{ submission: SubmissionSummary; report: Report; replayed: boolean }> {
-    return this.call('/submissions', { method: 'POST', body: JSON.stringify({ taskId, workbook }), headers: { 'Idempotency-Key': idempotencyKey } });
+  submit(workbook: WorkbookGrid, idempotencyKey: string, taskId: number | null = null): Promise<ResponseOf<'submit'>> {
+    return this.call(apiPath('submit'), { method: 'POST', body: JSON.stringify({ taskId, workbook }), headers: { 'Idempotency-Key': idempotencyKey } });
   }
 
   /** The approved catalogue's resources, to generate data templates from. */
-  resources(): Promise<CatalogueResource[]> {
-    return this.call('/catalogue/resources');
+  resources(): Promise<ResponseOf<'catalogueResources'>> {
+    return this.call(apiPath('catalogueResources'));
   }
 
   /**
@@ -105,8 +82,8 @@ export class ApiClient {
    * working days left (the server's calendar knows the holidays) and where the department stands.
    */
   async openTasks(): Promise<OpenTask[]> {
-    const tasks = await this.call<Array<{ id: number }>>('/tasks');
-    const boards = await Promise.all(tasks.map((t) => this.call<TaskBoardAnswer>(`/tasks/${t.id}/board`)));
+    const tasks = await this.call<ResponseOf<'tasks'>>(apiPath('tasks'));
+    const boards = await Promise.all(tasks.map((t) => this.call<ResponseOf<'taskBoard'>>(apiPath('taskBoard', { id: t.id }))));
     return boards
       .map((b): OpenTask => ({ id: b.task.id, title: b.task.title, dueDate: b.task.dueDate, workingDaysLeft: b.workingDaysLeft, state: b.rows[0]?.state ?? 'not-started', calendarCovered: b.calendarCovered !== false }))
       .filter((t) => t.state !== 'approved')
@@ -114,6 +91,6 @@ export class ApiClient {
   }
 
   submission(id: number): Promise<SubmissionDetail> {
-    return this.call(`/submissions/${id}`);
+    return this.call(apiPath('submission', { id }));
   }
 }

@@ -1,4 +1,4 @@
-import { resetPassword } from '../services/accounts';
+import { resetPassword } from '../modules/identity/accounts';
 import { cliConfig, withBureauStore } from './bureau-store';
 import type { CliIo } from './io';
 

@@ -1,4 +1,4 @@
-import { extractCatalogue, WorkbookValidation, type Report } from '../../../shared/src';
+import { readCatalogue, UNRECOGNISED_HEADER_TEXT, WorkbookValidation, type Report } from '../../../shared/src';
 import { readWorkbook, streamWorkbook, WorkbookReadError } from '../xlsx/read';
 import { formatReport } from './format-report';
 import type { CliIo } from './io';
@@ -18,7 +18,7 @@ export async function validateCommand(file: string, options: ValidateCommandOpti
   if (options.catalog) {
     const grid = await explainFailure(() => readWorkbook(options.catalog!), options.catalog, io, '目录文件');
     if (!grid) return EXIT.unusable;
-    catalogue = extractCatalogue(grid);
+    catalogue = readCatalogue(grid).resources;
     if (catalogue.length === 0) {
       io.stderr(`目录文件“${options.catalog}”中没有找到数据资源目录表（需要有“数据资源名称”“信息项名称”等表头），无法用它校验数据模板。\n`);
       return EXIT.unusable;
@@ -29,7 +29,7 @@ export async function validateCommand(file: string, options: ValidateCommandOpti
   if (!(await explainFailure(() => streamWorkbook(file, validation).then(() => true), file, io, '文件'))) return EXIT.unusable;
   const report: Report = validation.finish();
   if (!report.sheets.some((s) => s.kind !== null)) {
-    io.stderr(`无法识别“${file}”中的任何工作表：前 20 行中没有找到数据资源目录、共享需求清单、负面清单、共享责任清单或工作联系表的表头，也没有数据模板标识。请检查表头是否完整（如“数据资源名称”“信息项名称”“共享类型”）。\n`);
+    io.stderr(`无法识别“${file}”中的任何工作表：${UNRECOGNISED_HEADER_TEXT}，也没有数据模板标识。请检查表头是否完整（如“数据资源名称”“信息项名称”“共享类型”）。\n`);
     return EXIT.unusable;
   }
   io.stdout(options.json ? JSON.stringify({ file, ...report }, null, 2) + '\n' : formatReport(report, file, options.all ? Infinity : 20));

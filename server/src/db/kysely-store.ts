@@ -8,19 +8,19 @@
  * Do not run calls concurrently within one transaction either; they share one connection.
  */
 import { sql, type ControlledTransaction, type Kysely } from 'kysely';
-import { auditRepository } from './repositories/audit';
-import { calendarYearsRepository } from './repositories/calendar-years';
+import { auditRepository } from '../modules/audit/kysely-repository';
+import { calendarYearsRepository } from '../modules/tasks/repository/calendar-years';
 import { recordSubmission, transactionRecorder, type Recorded, type SubmissionRecorder } from './record-submission';
-import type { RepoContext } from './repositories/context';
-import { departmentsRepository } from './repositories/departments';
-import { checkedUploadsRepository } from './repositories/checked-uploads';
-import { rateLimitsRepository } from './repositories/rate-limits';
-import { sessionsRepository } from './repositories/sessions';
-import { settingsRepository } from './repositories/settings';
-import { submissionsRepository } from './repositories/submissions';
-import { tasksRepository } from './repositories/tasks';
-import { tokensRepository } from './repositories/tokens';
-import { usersRepository } from './repositories/users';
+import type { RepoContext } from './repository-context';
+import { departmentsRepository } from '../modules/identity/repository/departments';
+import { checkedUploadsRepository } from '../modules/submissions/repository/checked-uploads';
+import { rateLimitsRepository } from '../modules/identity/repository/rate-limits';
+import { sessionsRepository } from '../modules/identity/repository/sessions';
+import { settingsRepository } from '../modules/identity/repository/settings';
+import { submissionsRepository } from '../modules/submissions/repository/submissions';
+import { tasksRepository } from '../modules/tasks/repository/tasks';
+import { tokensRepository } from '../modules/identity/repository/tokens';
+import { usersRepository } from '../modules/identity/repository/users';
 import type { Database } from './schema';
 import type { NewSubmission, Store } from './store';
 

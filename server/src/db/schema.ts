@@ -101,8 +101,7 @@ export interface SubmissionsTable {
   task_key: number;
   version: number;
   sheet_kinds: JsonText;
-  /** JSON text, or '' when the grid is stored deflated in grid_deflated. */
-  grid: JsonText;
+  /** The grid's JSON deflated (grid-codec.ts); null only in rows migration 009 had not reached. */
   grid_deflated: Buffer | null;
   report: JsonText;
   errors: number;

@@ -199,6 +199,39 @@ describe.each(backends)('Store on %s', (_name, makeBackend) => {
         }
       });
 
+      it('migration 009 deflates grids stored as JSON text before 003, then drops the text column', async () => {
+        const path = join(mkdtempSync(join(tmpdir(), 'govcat-009-')), 'old.db');
+        const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+        const grid = { sheets: [{ name: '目录', rows: [['序号', '部门名称'], [1, '芜湖市统计局'], [null, true]] }] };
+        let id = 0;
+        try {
+          expect((await new Migrator({ db: old, provider: staticMigrations }).migrateTo('008_task_management')).error).toBeUndefined();
+          const dept = await old.insertInto('departments').values({ name: '统计局', created_at: '2020-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+          const user = await old.insertInto('users').values({ username: 'old', display_name: 'old', role: 'clerk', department_id: dept.id, password_hash: 'h', active: 1, created_at: '2020-01-01T00:00:00.000Z' }).returning('id').executeTakeFirstOrThrow();
+          const row = await old
+            .insertInto('submissions')
+            .values({ department_id: dept.id, task_id: null, task_key: 0, version: 1, sheet_kinds: '["catalogue"]', grid: JSON.stringify(grid), grid_deflated: null, report: JSON.stringify(sampleReport()), errors: 0, warnings: 0, status: 'submitted', submitted_by: user.id, created_at: '2020-01-01T00:00:00.000Z' })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          id = row.id;
+        } finally {
+          await old.destroy();
+        }
+        const upgraded = await openStore(`sqlite:${path}`);
+        try {
+          expect(inflateGrid((await upgraded.submissions.grid({ userId: 0, role: 'admin', departmentId: null }, id))!)).toEqual(grid);
+        } finally {
+          await upgraded.close();
+        }
+        const raw = new BetterSqlite3(path);
+        try {
+          expect((raw.prepare('select name from pragma_table_info(?)').all('submissions') as Array<{ name: string }>).map((c) => c.name)).not.toContain('grid');
+        } finally {
+          raw.close();
+          rmSync(dirname(path), { recursive: true, force: true });
+        }
+      });
+
       it('syncs at checkpoints only when a bureau chooses NORMAL', () => {
         const raw = openSqliteFile(join(mkdtempSync(join(tmpdir(), 'govcat-pragma-')), 'p.db'), 'normal');
         try {

@@ -1,26 +1,27 @@
-import express, { type Express, type Request } from 'express';
+import express, { Router, type Express, type Request } from 'express';
 import compression from 'compression';
 import cors from 'cors';
 import swaggerUi from 'swagger-ui-express';
-import { adminRoutes } from '../api/routes/admin';
-import { calendarRoutes } from '../api/routes/calendar';
-import { taskRoutes } from '../api/routes/tasks';
-import { auditRoutes } from '../api/routes/audit';
-import { accountRoutes, signInRoutes } from '../api/routes/auth';
-import { submissionRoutes } from '../api/routes/submissions';
-import { helpRoutes } from '../api/routes/help';
-import { openApiDocument } from '../api/openapi';
+import { identityRoutes } from '../modules/identity/routes';
+import { catalogueRoutes } from '../modules/catalogue/routes';
+import { calendarRoutes } from '../modules/tasks/calendar-routes';
+import { taskRoutes } from '../modules/tasks/routes';
+import { auditRoutes } from '../modules/audit/routes';
+import { accountRoutes, signInRoutes } from '../modules/identity/sign-in-routes';
+import { submissionRoutes } from '../modules/submissions/routes';
+import { helpRoutes } from '../modules/help/routes';
 import type { Config } from '../config';
 import type { Store } from '../db/store';
-import { BureauCalendar } from '../services/bureau-calendar';
-import { ApprovedCatalogue } from '../services/catalogue';
-import type { SubmissionChecker } from '../services/checker';
-import { GridViews } from '../services/grid-views';
+import { BureauCalendar } from '../modules/tasks/bureau-calendar';
+import { ApprovedCatalogue } from '../modules/catalogue/service';
+import type { SubmissionChecker } from '../modules/submissions/checker';
+import { GridViews } from '../modules/submissions/grid-views';
 import { authenticate } from './auth';
 import { ApiError, errorBody } from './errors';
 import { errorHandler } from './error-handler';
 import { idleBodyTimeout } from './body';
 import { securityHeaders } from './security-headers';
+import { on, openApiDocument } from './route-table';
 import { readFile } from 'node:fs/promises';
 import { ADDIN_DIR, OFFICE_JS_DIR, TASKPANE_HTML, WEB_DIR } from '../paths';
 import { join } from 'node:path';
@@ -62,7 +63,8 @@ export function createApp({ config, store, checker, log = defaultLog, calendars 
   const document = openApiDocument();
 
   // For load balancers: healthy only when the database answers.
-  app.get('/api/health', async (_req, res) => {
+  const open = Router();
+  on(open, 'health', async (_req, res) => {
     try {
       await store.ping();
     } catch {
@@ -71,9 +73,10 @@ export function createApp({ config, store, checker, log = defaultLog, calendars 
     }
     res.json({ ok: true });
   });
-  app.get('/api/openapi.json', (_req, res) => {
+  on(open, 'openApi', (_req, res) => {
     res.json(document);
   });
+  app.use('/api', open);
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'govcat API 文档' }));
 
 
@@ -105,7 +108,8 @@ export function createApp({ config, store, checker, log = defaultLog, calendars 
   app.use('/api', authenticate(store, config.signIn.session));
   app.use('/api', accountRoutes(store, config.signIn));
   app.use('/api', submissionRoutes(store, catalogue, checker, views, config));
-  app.use('/api', adminRoutes(store, catalogue));
+  app.use('/api', identityRoutes(store));
+  app.use('/api', catalogueRoutes(catalogue));
   app.use('/api', taskRoutes(store, calendars, now));
   app.use('/api', calendarRoutes(store, calendars, now));
   app.use('/api', auditRoutes(store));

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ConflictError, InvalidReferenceError } from '../db/errors';
-import { workbookReadRefusal } from '../services/check-workbook';
+import { workbookReadRefusal } from '../modules/submissions/check-workbook';
 import { WorkbookReadError } from '../xlsx/read';
 import { ApiError, errorBody } from './errors';
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { badRequest } from './errors';
+// zod's messages in Chinese wherever the server parses a request, whichever module imported the schemas first.
+import '../zod-zh';
 
 /** Parses a request part with its schema, or refuses with a 400 naming each field in Chinese. */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, where = '请求内容'): z.output<S> {

@@ -1,3 +1,5 @@
+import { apiPath, ROUTES, type ResponseOf, type RouteName } from '../../../shared/src/api/routes';
+
 /**
  * The pages' one way to the server: JSON in and out, the session cookie sent by the browser,
  * the CSRF token added to every state-changing request, and refusals turned into ApiFailure
@@ -58,4 +60,16 @@ export function query(params: Record<string, string | number | boolean | undefin
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/**
+ * A route of the table by name (shared/src/api/routes.ts): method and path from the table, the
+ * answer typed by its declared schema, so a page cannot drift from what the server sends.
+ */
+export function call<N extends RouteName>(
+  name: N,
+  { params, search, ...options }: Omit<RequestOptions, 'method'> & { params?: Record<string, string | number | undefined>; search?: Parameters<typeof query>[0] } = {},
+): Promise<ResponseOf<N>> {
+  const method = ROUTES[name].method.toUpperCase() as NonNullable<RequestOptions['method']>;
+  return api<ResponseOf<N>>(`${apiPath(name, params)}${search ? query(search) : ''}`, { ...options, method });
 }

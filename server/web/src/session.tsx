@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../shared/src';
-import { api, ApiFailure, setCsrfToken } from './api';
+import { ApiFailure, call, setCsrfToken } from './api';
 import type { Session, User } from './types';
 
 /** Who is signed in. Pages read it to show what the role may do; the server decides what it may really do. */
@@ -27,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(s?.user ?? null);
   }, []);
 
-  const refresh = useCallback(() => api<Session>('/api/session').then(accept, () => accept(null)), [accept]);
+  const refresh = useCallback(() => call('session').then(accept, () => accept(null)), [accept]);
 
   useEffect(() => {
     refresh().finally(() => setLoading(false));
@@ -35,13 +35,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      accept(await api<Session>('/api/session', { json: { username, password } }));
+      accept(await call('sessionSignIn', { json: { username, password } }));
     },
     [accept],
   );
 
   const signOut = useCallback(async () => {
-    await api('/api/session', { method: 'DELETE' }).catch(() => undefined);
+    await call('signOut').catch(() => undefined);
     accept(null);
     queries.clear();
   }, [accept, queries]);

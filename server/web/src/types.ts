@@ -1,25 +1,25 @@
-/** The API's response shapes, taken from the server's own zod schemas (types only: nothing of the server is bundled). */
-import type { z } from 'zod';
-import type * as S from '../../src/api/schemas';
+/** The API's response shapes, from the route table's schemas (shared/src/api/routes.ts): nothing typed by hand. */
+import type { ResponseOf } from '../../../shared/src/api/routes';
 
-export type User = z.infer<typeof S.UserSchema>;
-export type UserUpdateResult = z.infer<typeof S.UserUpdateResultSchema>;
-export type PasswordChangeResult = z.infer<typeof S.PasswordChangeResultSchema>;
-export type Department = z.infer<typeof S.DepartmentSchema>;
-export type Task = z.infer<typeof S.TaskSchema>;
-export type TaskBoard = z.infer<typeof S.BoardSchema>;
-export type SubmissionSummary = z.infer<typeof S.SubmissionSummarySchema>;
-export type SubmissionDetail = z.infer<typeof S.SubmissionDetailSchema>;
-export type Decision = z.infer<typeof S.DecisionSchema>;
-export type Versions = z.infer<typeof S.VersionsSchema>;
-export type Diff = z.infer<typeof S.DiffSchema>;
-export type CheckResult = z.infer<typeof S.CheckResultSchema>;
-export type SheetOutline = z.infer<typeof S.SheetOutlineSchema>;
-export type SheetRows = z.infer<typeof S.SheetRowsSchema>;
-export type ApiToken = z.infer<typeof S.TokenSchema>;
-export type AuditPage = z.infer<typeof S.AuditPageSchema>;
-export type Session = z.infer<typeof S.SessionSchema>;
+// Who is who.
+export type User = ResponseOf<'me'>;
+export type UserUpdateResult = ResponseOf<'updateUser'>;
+export type Department = ResponseOf<'createDepartment'>;
+export type ApiToken = ResponseOf<'tokens'>[number];
+export type Session = ResponseOf<'session'>;
+
+// Tasks and the calendar.
+export type Task = ResponseOf<'task'>;
+export type TaskBoard = ResponseOf<'taskBoard'>;
+export type BureauCalendarYear = ResponseOf<'putCalendarYear'>;
+
+// A submission under review.
+export type SubmissionDetail = ResponseOf<'submission'>;
+export type Decision = ResponseOf<'confirm'>;
 export type CellComment = Decision['comments'][number];
-export type Calendar = z.infer<typeof S.CalendarSchema>;
-export type BureauCalendarYear = z.infer<typeof S.CalendarYearSchema>;
-export type DuePreview = z.infer<typeof S.DueSchema>;
+export type Versions = ResponseOf<'versions'>;
+export type Diff = ResponseOf<'diff'>;
+
+// Its grid, read a page at a time.
+export type SheetOutline = ResponseOf<'submissionSheets'>['sheets'][number];
+export type SheetRows = ResponseOf<'submissionRows'>;

@@ -1,14 +1,5 @@
 /** Calendar helpers shared by the ID-card checks; dates are compared as YYYYMMDD integers. */
 
-export function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  if (m === 2) {
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    return d <= (leap ? 29 : 28);
-  }
-  return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
-}
-
 export function dateKey(d: Date): number {
   return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
 }

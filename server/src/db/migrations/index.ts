@@ -11,6 +11,7 @@ import { rateLimits } from './005-rate-limits';
 import { checkedUploads } from './006-checked-uploads';
 import { credentials } from './007-credentials';
 import { taskManagement } from './008-task-management';
+import { dropGridText } from './009-drop-grid-text';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': initial,
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006_checked_uploads': checkedUploads,
   '007_credentials': credentials,
   '008_task_management': taskManagement,
+  '009_drop_grid_text': dropGridText,
 };
 
 export const staticMigrations: MigrationProvider = {

@@ -2,12 +2,11 @@ import { Button, Field, Input, makeStyles, Title3, tokens } from '@fluentui/reac
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/src';
-import { api } from '../api';
-import { CreateTokenForm, TokenTable } from '../components/admin-token-parts';
-import { MIN_PASSWORD, Section, useAdminStyles, useDepartments, useTokens } from '../components/admin-ui';
-import { ErrorBar, Loading, Notice } from '../components/feedback';
+import { call } from '../api';
+import { CreateTokenForm, TokenTable } from '../admin/token-parts';
+import { MIN_PASSWORD, Section, useAdminStyles, useDepartments, useTokens } from '../admin/ui';
+import { ErrorBar, Loading, Notice } from '../common/feedback';
 import { useSession, useUser } from '../session';
-import type { PasswordChangeResult } from '../types';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '16px', rowGap: '6px', margin: 0 },
@@ -82,7 +81,7 @@ function ChangePassword({ onChanged }: { onChanged?: () => Promise<void> }) {
   const short = next.length < MIN_PASSWORD;
   const differ = next !== repeat;
   const change = useMutation({
-    mutationFn: () => api<PasswordChangeResult>('/api/me/password', { method: 'PUT', json: { currentPassword: current, newPassword: next } }),
+    mutationFn: () => call('changePassword', { json: { currentPassword: current, newPassword: next } }),
     onSuccess: async () => {
       setCurrent('');
       setNext('');

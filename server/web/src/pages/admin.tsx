@@ -1,11 +1,11 @@
 import { Tab, TabList, Title3 } from '@fluentui/react-components';
 import { Navigate, Route, Routes, useNavigate, useParams } from 'react-router';
-import { AuditTab } from '../components/admin-audit';
-import { CalendarTab } from '../components/admin-calendar';
-import { DepartmentsTab } from '../components/admin-departments';
-import { SettingsTab } from '../components/admin-settings';
-import { TokensTab } from '../components/admin-tokens';
-import { UsersTab } from '../components/admin-users';
+import { AuditTab } from '../admin/audit';
+import { CalendarTab } from '../admin/calendar';
+import { DepartmentsTab } from '../admin/departments';
+import { SettingsTab } from '../admin/settings';
+import { TokensTab } from '../admin/tokens';
+import { UsersTab } from '../admin/users';
 
 const TABS = [
   { path: 'departments', label: '部门', element: <DepartmentsTab /> },

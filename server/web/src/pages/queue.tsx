@@ -4,11 +4,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SHEET_KIND_LABELS, SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../shared/src';
-import { api, query } from '../api';
-import { Counts, ErrorBar, Loading, StatusBadge } from '../components/feedback';
+import { call } from '../api';
+import { Counts, ErrorBar, Loading, StatusBadge } from '../common/feedback';
 import { formatAge, formatTime } from '../format';
 import { hasRole, useUser } from '../session';
-import type { Department, SubmissionSummary, Task, User } from '../types';
+import type { User } from '../types';
 
 const PAGE = 50;
 
@@ -50,14 +50,14 @@ export function QueuePage() {
     setParams(next, { replace: true });
   };
 
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
   const list = useQuery({
     queryKey: ['submissions', filter],
     queryFn: () =>
-      api<{ items: SubmissionSummary[]; total: number }>(
-        `/api/submissions${query({ taskId: filter.taskId, departmentId: filter.departmentId, status: filter.status, sheetKind: filter.sheetKind, latest: filter.latest ? 'true' : undefined, order: filter.order, limit: PAGE, offset: filter.page * PAGE })}`,
-      ),
+      call('submissions', {
+        search: { taskId: filter.taskId, departmentId: filter.departmentId, status: filter.status, sheetKind: filter.sheetKind, latest: filter.latest ? 'true' : undefined, order: filter.order, limit: PAGE, offset: filter.page * PAGE },
+      }),
   });
   const taskTitle = new Map(tasks.data?.map((t) => [t.id, t.title]));
   const departmentName = new Map(departments.data?.map((d) => [d.id, d.name]));

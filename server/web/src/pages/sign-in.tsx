@@ -1,6 +1,6 @@
 import { Button, Card, Field, Input, makeStyles, Text, Title3, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { ErrorBar } from '../components/feedback';
+import { ErrorBar } from '../common/feedback';
 import { useSession } from '../session';
 
 const useStyles = makeStyles({

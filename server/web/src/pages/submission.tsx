@@ -4,18 +4,18 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { allowedReviewActions, SHEET_KIND_LABELS, type ReviewAction } from '../../../../shared/src';
-import { api } from '../api';
-import { commentPlace, commentTarget } from '../components/comments';
-import { DiffPanel } from '../components/diff-panel';
-import { Counts, ErrorBar, Loading, Notice, StatusBadge } from '../components/feedback';
-import { History } from '../components/history';
-import { CommentLine } from '../components/issue-list';
-import { REVIEW_EDGE, type RowTone, type SelectedCell } from '../components/sheet-grid';
-import { WorkbookView } from '../components/workbook-view';
+import { allowedReviewActions, REVIEW_BUTTON_LABELS, SHEET_KIND_LABELS, type ReviewAction } from '../../../../shared/src';
+import { call } from '../api';
+import { commentPlace, commentTarget } from '../review/comments';
+import { DiffPanel } from '../review/diff-panel';
+import { Counts, ErrorBar, Loading, Notice, StatusBadge } from '../common/feedback';
+import { History } from '../review/history';
+import { CommentLine } from '../review/issue-list';
+import { REVIEW_EDGE, type RowTone, type SelectedCell } from '../review/sheet-grid';
+import { WorkbookView } from '../review/workbook-view';
 import { formatTime } from '../format';
 import { hasRole, useUser } from '../session';
-import type { CellComment, Department, Diff, SheetOutline, SubmissionDetail, Task, Versions } from '../types';
+import type { CellComment, Diff, SubmissionDetail } from '../types';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -48,13 +48,13 @@ export function SubmissionPage() {
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const [pending, setPending] = useState<CellComment[]>([]);
 
-  const detail = useQuery({ queryKey: ['submission', id], queryFn: () => api<SubmissionDetail>(`/api/submissions/${id}`) });
-  const sheets = useQuery({ queryKey: ['sheets', id], queryFn: () => api<{ sheets: SheetOutline[] }>(`/api/submissions/${id}/sheets`), staleTime: Infinity });
-  const diff = useQuery({ queryKey: ['diff', id], queryFn: () => api<Diff>(`/api/submissions/${id}/diff`), enabled: detail.isSuccess });
-  const versions = useQuery({ queryKey: ['versions', id], queryFn: () => api<Versions>(`/api/submissions/${id}/versions`), enabled: detail.isSuccess });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api<{ leadConfirmation: boolean }>('/api/settings') });
+  const detail = useQuery({ queryKey: ['submission', id], queryFn: () => call('submission', { params: { id } }) });
+  const sheets = useQuery({ queryKey: ['sheets', id], queryFn: () => call('submissionSheets', { params: { id } }), staleTime: Infinity });
+  const diff = useQuery({ queryKey: ['diff', id], queryFn: () => call('diff', { params: { id } }), enabled: detail.isSuccess });
+  const versions = useQuery({ queryKey: ['versions', id], queryFn: () => call('versions', { params: { id } }), enabled: detail.isSuccess });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings') });
 
   const s = detail.data;
   const opinions = useMemo(() => s?.decisions.filter((d) => d.reason || d.comments.length) ?? [], [s]);
@@ -180,8 +180,6 @@ function CommentInput({ cell, onAdd }: { cell: SelectedCell; onAdd(c: CellCommen
   );
 }
 
-const ACTION_LABELS: Record<ReviewAction, string> = { confirm: '确认提交', approve: '审核通过', return: '退回修改' };
-
 /**
  * The decision in one row above the grid, folding to a line. Approving a version with errors asks
  * first: once approved it is the baseline every later version of the department is compared with.
@@ -193,7 +191,7 @@ function DecisionPanel({ submission, actions, pending, setPending, onDone }: { s
   const [open, setOpen] = useState(true);
   const [asking, setAsking] = useState(false);
   const decide = useMutation({
-    mutationFn: (action: ReviewAction) => api(`/api/submissions/${submission.id}/${action}`, { json: { reason, comments: action === 'return' ? pending : [] } }),
+    mutationFn: (action: ReviewAction) => call(action, { params: { id: submission.id }, json: { reason, comments: action === 'return' ? pending : [] } }),
     onSuccess: () => {
       setReason('');
       onDone();
@@ -220,7 +218,7 @@ function DecisionPanel({ submission, actions, pending, setPending, onDone }: { s
         {!open && pending.length > 0 && <Text size={200}>待发送批注 {pending.length} 条</Text>}
         {actions.map((a) => (
           <Button key={a} appearance={a === 'return' ? 'secondary' : 'primary'} disabled={decide.isPending} onClick={() => take(a)}>
-            {ACTION_LABELS[a]}
+            {REVIEW_BUTTON_LABELS[a]}
           </Button>
         ))}
         <Button size="small" appearance="subtle" onClick={() => setOpen(!open)} aria-expanded={open}>

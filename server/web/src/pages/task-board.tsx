@@ -3,12 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS, UNCOVERED_WARNING } from '../../../../shared/src';
-import { api } from '../api';
-import { Counts, ErrorBar, Loading, Notice, StateBadge } from '../components/feedback';
-import { TaskActions, type ExtendRequest } from '../components/task-actions';
+import { call } from '../api';
+import { Counts, ErrorBar, Loading, Notice, StateBadge } from '../common/feedback';
+import { TaskActions, type ExtendRequest } from '../tasks/actions';
 import { hasRole, useUser } from '../session';
 import { daysLeftText, formatTime } from '../format';
-import type { TaskBoard } from '../types';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'center' },
@@ -20,7 +19,7 @@ const useStyles = makeStyles({
 export function TaskBoardPage() {
   const styles = useStyles();
   const { id } = useParams();
-  const board = useQuery({ queryKey: ['board', id], queryFn: () => api<TaskBoard>(`/api/tasks/${id}/board`), refetchInterval: 60_000 });
+  const board = useQuery({ queryKey: ['board', id], queryFn: () => call('taskBoard', { params: { id } }), refetchInterval: 60_000 });
   const manages = hasRole(useUser(), 'coordinator', 'admin');
   const [extendRequest, setExtendRequest] = useState<ExtendRequest | null>(null);
   if (board.error) return <ErrorBar error={board.error} />;

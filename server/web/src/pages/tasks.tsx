@@ -5,12 +5,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { chinaDate, SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
-import { api } from '../api';
-import { ErrorBar, Loading } from '../components/feedback';
-import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from '../components/task-fields';
-import { DepartmentTaskCells, DepartmentTaskHeaders } from '../components/task-state';
+import { call } from '../api';
+import { ErrorBar, Loading } from '../common/feedback';
+import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from '../tasks/fields';
+import { DepartmentTaskCells, DepartmentTaskHeaders } from '../tasks/state';
 import { hasRole, useUser } from '../session';
-import type { Department, Task } from '../types';
+import type { Department } from '../types';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '720px', padding: '16px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -25,8 +25,8 @@ const useStyles = makeStyles({
 /** The collection tasks (a clerk's 待办: the open ones of their department, with its own due date); coordinators create them here. */
 export function TasksPage() {
   const user = useUser();
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => api<Department[]>('/api/departments') });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
   const today = chinaDate();
   const styles = useStyles();
   // Clerks and leads see their department's standing in each task, and a way to submit to it.
@@ -91,7 +91,7 @@ function NewTask({ departments }: { departments: Department[] }) {
   const [due, setDue] = useState<DueState>({ by: 'days', days: '10', date: '' });
   const dueValue = dueInput(due);
   const confirm = usePastDueConfirm((confirmPastDue) =>
-    api<Task>('/api/tasks', { json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
+    call('createTask', { json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
   );
   const create = useMutation({
     mutationFn: confirm.run,

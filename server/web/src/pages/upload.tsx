@@ -5,13 +5,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { newIdempotencyKey, SHEET_KIND_LABELS, UNCOVERED_WARNING } from '../../../../shared/src';
-import { api } from '../api';
-import { Counts, ErrorBar, Notice, StateBadge } from '../components/feedback';
-import type { SelectedCell } from '../components/sheet-grid';
-import { isOpen, useDepartmentTasks, type DepartmentTask } from '../components/task-state';
-import { WorkbookView } from '../components/workbook-view';
+import { call } from '../api';
+import { Counts, ErrorBar, Notice, StateBadge } from '../common/feedback';
+import type { SelectedCell } from '../review/sheet-grid';
+import { isOpen, useDepartmentTasks, type DepartmentTask } from '../tasks/state';
+import { WorkbookView } from '../review/workbook-view';
 import { daysLeftText } from '../format';
-import type { CheckResult, SubmissionSummary, Task } from '../types';
 
 const useStyles = makeStyles({
   form: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -30,7 +29,7 @@ const useStyles = makeStyles({
 export function UploadPage() {
   const styles = useStyles();
   const navigate = useNavigate();
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => api<Task[]>('/api/tasks') });
+  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
   const [params] = useSearchParams();
   // A link from a task (?task=) chooses it; otherwise the department's only open task is chosen for the clerk.
   const [taskId, setTaskId] = useState(params.get('task') ?? '');
@@ -56,9 +55,9 @@ export function UploadPage() {
     if (taskId) f.append('taskId', taskId);
     return f;
   };
-  const check = useMutation({ mutationFn: () => api<CheckResult>('/api/checks', { form: form() }) });
+  const check = useMutation({ mutationFn: () => call('check', { form: form() }) });
   const submit = useMutation({
-    mutationFn: () => api<{ submission: SubmissionSummary }>('/api/submissions', { form: form(), headers: { 'Idempotency-Key': idempotencyKey } }),
+    mutationFn: () => call('submit', { form: form(), headers: { 'Idempotency-Key': idempotencyKey } }),
     onSuccess: (r) => navigate(`/submissions/${r.submission.id}`),
   });
 

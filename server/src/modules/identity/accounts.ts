@@ -1,0 +1,72 @@
+import { hashPassword, newPassword, verifyPassword } from '../../auth/secrets';
+import type { Store, User } from '../../db/store';
+import { ApiError } from '../../http/errors';
+import { recordAudit } from '../audit/service';
+
+/** Failed password checks are counted per user name as typed, whether or not such a user exists (so a lock reveals nothing). */
+export const accountLockKey = (username: string) => `account:${username}`;
+
+/** How many wrong passwords lock an account, and for how long. */
+export interface LockPolicy {
+  lockAfterFailures: number;
+  lockMs: number;
+}
+
+/**
+ * One password check under the account lock, for signing in and for changing one's own password
+ * (so a stolen session cannot guess the password on a budget of its own). An unknown name and a
+ * disabled user cost one argon2 verify like anyone else, so the time taken tells nothing either.
+ * The user when the password is right and the account active; otherwise null, counted as a failure.
+ */
+export async function checkPassword(store: Store, policy: LockPolicy, username: string, password: string): Promise<User | null> {
+  const lock = accountLockKey(username);
+  const failures = await store.rateLimits.count(lock);
+  if (failures >= policy.lockAfterFailures) {
+    throw new ApiError(429, 'account-locked', `该账号连续登录失败次数过多，已暂时锁定，请 ${Math.round(policy.lockMs / 60_000)} 分钟后再试，或请管理员重设密码`);
+  }
+  const found = await store.users.findForSignIn(username);
+  const right = await verifyPassword(found?.passwordHash ?? null, password);
+  if (!right || !found?.active) {
+    await store.rateLimits.hit(lock, policy.lockMs);
+    return null;
+  }
+  if (failures > 0) await store.rateLimits.reset(lock);
+  const { passwordHash: _hidden, ...user } = found;
+  return user;
+}
+
+/** What ending a user's access took: for the answer, the page's message and the audit entry. */
+export interface AccessEnded {
+  sessionsEnded: number;
+  tokensRevoked: number;
+}
+
+/**
+ * Signs the user out everywhere (except the session `keepSession`, the one changing its own
+ * password) and revokes every token that still works. Run on the transaction that changes the
+ * password or disables the account, so the two land together.
+ */
+export async function endAccess(tx: Store, userId: number, keepSession?: string): Promise<AccessEnded> {
+  const sessionsEnded = await tx.sessions.deleteForUser(userId, keepSession);
+  const tokensRevoked = await tx.tokens.revokeForUser(userId);
+  return { sessionsEnded, tokensRevoked };
+}
+
+/**
+ * `govcat reset-password`: a new one-time password (the pages ask for a new one at the next
+ * sign-in), the account lock lifted, every session and token of the user ended, audited.
+ * Null when there is no such user.
+ */
+export async function resetPassword(store: Store, username: string): Promise<({ user: User; password: string } & AccessEnded) | null> {
+  const found = await store.users.findForSignIn(username);
+  if (!found) return null;
+  const password = newPassword();
+  const passwordHash = await hashPassword(password);
+  return store.transaction(async (tx) => {
+    const user = (await tx.users.update(found.id, { passwordHash, mustChangePassword: true }))!;
+    const ended = await endAccess(tx, user.id);
+    await tx.rateLimits.reset(accountLockKey(username));
+    await recordAudit(tx, { userId: null, action: 'user.password-reset', entity: 'user', entityId: String(user.id), details: { username, via: 'cli', ...ended } });
+    return { user, password, ...ended };
+  });
+}
