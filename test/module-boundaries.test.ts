@@ -12,6 +12,8 @@ const OWNS: Record<string, string[]> = {
   tasks: ['tasks', 'calendarYears'],
   audit: ['audit'],
   catalogue: [],
+  // The rule reference: pages built from the engine's declarations, no data of its own.
+  help: [],
 };
 
 function sources(dir: string): string[] {

@@ -9,16 +9,19 @@ import { startHarness, type Harness } from './harness';
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
   handle?: { stack?: Layer[] };
+  /** Where app.use mounted it ('/' when no path was given). */
+  rawPath?: string;
 }
 
-/** METHOD /path (OpenAPI style) of every route Express registered, routers included (all mounted at /api). */
+/** METHOD /path (OpenAPI style) of every route Express registered, routers included at the path each is mounted on. */
 function served(stack: Layer[], prefix = ''): string[] {
   return stack.flatMap((layer) => {
     if (layer.route) {
       const path = `${prefix}${layer.route.path}`.replace(/:(\w+)/g, '{$1}');
       return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${path}`);
     }
-    return layer.handle?.stack ? served(layer.handle.stack, '/api') : [];
+    const mount = typeof layer.rawPath === 'string' && layer.rawPath !== '/' ? layer.rawPath : '';
+    return layer.handle?.stack ? served(layer.handle.stack, `${prefix}${mount}`) : [];
   });
 }
 
