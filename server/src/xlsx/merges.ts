@@ -11,20 +11,22 @@ import { MESSAGES, WorkbookReadError } from './errors';
 const MERGE_CELL = /<mergeCell\s[^<>]*?\bref\s*=\s*["']([^"'<>]*)["']/g;
 
 /**
- * Adds the merges in `xml` to `into`. `xml` must hold only whole tags, which SheetXmlFilter
- * guarantees by cutting its chunks before a '<'. Single-cell "merges" are dropped: they merge
+ * Adds the merge `ref` ("A1:B3") to `into`. Single-cell "merges" are dropped: they merge
  * nothing. An area reaching past Excel's last row or column (only a crafted file has one) is cut
  * at it; more merges than any front door accepts make the file too large.
  */
+export function addMerge(ref: string, into: MergeArea[]): void {
+  const area = parseRange(ref);
+  if (!area || area.top > EXCEL_ROWS || area.left > EXCEL_COLUMNS) return;
+  area.bottom = Math.min(area.bottom, EXCEL_ROWS);
+  area.right = Math.min(area.right, EXCEL_COLUMNS);
+  if (!(area.bottom > area.top || area.right > area.left)) return;
+  if (into.length >= MAX_MERGES_PER_SHEET) throw new WorkbookReadError('too-large', MESSAGES.tooManyMerges(MAX_MERGES_PER_SHEET));
+  into.push(area);
+}
+
+/** Adds the `<mergeCell>` elements of `xml`, which must hold only whole tags (see SheetXmlFilter). */
 export function scanMergeCells(xml: string, into: MergeArea[]): void {
   if (xml.indexOf('<mergeCell') === -1) return;
-  for (const m of xml.matchAll(MERGE_CELL)) {
-    const area = parseRange(m[1]);
-    if (!area || area.top > EXCEL_ROWS || area.left > EXCEL_COLUMNS) continue;
-    area.bottom = Math.min(area.bottom, EXCEL_ROWS);
-    area.right = Math.min(area.right, EXCEL_COLUMNS);
-    if (!(area.bottom > area.top || area.right > area.left)) continue;
-    if (into.length >= MAX_MERGES_PER_SHEET) throw new WorkbookReadError('too-large', MESSAGES.tooManyMerges(MAX_MERGES_PER_SHEET));
-    into.push(area);
-  }
+  for (const m of xml.matchAll(MERGE_CELL)) addMerge(m[1], into);
 }

@@ -1,20 +1,17 @@
 /**
- * An uploaded .xlsx (a path or a Buffer) as the engine's WorkbookGrid, streamed with exceljs so
- * that memory follows the grid, not the XML: a 200,000-row file reads in bounded memory.
+ * An uploaded workbook (a path or a Buffer) as the engine's WorkbookGrid. An .xlsx streams through
+ * our own scanner (xlsx-sheets.ts) so that memory follows the grid, not the XML: a 200,000-row
+ * file reads in bounded memory. An .xls or .ods is read whole by SheetJS (other-formats.ts).
  *
  * Every failure is a WorkbookReadError whose message tells the clerk what to do; the only other
  * errors that can escape are the server's own I/O failures (see asReadError).
  */
-import type ExcelJS from 'exceljs';
 import { isBlankRow, type CellValue, type MergeArea, type SheetGrid, type WorkbookGrid } from '../../../shared/src/grid';
-import { toCellValue, type TextCopy } from './cells';
 import { detectFileFormat, detectFormat, type FileFormat } from './detect';
 import { MESSAGES, WorkbookReadError, asReadError } from './errors';
-import { CELL_KEY_ROW } from './sheet-xml-filter';
-import { GridBudget, RowGate } from './sheet-builder';
-import { detachText, keepText } from './detach-text';
-import { DEFAULT_ZIP_LIMITS, openGuardedZip } from './zip-guard';
-import { ZipWorkbookReader } from './zip-workbook-reader';
+import { GridBudget } from './sheet-builder';
+import { streamXlsx } from './xlsx-sheets';
+import { DEFAULT_ZIP_LIMITS, openGuardedZip, type GuardedZip } from './zip-guard';
 
 export { detectFormat, detectFileFormat, type FileFormat } from './detect';
 export { WorkbookReadError, type WorkbookReadErrorCode } from './errors';
@@ -53,30 +50,15 @@ export async function streamWorkbook(input: string | Buffer, visitor: WorkbookVi
   const limits = { ...DEFAULT_READ_OPTIONS, ...options };
   refuseNonZip(typeof input === 'string' ? await detectFileFormat(input) : detectFormat(input));
 
-  let reader: ZipWorkbookReader | undefined;
+  let zip: GuardedZip | undefined;
   try {
-    const zip = await openGuardedZip(input, { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: limits.maxUncompressedBytes });
-    reader = new ZipWorkbookReader(zip);
-    const budget = new GridBudget(limits);
-    let anyValue = false;
-    for await (const worksheet of reader) {
-      const sink = visitor.beginSheet(worksheet.name);
-      const gate = new RowGate(budget);
-      const xml = reader.filterOf(worksheet);
-      for await (const row of worksheet) {
-        const cells = gate.admit(row.number, rowCells(row, xml.hasInlineText ? detachText : keepText, xml.booleanCells));
-        if (!cells) continue;
-        anyValue ||= !isBlankRow(cells);
-        sink.row(row.number - 1, cells);
-      }
-      gate.spendMerges(xml.merges);
-      sink.end(xml.merges);
-    }
+    zip = await openGuardedZip(input, { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: limits.maxUncompressedBytes });
+    const anyValue = await streamXlsx(zip, visitor, new GridBudget(limits));
     if (!anyValue) throw new WorkbookReadError('empty', MESSAGES.empty);
   } catch (err) {
     throw asReadError(err);
   } finally {
-    reader?.dispose();
+    zip?.close();
   }
 }
 
@@ -120,22 +102,4 @@ function refuseNonZip(format: FileFormat): void {
     default:
       throw new WorkbookReadError('not-xlsx', MESSAGES.notXlsx);
   }
-}
-
-/** A row's cells from column A, in the array row.values made (sparse and 1-based: values[1] is column A). */
-function rowCells(row: ExcelJS.Row, text: TextCopy, booleanCells: ReadonlySet<number>): CellValue[] {
-  const values = row.values as unknown[];
-  for (let col = 1; col < values.length; col++) {
-    let v = values[col];
-    if (v === undefined || v === null) v = null;
-    else if (typeof v !== 'object') v = toCellValue(v, text);
-    else {
-      // row.values drops a formula's falsy result (0, FALSE, ''); the cell itself still has it.
-      if ('formula' in v && !('result' in v)) v = { formula: v.formula, result: (row.getCell(col) as { result?: unknown }).result };
-      v = toCellValue(v, text, booleanCells.size === 0 ? undefined : () => booleanCells.has(row.number * CELL_KEY_ROW + col));
-    }
-    values[col] = v;
-  }
-  values.shift();
-  return values as CellValue[];
 }

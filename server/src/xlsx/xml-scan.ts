@@ -1,0 +1,275 @@
+/**
+ * A small, strict XML scanner for the few SpreadsheetML parts the reader needs, fed decoded text
+ * chunk by chunk.
+ *
+ * Why not a tokenizer package: on the 200,000 × 12 bench template (112 MB of sheet and string
+ * XML; inflating it alone takes ~0.6 s) saxes alone, with no handler work, needs several times the
+ * inflate floor, because it builds an attribute object and a string per event; this scanner
+ * walks the text with indexOf/charCodeAt, hands out attributes only when asked for (attr), and
+ * makes a string only for the text a handler collects. It still checks what makes a file
+ * corrupt rather than misread: names, quoting, matched end tags, one root, known entities.
+ * DOCTYPE is refused before any of this (no-dtd.ts); here one is corrupt, so no entity is ever defined.
+ * No regular expressions: each step only moves forward, so the scan is linear on any input.
+ */
+import { MESSAGES, WorkbookReadError } from './errors';
+
+export interface XmlHandler {
+  /** `local` is the name without its prefix; `tag` holds the attributes, read with attr(). */
+  open(local: string, tag: string, selfClosing: boolean): void;
+  close(local: string): void;
+  /** Whether text now would be kept: scanning skips it, unread, otherwise. */
+  wantsText(): boolean;
+  text(s: string): void;
+}
+
+export function corrupt(): WorkbookReadError {
+  return new WorkbookReadError('corrupt', MESSAGES.corrupt);
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const BANG = 33;
+const QUESTION = 63;
+const EQUALS = 61;
+const QUOTE = 34;
+const APOS = 39;
+
+export class XmlScanner {
+  private rest = '';
+  private readonly stack: string[] = [];
+  private rootSeen = false;
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  feed(chunk: string): void {
+    const s = this.rest.length === 0 ? chunk : this.rest + chunk;
+    this.rest = '';
+    const at = this.scan(s, false);
+    if (at < s.length) this.rest = s.slice(at);
+  }
+
+  end(): void {
+    const s = this.rest;
+    this.rest = '';
+    if (this.scan(s, true) < s.length || this.stack.length > 0 || !this.rootSeen) throw corrupt();
+  }
+
+  /** Scans s from the start; returns where an incomplete piece of markup starts (s.length if none). */
+  private scan(s: string, last: boolean): number {
+    const { handler, stack } = this;
+    let pos = 0;
+    const n = s.length;
+    while (pos < n) {
+      const lt = s.indexOf('<', pos);
+      const textEnd = lt === -1 ? n : lt;
+      if (textEnd > pos) {
+        if (stack.length === 0) {
+          if (!isSpace(s, pos, textEnd)) throw corrupt();
+        } else if (handler.wantsText()) {
+          handler.text(decodeXml(s.slice(pos, textEnd)));
+        }
+        // Text cut off by the chunk's end is passed on in pieces; only markup is carried over.
+        pos = textEnd;
+        if (lt === -1) break;
+      }
+      const next = s.charCodeAt(lt + 1);
+      if (Number.isNaN(next)) return last ? fail() : lt;
+      if (next === BANG) {
+        const end = this.special(s, lt);
+        if (end === -1) return last ? fail() : lt;
+        pos = end;
+      } else if (next === QUESTION) {
+        const end = s.indexOf('?>', lt + 2);
+        if (end === -1) return last ? fail() : lt;
+        pos = end + 2;
+      } else {
+        const gt = tagEnd(s, lt + 1);
+        if (gt === -1) return last ? fail() : lt;
+        this.tag(s, lt + 1, gt);
+        pos = gt + 1;
+      }
+    }
+    return n;
+  }
+
+  /** `<!--…-->` and `<![CDATA[…]]>`; anything else after `<!` (DOCTYPE, ENTITY) is refused. */
+  private special(s: string, lt: number): number {
+    if (s.startsWith('<!--', lt)) {
+      const end = s.indexOf('-->', lt + 4);
+      return end === -1 ? -1 : end + 3;
+    }
+    if (s.startsWith('<![CDATA[', lt)) {
+      if (this.stack.length === 0) throw corrupt();
+      const end = s.indexOf(']]>', lt + 9);
+      if (end === -1) return -1;
+      if (this.handler.wantsText()) this.handler.text(s.slice(lt + 9, end));
+      return end + 3;
+    }
+    if (s.length - lt < 9) return -1;
+    throw corrupt();
+  }
+
+  /** A start, empty or end tag in s[from, gt). */
+  private tag(s: string, from: number, gt: number): void {
+    const { stack } = this;
+    if (s.charCodeAt(from) === SLASH) {
+      let end = gt;
+      while (end > from + 1 && isSpaceCode(s.charCodeAt(end - 1))) end--;
+      const name = s.slice(from + 1, end);
+      if (stack.length === 0 || stack[stack.length - 1] !== name) throw corrupt();
+      stack.pop();
+      this.handler.close(localName(name));
+      return;
+    }
+    const selfClosing = s.charCodeAt(gt - 1) === SLASH;
+    const tagEnd = selfClosing ? gt - 1 : gt;
+    let nameEnd = from;
+    while (nameEnd < tagEnd && !isSpaceCode(s.charCodeAt(nameEnd))) nameEnd++;
+    if (nameEnd === from || !isNameStart(s.charCodeAt(from))) throw corrupt();
+    const name = s.slice(from, nameEnd);
+    if (stack.length === 0) {
+      if (this.rootSeen) throw corrupt();
+      this.rootSeen = true;
+    }
+    const attrs = nameEnd === tagEnd ? '' : s.slice(nameEnd, tagEnd);
+    if (!selfClosing) stack.push(name);
+    this.handler.open(localName(name), attrs, selfClosing);
+    if (selfClosing) this.handler.close(localName(name));
+  }
+}
+
+function fail(): never {
+  throw corrupt();
+}
+
+/** The '>' ending the tag that starts at `from`, skipping quoted attribute values; -1 if not in s. */
+function tagEnd(s: string, from: number): number {
+  let i = from;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === GT) return i;
+    if (c === QUOTE || c === APOS) {
+      const close = s.indexOf(c === QUOTE ? '"' : "'", i + 1);
+      if (close === -1) return -1;
+      i = close + 1;
+    } else if (c === LT) {
+      throw corrupt();
+    } else {
+      i++;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The value of the attribute named exactly `name` in a tag's attribute text, decoded; undefined
+ * when absent. Malformed attribute text is corrupt.
+ */
+export function attr(tag: string, name: string): string | undefined {
+  const n = tag.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpaceCode(tag.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const nameStart = i;
+    while (i < n && tag.charCodeAt(i) !== EQUALS && !isSpaceCode(tag.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < n && isSpaceCode(tag.charCodeAt(i))) i++;
+    if (tag.charCodeAt(i) !== EQUALS || nameEnd === nameStart) throw corrupt();
+    i++;
+    while (i < n && isSpaceCode(tag.charCodeAt(i))) i++;
+    const quote = tag.charCodeAt(i);
+    if (quote !== QUOTE && quote !== APOS) throw corrupt();
+    const close = tag.indexOf(quote === QUOTE ? '"' : "'", i + 1);
+    if (close === -1) throw corrupt();
+    if (nameEnd - nameStart === name.length && tag.startsWith(name, nameStart)) return decodeXml(tag.slice(i + 1, close));
+    i = close + 1;
+  }
+  return undefined;
+}
+
+/** An attribute by local name whatever its prefix (r:id is written with other prefixes too). */
+export function attrLocal(tag: string, local: string): string | undefined {
+  const n = tag.length;
+  for (let at = tag.indexOf(local); at !== -1 && at < n; at = tag.indexOf(local, at + 1)) {
+    const before = tag.charCodeAt(at - 1);
+    if (before !== 58 /* : */) continue;
+    let p = at - 1;
+    while (p > 0 && !isSpaceCode(tag.charCodeAt(p - 1))) p--;
+    const value = attr(tag, tag.slice(p, at + local.length));
+    if (value !== undefined) return value;
+  }
+  return attr(tag, local);
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Text with its entity and character references replaced; an unknown or broken one is corrupt. */
+export function decodeXml(s: string): string {
+  let amp = s.indexOf('&');
+  if (amp === -1) return s;
+  let out = '';
+  let from = 0;
+  while (amp !== -1) {
+    const semi = s.indexOf(';', amp + 1);
+    if (semi === -1 || semi - amp > 12) throw corrupt();
+    out += s.slice(from, amp);
+    const ref = s.slice(amp + 1, semi);
+    if (ref.charCodeAt(0) === 35 /* # */) {
+      const hex = ref.charCodeAt(1) === 120 /* x */;
+      const digits = ref.slice(hex ? 2 : 1);
+      const code = digits.length === 0 ? NaN : hex ? hexValue(digits) : decimalValue(digits);
+      if (!(code >= 1 && code <= 0x10ffff)) throw corrupt();
+      out += String.fromCodePoint(code);
+    } else {
+      const named = NAMED[ref];
+      if (named === undefined || !Object.hasOwn(NAMED, ref)) throw corrupt();
+      out += named;
+    }
+    from = semi + 1;
+    amp = s.indexOf('&', from);
+  }
+  return out + s.slice(from);
+}
+
+function hexValue(digits: string): number {
+  let v = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0) return NaN;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+function decimalValue(digits: string): number {
+  let v = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function isSpace(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Letters, '_', ':' and anything past ASCII (CJK element names are legal XML). */
+function isNameStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0x80;
+}
