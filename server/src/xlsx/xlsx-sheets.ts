@@ -32,6 +32,9 @@ const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
  */
 const INFLATE_AHEAD = 1024 * 1024;
 
+/** zlib's default 16 KiB output chunks cost ~40% more main-thread time than 256 KiB ones (measured on the bench template). */
+const INFLATE_CHUNK = 256 * 1024;
+
 /**
  * V8 makes a substring of 13 characters or more a "sliced string" that keeps its whole parent
  * chunk alive; text kept in the grid is copied out so the XML it came from can go.
@@ -101,7 +104,7 @@ interface PartHandler<T> extends XmlHandler {
 
 /** Inflates one part through the DOCTYPE guard into the scanner, decoding UTF-8 statefully so characters arrive whole. */
 async function scanPart<T>(zip: GuardedZip, entry: Entry, handler: PartHandler<T>): Promise<T> {
-  const inflated = await zip.zip.openReadStreamPromise(entry);
+  const inflated = await zip.openInflated(entry, INFLATE_CHUNK);
   inflated.on('error', noop);
   const stream: Readable = pipeline(inflated, new NoDtd(), new PassThrough({ highWaterMark: INFLATE_AHEAD }), noop);
   try {

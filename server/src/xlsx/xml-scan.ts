@@ -116,10 +116,11 @@ export class XmlScanner {
     if (s.charCodeAt(from) === SLASH) {
       let end = gt;
       while (end > from + 1 && isSpaceCode(s.charCodeAt(end - 1))) end--;
-      const name = s.slice(from + 1, end);
-      if (stack.length === 0 || stack[stack.length - 1] !== name) throw corrupt();
+      // Compared in place: no string is made for an end tag.
+      const open = stack.length === 0 ? undefined : stack[stack.length - 1];
+      if (open === undefined || open.length !== end - from - 1 || !s.startsWith(open, from + 1)) throw corrupt();
       stack.pop();
-      this.handler.close(localName(name));
+      this.handler.close(localName(open));
       return;
     }
     const selfClosing = s.charCodeAt(gt - 1) === SLASH;
@@ -127,7 +128,7 @@ export class XmlScanner {
     let nameEnd = from;
     while (nameEnd < tagEnd && !isSpaceCode(s.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd === from || !isNameStart(s.charCodeAt(from))) throw corrupt();
-    const name = s.slice(from, nameEnd);
+    const name = nameOf(s, from, nameEnd);
     if (stack.length === 0) {
       if (this.rootSeen) throw corrupt();
       this.rootSeen = true;
@@ -253,6 +254,30 @@ function decimalValue(digits: string): number {
     v = v * 10 + d;
   }
   return v;
+}
+
+/**
+ * The element names of a sheet's bulk, as constants: most tags then make no string of their own,
+ * and the handlers' switches compare them by identity.
+ */
+const COMMON = new Map(['c', 'v', 'f', 't', 'r', 'is', 'si', 'row', 'rPh'].map((n) => [n, n]));
+
+function nameOf(s: string, from: number, to: number): string {
+  const len = to - from;
+  if (len <= 3) {
+    const c0 = s.charCodeAt(from);
+    if (len === 1) {
+      if (c0 === 99) return 'c';
+      if (c0 === 118) return 'v';
+      if (c0 === 102) return 'f';
+      if (c0 === 116) return 't';
+      if (c0 === 114) return 'r';
+    } else if (len === 3 && c0 === 114 && s.startsWith('row', from)) {
+      return 'row';
+    }
+  }
+  const name = s.slice(from, to);
+  return COMMON.get(name) ?? name;
 }
 
 function localName(name: string): string {
