@@ -7,7 +7,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import * as CFB from 'cfb';
 import type { CellValue, SheetGrid } from '../../../shared/src/grid';
-import { detectFileFormat, detectFormat, readWorkbook, WorkbookReadError, type ReadOptions, type WorkbookReadErrorCode } from './read';
+import { detectFileFormat, detectFormat, readWorkbook as readNew, WorkbookReadError, type ReadOptions, type WorkbookReadErrorCode } from './read';
+import { legacyReadWorkbook } from './legacy-read';
 import { rezip, unzip, zerosEntry, zip } from './test-zip';
 import { writeWorkbook } from './write';
 
@@ -30,6 +31,15 @@ afterEach(async () => {
   await settle();
   expect(unhandled).toEqual([]);
 });
+
+/** Issue 19's equality check: every workbook read here is read by the old reader too, with the same outcome. */
+async function readWorkbook(input: string | Buffer, options?: ReadOptions) {
+  const outcome = (p: Promise<unknown>) => p.then((grid) => ({ grid }), (e: { code?: string }) => ({ error: e.code ?? String(e) }));
+  const before = await outcome(legacyReadWorkbook(input, options));
+  const now = await outcome(readNew(input, options));
+  expect(now).toEqual(before);
+  return readNew(input, options);
+}
 
 function tempPath(name = 'book.xlsx'): string {
   return join(dir, `${++fileNo}-${name}`);

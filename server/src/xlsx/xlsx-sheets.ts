@@ -338,7 +338,8 @@ function cellValue(type: string | undefined, text: string, formula: boolean, str
   switch (type) {
     case 's': {
       const s = strings[positiveIntOr(text, -1)];
-      return s === undefined ? null : s;
+      // An empty shared string is no value, as exceljs made it.
+      return s === undefined || s.length === 0 ? null : s;
     }
     case 'str':
     case 'inlineStr':

@@ -34,6 +34,7 @@ const QUESTION = 63;
 const EQUALS = 61;
 const QUOTE = 34;
 const APOS = 39;
+const CR = 13;
 
 export class XmlScanner {
   private rest = '';
@@ -62,17 +63,19 @@ export class XmlScanner {
     const n = s.length;
     while (pos < n) {
       const lt = s.indexOf('<', pos);
-      const textEnd = lt === -1 ? n : lt;
+      let textEnd = lt === -1 ? n : lt;
+      // A CR ending the chunk may start a CRLF: it waits for the next chunk.
+      if (lt === -1 && !last && s.charCodeAt(n - 1) === CR) textEnd--;
       if (textEnd > pos) {
         if (stack.length === 0) {
           if (!isSpace(s, pos, textEnd)) throw corrupt();
         } else if (handler.wantsText()) {
-          handler.text(decodeXml(s.slice(pos, textEnd)));
+          handler.text(decodeXml(newlines(s.slice(pos, textEnd))));
         }
         // Text cut off by the chunk's end is passed on in pieces; only markup is carried over.
         pos = textEnd;
-        if (lt === -1) break;
       }
+      if (lt === -1) return pos;
       const next = s.charCodeAt(lt + 1);
       if (Number.isNaN(next)) return last ? fail() : lt;
       if (next === BANG) {
@@ -103,7 +106,7 @@ export class XmlScanner {
       if (this.stack.length === 0) throw corrupt();
       const end = s.indexOf(']]>', lt + 9);
       if (end === -1) return -1;
-      if (this.handler.wantsText()) this.handler.text(s.slice(lt + 9, end));
+      if (this.handler.wantsText()) this.handler.text(newlines(s.slice(lt + 9, end)));
       return end + 3;
     }
     if (s.length - lt < 9) return -1;
@@ -203,6 +206,18 @@ export function attrLocal(tag: string, local: string): string | undefined {
     if (value !== undefined) return value;
   }
   return attr(tag, local);
+}
+
+/** XML end-of-line handling (XML 1.0 §2.11): CRLF and a lone CR are read as LF; &#13; stays a CR. */
+function newlines(s: string): string {
+  if (s.indexOf('\r') === -1) return s;
+  let out = '';
+  let from = 0;
+  for (let at = s.indexOf('\r'); at !== -1; at = s.indexOf('\r', from)) {
+    out += s.slice(from, at) + '\n';
+    from = s.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  }
+  return out + s.slice(from);
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

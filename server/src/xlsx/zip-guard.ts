@@ -78,10 +78,11 @@ const noop = () => undefined;
 
 async function openInflated(zip: ZipFile, entry: Entry, chunkSize: number): Promise<Readable> {
   if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new WorkbookReadError('corrupt', MESSAGES.corrupt);
+  // A stored entry is yauzl's to size-check; it refuses `decompress` for one.
+  if (entry.compressionMethod === 0) return zip.openReadStreamPromise(entry);
   const raw = await zip.openReadStreamPromise(entry, { decompress: false });
   raw.on('error', noop);
-  const sized = new DeclaredSize(entry.uncompressedSize);
-  return entry.compressionMethod === 0 ? pipeline(raw, sized, noop) : pipeline(raw, createInflateRaw({ chunkSize }), sized, noop);
+  return pipeline(raw, createInflateRaw({ chunkSize }), new DeclaredSize(entry.uncompressedSize), noop);
 }
 
 /** Fails a stream that ends up longer or shorter than the size its entry declares. */
