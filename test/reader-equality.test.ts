@@ -3,7 +3,7 @@
  * on every workbook the tests make. Run before the old reader was deleted; the result is in that
  * commit's message.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -12,7 +12,7 @@ import type { WorkbookGrid } from '../shared/src/grid';
 import { legacyReadWorkbook } from '../server/src/xlsx/legacy-read';
 import { readWorkbook } from '../server/src/xlsx/read';
 import { zip } from '../server/src/xlsx/test-zip';
-import { workbookBytes, writeWorkbook } from '../server/src/xlsx/write';
+import { workbookBytes } from '../server/src/xlsx/write';
 import { benchCatalogueRows, benchRow, benchTemplateHead } from './bench/template-data';
 import { seedCatalogue, seedDemand, writeSeedWorkbook } from './fixtures/seed-000';
 
