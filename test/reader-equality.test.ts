@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import type { WorkbookGrid } from '../shared/src/grid';
-import { legacyReadWorkbook } from '../server/src/xlsx/legacy-read';
 import { readWorkbook } from '../server/src/xlsx/read';
 import { readOutcome } from '../server/src/xlsx/test-outcome';
 import { zip } from '../server/src/xlsx/test-zip';
@@ -26,8 +25,7 @@ afterAll(async () => {
 
 /** The grid, or the refusal's code, must be the one the exceljs-based reader gave (see test-outcome.ts). */
 async function expectSameGrid(input: string | Buffer): Promise<WorkbookGrid | null> {
-  const read = process.env.GOVCAT_READER === 'exceljs' ? legacyReadWorkbook : readWorkbook;
-  expect(await readOutcome(read(input))).toMatchSnapshot();
+  expect(await readOutcome(readWorkbook(input))).toMatchSnapshot();
   return readWorkbook(input).catch(() => null);
 }
 

@@ -8,7 +8,6 @@ import ExcelJS from 'exceljs';
 import * as CFB from 'cfb';
 import type { CellValue, SheetGrid } from '../../../shared/src/grid';
 import { detectFileFormat, detectFormat, readWorkbook as readNew, WorkbookReadError, type ReadOptions, type WorkbookReadErrorCode } from './read';
-import { legacyReadWorkbook } from './legacy-read';
 import { readOutcome } from './test-outcome';
 import { rezip, unzip, zerosEntry, zip } from './test-zip';
 import { writeWorkbook } from './write';
@@ -37,11 +36,9 @@ afterEach(async () => {
 async function readWorkbook(input: string | Buffer, options?: ReadOptions) {
   // The old reader refused every CFB file; an .xls is new (other-formats.test.ts).
   const head = typeof input === 'string' ? await readFile(input).catch(() => Buffer.alloc(1)) : input;
-  if (detectFormat(head) !== 'cfb') expect(await readOutcome(readFor(input, options))).toMatchSnapshot();
+  if (detectFormat(head) !== 'cfb') expect(await readOutcome(readNew(input, options))).toMatchSnapshot();
   return readNew(input, options);
 }
-
-const readFor = (input: string | Buffer, options?: ReadOptions) => (process.env.GOVCAT_READER === 'exceljs' ? legacyReadWorkbook(input, options) : readNew(input, options));
 
 function tempPath(name = 'book.xlsx'): string {
   return join(dir, `${++fileNo}-${name}`);
