@@ -157,7 +157,7 @@ describe(`the cell-text functions on their worst inputs, ${EXCEL_CELL_TEXT.toLoc
   test('an upload\'s XML (scanned without regular expressions): a tag that never ends, attributes and references by the thousand', () => {
     const scan = (xml: string) => {
       const opened: string[] = [];
-      const scanner = new XmlScanner({ open: (name) => opened.push(name), close: () => undefined, wantsText: () => true, text: () => undefined });
+      const scanner = new XmlScanner({ open: (name: string) => opened.push(name), close: () => undefined, wantsText: () => true, text: () => undefined });
       const started = Date.now();
       let error: unknown = null;
       try {

@@ -19,7 +19,7 @@ import { MESSAGES, WorkbookReadError } from './errors';
 import { addMerge } from './merges';
 import { NoDtd } from './no-dtd';
 import { GridBudget, RowGate } from './sheet-builder';
-import { attr, attrLocal, corrupt, XmlScanner, type XmlHandler } from './xml-scan';
+import { corrupt, XmlScanner, type Tag, type XmlHandler } from './xml-scan';
 import type { GuardedZip } from './zip-guard';
 import type { WorkbookVisitor } from './read';
 
@@ -129,7 +129,7 @@ async function scanPart<T>(zip: GuardedZip, entry: Entry, handler: PartHandler<T
 }
 
 abstract class QuietHandler {
-  open(_local: string, _tag: string, _selfClosing: boolean): void {}
+  open(_local: string, _tag: Tag, _selfClosing: boolean): void {}
   close(_local: string): void {}
   wantsText(): boolean {
     return false;
@@ -140,13 +140,13 @@ abstract class QuietHandler {
 class RelsHandler extends QuietHandler implements PartHandler<Relationship[]> {
   private readonly rels: Relationship[] = [];
 
-  override open(local: string, tag: string): void {
+  override open(local: string, tag: Tag): void {
     if (local !== 'Relationship') return;
     this.rels.push({
-      id: attr(tag, 'Id') ?? '',
-      type: attr(tag, 'Type') ?? '',
-      target: attr(tag, 'Target') ?? '',
-      external: attr(tag, 'TargetMode') === 'External',
+      id: tag.get('Id') ?? '',
+      type: tag.get('Type') ?? '',
+      target: tag.get('Target') ?? '',
+      external: tag.get('TargetMode') === 'External',
     });
   }
 
@@ -158,9 +158,9 @@ class RelsHandler extends QuietHandler implements PartHandler<Relationship[]> {
 class WorkbookHandler extends QuietHandler implements PartHandler<BookSheet[]> {
   private readonly sheets: BookSheet[] = [];
 
-  override open(local: string, tag: string): void {
+  override open(local: string, tag: Tag): void {
     if (local !== 'sheet') return;
-    this.sheets.push({ name: attr(tag, 'name') ?? '', rId: attrLocal(tag, 'id') ?? '', state: attr(tag, 'state') ?? 'visible' });
+    this.sheets.push({ name: tag.get('name') ?? '', rId: tag.getLocal('id') ?? '', state: tag.get('state') ?? 'visible' });
   }
 
   result(): BookSheet[] {
@@ -176,7 +176,7 @@ class SharedStringsHandler extends QuietHandler implements PartHandler<string[]>
   private inText = false;
   private inItem = false;
 
-  override open(local: string, _tag: string, selfClosing: boolean): void {
+  override open(local: string, _tag: Tag, selfClosing: boolean): void {
     if (local === 'si') {
       this.inItem = true;
       this.current = '';
@@ -236,12 +236,12 @@ class SheetHandler extends QuietHandler implements PartHandler<MergeArea[]> {
     super();
   }
 
-  override open(local: string, tag: string, selfClosing: boolean): void {
+  override open(local: string, tag: Tag, selfClosing: boolean): void {
     switch (local) {
       case 'c':
         if (!this.cells) return;
-        this.col = cellColumn(attr(tag, 'r'), this.col);
-        this.type = attr(tag, 't');
+        this.col = cellColumn(tag.column('r'), this.col);
+        this.type = tag.get('t');
         this.hasFormula = false;
         this.hasValue = false;
         this.value = '';
@@ -268,7 +268,7 @@ class SheetHandler extends QuietHandler implements PartHandler<MergeArea[]> {
         return;
       case 'row': {
         if (!this.inData) return;
-        const r = attr(tag, 'r');
+        const r = tag.get('r');
         this.rowNumber = r === undefined ? this.rowNumber + 1 : positiveInt(r);
         this.cells = [];
         this.col = 0;
@@ -278,7 +278,7 @@ class SheetHandler extends QuietHandler implements PartHandler<MergeArea[]> {
         this.inData = !selfClosing;
         return;
       case 'mergeCell': {
-        const ref = attr(tag, 'ref');
+        const ref = tag.get('ref');
         if (ref !== undefined) addMerge(ref, this.merges);
         return;
       }
@@ -373,18 +373,10 @@ function isoSerial(text: string): number | null {
   return dateToSerial(d) + (t - midnight) / 86400000;
 }
 
-/** The column of a cell reference's letters ("AB12" → 28), or the next column when there is no reference. */
-function cellColumn(ref: string | undefined, previous: number): number {
-  if (ref === undefined) return checkColumn(previous + 1);
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length && i < 4; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  if (i === 0) throw corrupt();
-  return checkColumn(col);
+/** The column of a cell's reference (Tag.column), or the next column when it has none. */
+function cellColumn(col: number, previous: number): number {
+  if (col === 0) throw corrupt();
+  return checkColumn(col === -1 ? previous + 1 : col);
 }
 
 /** Past XFD only a crafted file goes; refused before any row is built that wide. */
@@ -399,9 +391,17 @@ function positiveInt(s: string): number {
   return n;
 }
 
+/** Digits only, as Excel writes row numbers and string indexes; parseInt is slower for these millions of short strings. */
 function positiveIntOr(s: string, fallback: number): number {
-  const n = parseInt(s, 10);
-  return Number.isSafeInteger(n) && n >= 0 ? n : fallback;
+  let n = 0;
+  const len = s.length;
+  if (len === 0 || len > 15) return fallback;
+  for (let i = 0; i < len; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return fallback;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** Relationship types end in /worksheet, /sharedStrings … in both transitional and strict OOXML. */
