@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import * as CFB from 'cfb';
 import { validateWorkbook } from '../../../shared/src';
-import type { SheetGrid, WorkbookGrid } from '../../../shared/src/grid';
+import type { WorkbookGrid } from '../../../shared/src/grid';
 import { seedCatalogue, seedDemand, writeSeedWorkbook } from '../../../test/fixtures/seed-000';
 import { detectFormat, readWorkbook, WorkbookReadError } from './read';
-import { zip } from './test-zip';
+import { sheetJsBook, zip } from './test-zip';
 
 let dir: string;
 beforeAll(async () => {
@@ -16,19 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** The sheets as SheetJS writes them in `bookType`, merges and a hidden sheet included. */
-function sheetJsBook(sheets: SheetGrid[], bookType: 'xls' | 'biff8' | 'ods'): Buffer {
-  const book = XLSX.utils.book_new();
-  for (const s of sheets) {
-    const ws = XLSX.utils.aoa_to_sheet(s.rows);
-    ws['!merges'] = (s.merges ?? []).map((m) => ({ s: { r: m.top - 1, c: m.left - 1 }, e: { r: m.bottom - 1, c: m.right - 1 } }));
-    // SheetJS's .ods writer drops a merge whose first cell is empty (LibreOffice and WPS keep it): an empty text, read as no value, keeps it.
-    for (const m of s.merges ?? []) ws[XLSX.utils.encode_cell({ r: m.top - 1, c: m.left - 1 })] ??= { t: 's', v: '' };
-    XLSX.utils.book_append_sheet(book, ws, s.name);
-  }
-  return XLSX.write(book, { type: 'buffer', bookType: bookType === 'xls' ? 'biff8' : bookType }) as Buffer;
-}
 
 async function refusal(input: string | Buffer, options?: Parameters<typeof readWorkbook>[1]): Promise<WorkbookReadError> {
   const err = await readWorkbook(input, options).then(() => null, (e: unknown) => e);
