@@ -11,7 +11,7 @@
  * RSS and CPU time are the child's own getrusage figures (see rusage-probe.ts). CPU time is shown
  * beside wall time because it moves much less when other work shares the processors.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +120,8 @@ export async function engineBench(rounds = 3): Promise<void> {
   try {
     const file = join(dir, 'template-200k.xlsx');
     console.log(`生成测试文件：${ROWS.toLocaleString()} 行 × 12 列数据模板 …`);
-    await writeBenchWorkbook(file, ROWS);
+    const written = spawnSync(process.execPath, [join(__dirname, 'write-template.js'), file, String(ROWS)], { stdio: 'inherit' });
+    if (written.status !== 0) throw new Error('生成测试文件失败');
     console.log(`  文件大小 ${(statSync(file).size / 1048576).toFixed(1)} MB；每种方式 ${rounds} 轮，交替运行，每次一个独立进程`);
 
     const modes: Mode[] = ['floor', 'reader', 'bare', 'sheetjs', 'cli', 'grid'];
