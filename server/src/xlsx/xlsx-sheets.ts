@@ -240,8 +240,9 @@ class SheetHandler extends QuietHandler implements PartHandler<MergeArea[]> {
     switch (local) {
       case 'c':
         if (!this.cells) return;
-        this.col = cellColumn(tag.column('r'), this.col);
-        this.type = tag.get('t');
+        const { column, type } = tag.cell();
+        this.col = cellColumn(column, this.col);
+        this.type = type;
         this.hasFormula = false;
         this.hasValue = false;
         this.value = '';

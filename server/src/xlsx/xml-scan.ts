@@ -222,11 +222,29 @@ export class Tag {
   }
 
   /**
-   * The column of a cell reference attribute ("AB12" → 28) without making a string: -1 when the
-   * attribute is absent, 0 when it does not start with letters.
+   * A cell's `r` as the column of its letters ("AB12" → 28; -1 when absent, 0 when it has no
+   * letters) and its `t`, in one pass over its attributes and without a string for `r`: the bulk
+   * of a sheet is cells.
    */
-  column(name: string): number {
-    if (!this.find(name)) return -1;
+  cell(): { column: number; type: string | undefined } {
+    const out = this.cellOut;
+    out.column = -1;
+    out.type = undefined;
+    for (let i = this.next(this.from); i !== -1; i = this.next(i)) {
+      const len = this.nameTo - this.nameFrom;
+      if (len !== 1) continue;
+      const c = this.s.charCodeAt(this.nameFrom);
+      if (c === 114 /* r */) out.column = this.valueColumn();
+      else if (c === 116 /* t */) out.type = decodeXml(this.s.slice(this.valueFrom, this.valueTo));
+    }
+    return out;
+  }
+
+  private readonly cellOut: { column: number; type: string | undefined } = { column: -1, type: undefined };
+  private nameFrom = 0;
+  private nameTo = 0;
+
+  private valueColumn(): number {
     const { s } = this;
     let col = 0;
     let i = this.valueFrom;
@@ -238,32 +256,38 @@ export class Tag {
     return i === this.valueFrom ? 0 : col;
   }
 
-  /** Finds attribute `name`, leaving its raw value's bounds in valueFrom/valueTo; malformed attributes are corrupt. */
+  /** Finds attribute `name`, leaving its raw value's bounds in valueFrom/valueTo. */
   private find(name: string): boolean {
-    const { s, to } = this;
-    let i = this.from;
-    while (i < to) {
-      while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
-      if (i >= to) break;
-      const nameStart = i;
-      while (i < to && s.charCodeAt(i) !== EQUALS && !isSpaceCode(s.charCodeAt(i))) i++;
-      const nameEnd = i;
-      while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
-      if (s.charCodeAt(i) !== EQUALS || nameEnd === nameStart) throw corrupt();
-      i++;
-      while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
-      const quote = s.charCodeAt(i);
-      if (quote !== QUOTE && quote !== APOS) throw corrupt();
-      const close = s.indexOf(quote === QUOTE ? '"' : "'", i + 1);
-      if (close === -1 || close >= to) throw corrupt();
-      if (nameEnd - nameStart === name.length && s.startsWith(name, nameStart)) {
-        this.valueFrom = i + 1;
-        this.valueTo = close;
-        return true;
-      }
-      i = close + 1;
+    for (let i = this.next(this.from); i !== -1; i = this.next(i)) {
+      if (this.nameTo - this.nameFrom === name.length && this.s.startsWith(name, this.nameFrom)) return true;
     }
     return false;
+  }
+
+  /**
+   * Reads the attribute at or after `i` into nameFrom/nameTo and valueFrom/valueTo; returns where
+   * the next one may start, or -1 when there is none. Malformed attributes are corrupt.
+   */
+  private next(i: number): number {
+    const { s, to } = this;
+    while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
+    if (i >= to) return -1;
+    const nameStart = i;
+    while (i < to && s.charCodeAt(i) !== EQUALS && !isSpaceCode(s.charCodeAt(i))) i++;
+    const nameEnd = i;
+    while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
+    if (s.charCodeAt(i) !== EQUALS || nameEnd === nameStart) throw corrupt();
+    i++;
+    while (i < to && isSpaceCode(s.charCodeAt(i))) i++;
+    const quote = s.charCodeAt(i);
+    if (quote !== QUOTE && quote !== APOS) throw corrupt();
+    const close = s.indexOf(quote === QUOTE ? '"' : "'", i + 1);
+    if (close === -1 || close >= to) throw corrupt();
+    this.nameFrom = nameStart;
+    this.nameTo = nameEnd;
+    this.valueFrom = i + 1;
+    this.valueTo = close;
+    return close + 1;
   }
 }
 
