@@ -17,9 +17,7 @@ import { checkEmail, checkLandline, checkMobile } from '../shared/src/identifier
 import { numberOf } from '../shared/src/template/cells';
 import { headerKey, quote, splitList, squeeze, trimChars } from '../shared/src/text';
 import { withoutCredentials } from '../server/src/db/database-url';
-import { scanMergeCells } from '../server/src/xlsx/merges';
-import { SheetXmlFilter } from '../server/src/xlsx/sheet-xml-filter';
-import { Readable } from 'node:stream';
+import { XmlScanner } from '../server/src/xlsx/xml-scan';
 
 const ROOT = join(__dirname, '..');
 const SOURCES = ['shared/src', 'addin/src', 'server/src', 'server/web/src'];
@@ -156,16 +154,26 @@ describe(`the cell-text functions on their worst inputs, ${EXCEL_CELL_TEXT.toLoc
     expect(checkEmail('a@' + 'b-'.repeat(n >> 1) + '.cn')).not.toBeNull();
   });
 
-  test('an upload\'s XML: a tag that never ends, cell tags by the thousand', async () => {
-    const merges: Parameters<typeof scanMergeCells>[1] = [];
-    scanMergeCells('<mergeCell '.repeat(n >> 3) + 'ref="A1:B2"/>', merges);
-    expect(merges).toEqual([{ top: 1, left: 1, bottom: 2, right: 2 }]);
-    const filter = new SheetXmlFilter();
-    const xml = '<c\tt'.repeat(n >> 2) + '<c r="B7" t="b"><v>1</v></c>' + "<c r='C7' t='e'><v>#N/A</v></c>";
-    let out = '';
-    for await (const piece of filter.text(Readable.from([Buffer.from(xml)]))) out += piece;
-    expect([...filter.booleanCells]).toEqual([7 * 32768 + 2]);
-    expect(out.endsWith("<c r='C7' t='str'><v>#N/A</v></c>")).toBe(true);
+  test('an upload\'s XML (scanned without regular expressions): a tag that never ends, attributes and references by the thousand', () => {
+    const scan = (xml: string) => {
+      const opened: string[] = [];
+      const scanner = new XmlScanner({ open: (name: string) => opened.push(name), close: () => undefined, wantsText: () => true, text: () => undefined });
+      const started = Date.now();
+      let error: unknown = null;
+      try {
+        scanner.feed(xml);
+        scanner.end();
+      } catch (e) {
+        error = e;
+      }
+      expect(Date.now() - started).toBeLessThan(500);
+      return { opened, error };
+    };
+    expect(scan('<mergeCell '.repeat(n >> 3) + 'ref="A1:B2"/>').error).toMatchObject({ code: 'corrupt' });
+    expect(scan(`<a ${'x="1" '.repeat(n >> 2)}/>`).opened).toEqual(['a']);
+    expect(scan(`<a>${'&amp;&#x4E2D;'.repeat(n >> 2)}</a>`).error).toBeNull();
+    expect(scan(`<a>${'&'.repeat(n)}</a>`).error).toMatchObject({ code: 'corrupt' });
+    expect(scan(`<a x="${'"'.repeat(n)}`).error).toMatchObject({ code: 'corrupt' });
     expect(withoutCredentials('//'.repeat(n >> 1) + 'postgres://govcat:secret@db/govcat')).not.toContain('secret');
   });
 });

@@ -57,7 +57,7 @@ const CASES: HostileCase[] = [
   { name: 'an empty file', call: (h, as) => upload(h, as('clerkA'), Buffer.alloc(0)), status: 422, code: 'workbook-empty' },
   { name: 'a truncated .xlsx', call: async (h, as) => upload(h, as('clerkA'), (await xlsx(catalogueBook())).subarray(0, 900)), status: 422, code: 'workbook-corrupt' },
   { name: 'a password-protected .xlsx', call: (h, as) => upload(h, as('clerkA'), cfbFile({ '/EncryptionInfo': Buffer.alloc(64, 1), '/EncryptedPackage': Buffer.alloc(512, 2) })), status: 422, code: 'workbook-encrypted' },
-  { name: 'an Excel 97-2003 file renamed .xlsx', call: (h, as) => upload(h, as('clerkA'), cfbFile({ '/Workbook': Buffer.alloc(4096, 3) })), status: 422, code: 'workbook-legacy-xls' },
+  { name: 'a corrupt Excel 97-2003 file renamed .xlsx', call: (h, as) => upload(h, as('clerkA'), cfbFile({ '/Workbook': Buffer.alloc(4096, 3) })), status: 422, code: 'workbook-corrupt' },
   { name: 'a .csv upload', call: (h, as) => upload(h, as('clerkA'), Buffer.from('a,b\n'), '目录.csv', 'text/csv'), status: 415, code: 'unsupported-file-type' },
   { name: 'an .xlsx name with a text/html type', call: async (h, as) => upload(h, as('clerkA'), await xlsx(catalogueBook()), 'a.xlsx', 'text/html'), status: 415, code: 'unsupported-file-type' },
   {

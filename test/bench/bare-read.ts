@@ -1,5 +1,5 @@
 /**
- * Figure (a) of the engine benchmark, run as its own process: a plain exceljs streaming read,
+ * The engine benchmark's exceljs figure, run as its own process: a plain exceljs streaming read,
  * nothing of the product loaded. Every row of every sheet is iterated and every cell's value
  * read, with the options a reader that only wants values would pass.
  */

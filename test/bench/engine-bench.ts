@@ -1,17 +1,17 @@
 /**
- * Issue 2's figures: for a generated 200,000-row × 12-column data template .xlsx,
- * (a) a bare exceljs streaming read, (b) full validation through the CLI, b/a, peak RSS,
- * and (c) in-memory validation speed of the same rows as a grid.
+ * Issues 2 and 19's figures: for a generated 200,000-row × 12-column data template .xlsx, in one run:
+ * the floor (zip inflate of the worksheets and shared strings, nothing parsed), the product's
+ * reader alone, a bare exceljs streaming read, SheetJS CE's dense read, and `govcat validate
+ * --json` (read, validate, full report); each as a ratio to the floor, with its peak RSS. Then (c),
+ * in-memory validation speed of the same rows as a grid.
  *
- * (a), (a'), (b) and (c) each run as a process of their own, (a) to (b) timed from outside from
- * spawn to exit (Node's start-up and module loading included), in rounds that interleave them in
- * alternating order, so that a busy machine slows every mode alike; b/a is given both from the
- * medians and per round. Peak RSS and CPU time are the child's own getrusage figures (see
- * rusage-probe.ts). CPU time is shown beside wall time because it moves much less when other work
- * shares the processors. exceljs on its own has two states (see server/src/xlsx/address-cache.ts),
- * which (a)'s peak RSS in each round shows: ~190 MB or ~370 MB.
+ * Every mode runs as a process of its own, timed from outside from spawn to exit (Node's start-up
+ * and module loading included), in rounds that interleave the modes in alternating order, so that
+ * a busy machine slows every mode alike; ratios are given from the medians and per round. Peak
+ * RSS and CPU time are the child's own getrusage figures (see rusage-probe.ts). CPU time is shown
+ * beside wall time because it moves much less when other work shares the processors.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,12 +22,6 @@ import { benchCatalogueRows, benchRow, benchTemplateHead } from './template-data
 export const ROWS = 200_000;
 /** Identity numbers broken on purpose in the generated rows (one in 500). */
 const EXPECTED_ERRORS = ROWS / 500;
-
-/**
- * Between (a)'s two peak RSS states (~190 MB and ~370 MB; see the comment at the top): rounds
- * below it had exceljs in its faster state, against which b/a is at its least favourable.
- */
-const FAST_STATE_RSS_MB = 280;
 
 const GOVCAT = join(__dirname, '../../../server/bin/govcat.js');
 const PROBE = join(__dirname, 'rusage-probe.js');
@@ -44,7 +38,7 @@ export async function writeBenchWorkbook(path: string, rows: number): Promise<vo
   await wb.commit();
 }
 
-type Mode = 'bare' | 'reader' | 'cli' | 'grid';
+type Mode = 'floor' | 'reader' | 'bare' | 'sheetjs' | 'cli' | 'grid';
 
 interface Run {
   wallMs: number;
@@ -56,10 +50,14 @@ interface Run {
 
 function command(mode: Mode, file: string): string[] {
   switch (mode) {
-    case 'bare':
-      return [join(__dirname, 'bare-read.js'), file];
+    case 'floor':
+      return [join(__dirname, 'inflate-floor.js'), file];
     case 'reader':
       return [join(__dirname, 'reader-only.js'), file];
+    case 'bare':
+      return [join(__dirname, 'bare-read.js'), file];
+    case 'sheetjs':
+      return [join(__dirname, 'sheetjs-read.js'), file];
     case 'cli':
       // What a user runs: the installed launcher, the full JSON report written to a pipe.
       return [GOVCAT, 'validate', file, '--json'];
@@ -109,22 +107,33 @@ const sec = (ms: number) => (ms / 1000).toFixed(2);
 const range = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))}–${f(Math.max(...xs))}`;
 const mark = (ok: boolean) => (ok ? '达标' : '未达标');
 
-export async function engineBench(rounds = 7): Promise<void> {
+const LABELS: Record<Exclude<Mode, 'grid'>, string> = {
+  floor: '解压下限（只解压工作表和共享字符串，不解析）',
+  reader: '本产品的读取器（xlsx-sheets.ts，不校验）',
+  bare: 'exceljs 流式读取（WorkbookReader，读取每个单元格）',
+  sheetjs: 'SheetJS CE（@e965/xlsx）dense 读取',
+  cli: 'govcat validate --json（读取+校验+完整报告）',
+};
+
+export async function engineBench(rounds = 3): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'govcat-bench-'));
   try {
     const file = join(dir, 'template-200k.xlsx');
     console.log(`生成测试文件：${ROWS.toLocaleString()} 行 × 12 列数据模板 …`);
-    await writeBenchWorkbook(file, ROWS);
+    const written = spawnSync(process.execPath, [join(__dirname, 'write-template.js'), file, String(ROWS)], { stdio: 'inherit' });
+    if (written.status !== 0) throw new Error('生成测试文件失败');
     console.log(`  文件大小 ${(statSync(file).size / 1048576).toFixed(1)} MB；每种方式 ${rounds} 轮，交替运行，每次一个独立进程`);
 
-    const modes: Mode[] = ['bare', 'reader', 'cli', 'grid'];
-    const runs: Record<Mode, Run[]> = { bare: [], reader: [], cli: [], grid: [] };
+    const modes: Mode[] = ['floor', 'reader', 'bare', 'sheetjs', 'cli', 'grid'];
+    const timed = modes.filter((m): m is Exclude<Mode, 'grid'> => m !== 'grid');
+    const runs: Record<Mode, Run[]> = { floor: [], reader: [], bare: [], sheetjs: [], cli: [], grid: [] };
     const speeds: number[] = [];
     let errors = 0;
     for (let i = 0; i < rounds; i++) {
-      // Alternate the order too, so that neither (a) nor (b) always follows the other.
+      // Alternate the order too, so that no mode always follows another.
       for (const mode of i % 2 === 0 ? modes : [...modes].reverse()) {
         const run = await measure(mode, file);
+        if (run.exitCode !== 0 && mode !== 'cli') throw new Error(`${mode}: 退出码 ${run.exitCode}`);
         if (mode === 'cli') checkCliReport(run);
         if (mode === 'grid') {
           const c = JSON.parse(run.stdout) as { speeds: number[]; errors: number };
@@ -134,34 +143,29 @@ export async function engineBench(rounds = 7): Promise<void> {
         runs[mode].push(run);
       }
       const r = (m: Mode) => runs[m][i];
-      const mb = (m: Mode) => `${r(m).maxRssMb.toFixed(0)} MB`;
-      console.log(
-        `  第 ${i + 1} 轮  (a) ${sec(r('bare').wallMs)} s ${mb('bare')}  (a') ${sec(r('reader').wallMs)} s ${mb('reader')}  (b) ${sec(r('cli').wallMs)} s ${mb('cli')}  b/a ${(r('cli').wallMs / r('bare').wallMs).toFixed(2)}  (c) ${Math.round(speeds[i]).toLocaleString()} 行/秒`,
-      );
+      console.log(`  第 ${i + 1} 轮  ${timed.map((m) => `${m} ${sec(r(m).wallMs)} s ${r(m).maxRssMb.toFixed(0)} MB`).join('  ')}  (c) ${Math.round(speeds[i]).toLocaleString()} 行/秒`);
     }
 
     const wall = (m: Mode) => runs[m].map((r) => r.wallMs);
     const cpu = (m: Mode) => runs[m].map((r) => r.cpuMs);
     const rss = (m: Mode) => runs[m].map((r) => r.maxRssMb);
-    const line = (m: Mode) =>
-      `耗时中位数 ${sec(median(wall(m)))} s（${range(wall(m), sec)}），处理器时间中位数 ${sec(median(cpu(m)))} s，峰值 RSS ${median(rss(m)).toFixed(0)} MB（${range(rss(m), (x) => x.toFixed(0))}）`;
-    const pairRatios = (f: (m: Mode) => number[]) => f('cli').map((b, i) => b / f('bare')[i]);
-    const ratio = median(wall('cli')) / median(wall('bare'));
-    const maxRss = Math.max(...rss('cli'));
+    const perRound = (m: Mode, over: Mode) => wall(m).map((w, i) => w / wall(over)[i]);
+    const ratio = (m: Mode, over: Mode) => median(wall(m)) / median(wall(over));
 
     console.log('');
-    console.log(`校验引擎（issue 2），${rounds} 轮，每次在独立进程中从启动计到退出`);
-    console.log(`  (a)  exceljs 流式读取（WorkbookReader，读取每个单元格）  ${line('bare')}`);
-    console.log(`  (a') 本产品的读取器（基于 exceljs，不校验）                ${line('reader')}`);
-    console.log(`  (b)  govcat validate --json（读取+校验+完整报告）          ${line('cli')}`);
-    console.log(`       b/a = ${ratio.toFixed(3)}（耗时中位数之比）；逐轮 ${median(pairRatios(wall)).toFixed(3)}（${range(pairRatios(wall), (x) => x.toFixed(2))}）；处理器时间逐轮 ${median(pairRatios(cpu)).toFixed(3)}   目标 ≤ 1.25 ${mark(ratio <= 1.25)}`);
-    const fast = runs.bare.flatMap((a, i) => (a.maxRssMb < FAST_STATE_RSS_MB ? [runs.cli[i].wallMs / a.wallMs] : []));
-    console.log(
-      fast.length > 0
-        ? `       其中 (a) 处于较快状态（峰值 RSS < ${FAST_STATE_RSS_MB} MB）的 ${fast.length} 轮：b/a 中位数 ${median(fast).toFixed(3)}（${range(fast, (x) => x.toFixed(2))}）`
-        : `       (a) 没有一轮处于较快状态（峰值 RSS < ${FAST_STATE_RSS_MB} MB）`,
-    );
-    console.log(`       (b) 峰值 RSS 最高 ${maxRss.toFixed(0)} MB   目标 ≤ 400 MB ${mark(maxRss <= 400)}`);
+    console.log(`读取与校验（issue 19），${rounds} 轮，每次在独立进程中从启动计到退出；倍数 = 耗时中位数之比（括号内为逐轮范围）`);
+    for (const m of timed) {
+      console.log(
+        `  ${LABELS[m].padEnd(36, '　')}  ${sec(median(wall(m)))} s（${range(wall(m), sec)}）  处理器 ${sec(median(cpu(m)))} s  ${ratio(m, 'floor').toFixed(2)} × 下限（${range(perRound(m, 'floor'), (x) => x.toFixed(2))}）  峰值 RSS ${median(rss(m)).toFixed(0)} MB（${range(rss(m), (x) => x.toFixed(0))}）`,
+      );
+    }
+    const cliOverFloor = ratio('cli', 'floor');
+    const maxRss = Math.max(...rss('cli'));
+    console.log(`  govcat validate ≤ 3 × 下限：${cliOverFloor.toFixed(2)} × ${mark(cliOverFloor <= 3)}；峰值 RSS 最高 ${maxRss.toFixed(0)} MB ≤ 200 MB ${mark(maxRss <= 200)}`);
+    for (const m of ['bare', 'sheetjs'] as const) {
+      const slower = ratio(m, 'cli');
+      console.log(`  ${LABELS[m]} 比 govcat validate 慢 ${slower.toFixed(2)} 倍（逐轮 ${range(perRound(m, 'cli'), (x) => x.toFixed(2))}）  目标 ≥ 3 ${mark(slower >= 3)}`);
+    }
     const speed = median(speeds);
     console.log(`  (c) 内存中校验网格（每轮一个进程，预热 1 次后取 4 次的中位数）  中位数 ${Math.round(speed).toLocaleString()} 行/秒（${range(speeds, (x) => Math.round(x).toLocaleString())}）  目标 ≥ 500,000 行/秒 ${mark(speed >= 500_000)}；发现 ${errors} 个错误`);
   } finally {

@@ -1,4 +1,4 @@
-/** Figure (a') of the engine benchmark, run as its own process: the product's .xlsx reader alone, no validation. */
+/** The engine benchmark's "new reader", run as its own process: the product's .xlsx reader alone (xlsx-sheets.ts), no validation. */
 import { streamWorkbook } from '../../server/src/xlsx/read';
 
 async function main(file: string): Promise<void> {

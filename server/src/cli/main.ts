@@ -56,8 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   program
     .command('validate')
     .usage('[选项] <文件>')
-    .description('校验一个 .xlsx 工作簿：目录、需求清单、负面清单、责任清单、联系表和数据模板')
-    .argument('<文件>', '要校验的 .xlsx 文件')
+    .description('校验一个工作簿（.xlsx、.xls 或 .ods）：目录、需求清单、负面清单、责任清单、联系表和数据模板')
+    .argument('<文件>', '要校验的 .xlsx、.xls 或 .ods 文件')
     .option('--json', '输出 JSON 格式的报告')
     .option('--catalog <目录文件>', '数据模板所属资源的目录文件（.xlsx），当工作簿中没有目录表时使用')
     .option('--all', '列出每条规则的全部问题（默认每条规则最多 20 处）')

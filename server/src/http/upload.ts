@@ -3,13 +3,18 @@ import { ApiError } from './errors';
 import { KiB, limitedParser, sizeText, type BodyLimit, type BodyParser } from './body';
 
 /**
- * The .xlsx upload: one file in field `file`, held in memory up to the configured size (it is
- * stored with the submission anyway), anything but an .xlsx refused before it is read. The form
+ * The workbook upload: one file in field `file`, held in memory up to the configured size (it is
+ * stored with the submission anyway), anything but an .xlsx, .xls or .ods refused before it is
+ * read (the reader then tells the format by content, not by this name). The form
  * around it is a few short text fields (`taskId`); everything past that is refused with the limit
  * it broke, as a 4xx.
  */
+const WORKBOOK_NAME = /\.(?:xlsx|xls|ods)$/i;
+
 const XLSX_TYPES = new Set([
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'application/vnd.oasis.opendocument.spreadsheet',
   'application/octet-stream',
   'application/zip',
   'application/x-zip-compressed',
@@ -41,8 +46,8 @@ export function xlsxUpload(maxBytes: number): BodyParser {
     limits: { fileSize: maxBytes, files: 1, ...FORM, fieldNestingDepth: 0 },
     fileFilter: (_req, file, done) => {
       const name = decodeName(file.originalname);
-      if (!/\.xlsx$/i.test(name) || !XLSX_TYPES.has(file.mimetype)) {
-        done(new ApiError(415, 'unsupported-file-type', `只接受 .xlsx 文件，“${name}”不是。旧版 .xls、.csv、.et 等请先在 Excel 或 WPS 中另存为 .xlsx`));
+      if (!WORKBOOK_NAME.test(name) || !XLSX_TYPES.has(file.mimetype)) {
+        done(new ApiError(415, 'unsupported-file-type', `只接受 .xlsx、.xls 或 .ods 文件，“${name}”不是。.csv、.et 等请先在 Excel 或 WPS 中另存为 .xlsx`));
         return;
       }
       file.originalname = name;

@@ -1,8 +1,8 @@
 /**
  * Why an upload could not be read, as a code for the program and one Chinese sentence for the
- * clerk saying what to do about it. Nothing from exceljs, yauzl or sax reaches the user raw.
+ * clerk saying what to do about it. Nothing from yauzl, zlib, the XML scanner or SheetJS reaches the user raw.
  */
-export type WorkbookReadErrorCode = 'not-xlsx' | 'legacy-xls' | 'encrypted' | 'corrupt' | 'too-large' | 'empty';
+export type WorkbookReadErrorCode = 'not-xlsx' | 'encrypted' | 'corrupt' | 'too-large' | 'empty';
 
 export class WorkbookReadError extends Error {
   constructor(
@@ -16,8 +16,13 @@ export class WorkbookReadError extends Error {
 }
 
 export const MESSAGES = {
-  notXlsx: '该文件不是 Excel 工作簿（.xlsx），请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（*.xlsx）格式，再重新上传。',
-  legacyXls: '该文件是旧版 Excel 97-2003 格式（.xls），请在 Excel 中打开后“另存为”Excel 工作簿（*.xlsx）格式，再重新上传。',
+  notXlsx: '该文件不是 Excel 工作簿（.xlsx、.xls）或 OpenDocument 电子表格（.ods），请在 Excel 或 WPS 中打开后“另存为”Excel 工作簿（*.xlsx）格式，再重新上传。',
+  corruptXls: '该 .xls 文件已损坏或不完整，无法读取，请在 Excel 或 WPS 中打开确认内容无误后“另存为”Excel 工作簿（*.xlsx），再重新上传。',
+  corruptOds: '该 .ods 文件已损坏或不完整，无法读取，请在 WPS 或 LibreOffice 中打开确认内容无误后“另存为”Excel 工作簿（*.xlsx），再重新上传。',
+  xlsTooLarge: (maxBytes: number) =>
+    `.xls 文件超过 ${formatBytes(maxBytes)} 的上限（旧版格式只能整个读入内存），请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）后再上传。`,
+  odsTooLarge: (maxBytes: number) =>
+    `.ods 文件中的表格内容解压后超过 ${formatBytes(maxBytes)} 的上限（该格式只能整个读入内存），请在 WPS 或 LibreOffice 中“另存为”Excel 工作簿（*.xlsx）后再上传。`,
   encrypted:
     '文件设置了打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存，再重新上传。',
   dtd: '文件中含有 Excel 不会写入的 XML 文档类型声明（DOCTYPE），可能被改动过，已拒绝读取。请在 Excel 中打开后重新“另存为”.xlsx，再重新上传。',

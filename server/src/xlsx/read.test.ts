@@ -7,7 +7,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import * as CFB from 'cfb';
 import type { CellValue, SheetGrid } from '../../../shared/src/grid';
-import { detectFileFormat, detectFormat, readWorkbook, WorkbookReadError, type ReadOptions, type WorkbookReadErrorCode } from './read';
+import { detectFileFormat, detectFormat, readWorkbook as readNew, WorkbookReadError, type ReadOptions, type WorkbookReadErrorCode } from './read';
+import { readOutcome } from './test-outcome';
 import { rezip, unzip, zerosEntry, zip } from './test-zip';
 import { writeWorkbook } from './write';
 
@@ -30,6 +31,14 @@ afterEach(async () => {
   await settle();
   expect(unhandled).toEqual([]);
 });
+
+/** Issue 19's equality check: every workbook read here reads as the exceljs-based reader read it (see test-outcome.ts). */
+async function readWorkbook(input: string | Buffer, options?: ReadOptions) {
+  // The old reader refused every CFB file; an .xls is new (other-formats.test.ts).
+  const head = typeof input === 'string' ? await readFile(input).catch(() => Buffer.alloc(1)) : input;
+  if (detectFormat(head) !== 'cfb') expect(await readOutcome(readNew(input, options))).toMatchSnapshot();
+  return readNew(input, options);
+}
 
 function tempPath(name = 'book.xlsx'): string {
   return join(dir, `${++fileNo}-${name}`);
@@ -60,9 +69,9 @@ function openFds(): number {
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Fails unless reading gives exactly this code, with a Chinese message free of stack traces, and leaks no descriptor. */
-async function expectReadError(input: string | Buffer, code: WorkbookReadErrorCode, options?: ReadOptions): Promise<WorkbookReadError> {
+async function expectReadError(input: string | Buffer, code: WorkbookReadErrorCode, options?: ReadOptions, read = readWorkbook): Promise<WorkbookReadError> {
   const before = openFds();
-  const err: unknown = await readWorkbook(input, options).then(
+  const err: unknown = await read(input, options).then(
     () => null,
     (e: unknown) => e,
   );
@@ -329,16 +338,16 @@ describe('readWorkbook: files that are not a readable .xlsx', () => {
     await expectReadError(await rezip(original, { 'xl/worksheets/sheet2.xml': null }), 'corrupt');
   });
 
-  test('an old .xls (CFB without encryption streams) is legacy-xls', async () => {
+  test('an .xls whose workbook stream is not BIFF (CFB without encryption streams) is a corrupt .xls', async () => {
     const cfb = CFB.utils.cfb_new();
     // Cell text that happens to read "EncryptionInfo" must not pass for the encryption stream.
     CFB.utils.cfb_add(cfb, '/Workbook', Buffer.concat([Buffer.from('EncryptionInfo', 'utf16le'), randomBytes(8000)]));
     CFB.utils.cfb_add(cfb, '/\u0005SummaryInformation', randomBytes(200));
     const bytes = CFB.write(cfb, { type: 'buffer' }) as Buffer;
     expect(detectFormat(bytes)).toBe('cfb');
-    const err = await expectReadError(await saveBuffer(bytes, 'old.xlsx'), 'legacy-xls');
-    expect(err.message).toContain('.xlsx');
-    await expectReadError(bytes, 'legacy-xls');
+    const err = await expectReadError(await saveBuffer(bytes, 'old.xlsx'), 'corrupt');
+    expect(err.message).toContain('.xls 文件已损坏');
+    await expectReadError(bytes, 'corrupt');
   });
 
   test('a password-protected .xlsx (CFB with EncryptionInfo) is encrypted', async () => {
@@ -448,6 +457,39 @@ describe('readWorkbook: limits', () => {
     const rows = Array.from({ length: 100 }, (_, i) => Array.from({ length: 10 }, (_, j) => i * 10 + j));
     const err = await expectReadError(await saveGrid([{ name: '表', rows }]), 'too-large', { maxCells: 999 });
     expect(err.message).toContain('999 个单元格');
+  });
+});
+
+describe('readWorkbook: what the exceljs-based reader could not read', () => {
+  test('rows and cells without r take the next position', async () => {
+    const xml = sheetXml('<row><c><v>1</v></c><c t="inlineStr"><is><t>二</t></is></c></row><row r="3"><c r="C3"><v>3</v></c><c><v>4</v></c></row><row><c r="B4" t="b"><v>1</v></c></row>');
+    expect((await readNew(minimalXlsx([{ name: '表', xml }]))).sheets[0].rows).toEqual([[1, '二'], [], [null, null, 3, 4], [null, true]]);
+  });
+
+  test('phonetic runs are not the text; references, CDATA, CRLF and xml:space are read as XML says', async () => {
+    const sst =
+      '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+      '<si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/></si>' +
+      '<si><r><t xml:space="preserve"> 富 </t></r><r><rPr><b/></rPr><t>&#x4E2D;&#25991;&amp;&lt;&gt;&quot;&apos;</t></r><rPh sb="0" eb="1"><t>フ</t></rPh></si></sst>';
+    const xml = sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t><![CDATA[<不是标签> & 原样]]></t></is></c><c r="D1" t="inlineStr"><is><t>一\r\n二&#13;</t></is></c></row>');
+    expect((await readNew(minimalXlsx([{ name: '表', xml }], { 'xl/sharedStrings.xml': sst }))).sheets[0].rows).toEqual([['東京', ' 富 中文&<>"\'', '<不是标签> & 原样', '一\n二\r']]);
+  });
+
+  test('an unknown entity, a mismatched end tag and a second root are corrupt; a 32,767-character cell is read whole', async () => {
+    for (const body of ['<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>', '<row r="1"><c r="A1"><v>1</v></row>']) {
+      await expectReadError(minimalXlsx([{ name: '表', xml: sheetXml(body) }]), 'corrupt', undefined, readNew);
+    }
+    await expectReadError(minimalXlsx([{ name: '表', xml: sheetXml('') + '<worksheet/>' }]), 'corrupt', undefined, readNew);
+    const long = '政'.repeat(32_767);
+    const grid = await readNew(minimalXlsx([{ name: '表', xml: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c></row>`) }]));
+    expect(grid.sheets[0].rows[0][0]).toBe(long);
+  });
+
+  test('hidden and very hidden sheets are read, in tab order, like visible ones', async () => {
+    const book = minimalXlsx([{ name: '甲', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }, { name: '乙', xml: sheetXml('<row r="1"><c r="A1"><v>2</v></c></row>') }]);
+    const parts = await unzip(book);
+    const wb = parts.find((p) => p.name === 'xl/workbook.xml')!.data.toString('utf8').replace('name="甲"', 'name="甲" state="hidden"').replace('name="乙"', 'name="乙" state="veryHidden"');
+    expect((await readNew(await rezip(book, { 'xl/workbook.xml': wb }))).sheets.map((s) => [s.name, s.rows])).toEqual([['甲', [[1]]], ['乙', [[2]]]]);
   });
 });
 

@@ -1,20 +1,19 @@
 /**
- * An uploaded .xlsx (a path or a Buffer) as the engine's WorkbookGrid, streamed with exceljs so
- * that memory follows the grid, not the XML: a 200,000-row file reads in bounded memory.
+ * An uploaded workbook (a path or a Buffer) as the engine's WorkbookGrid. An .xlsx streams through
+ * our own scanner (xlsx-sheets.ts) so that memory follows the grid, not the XML: a 200,000-row
+ * file reads in bounded memory. An .xls or .ods is read whole by SheetJS (other-formats.ts).
  *
  * Every failure is a WorkbookReadError whose message tells the clerk what to do; the only other
  * errors that can escape are the server's own I/O failures (see asReadError).
  */
-import type ExcelJS from 'exceljs';
 import { isBlankRow, type CellValue, type MergeArea, type SheetGrid, type WorkbookGrid } from '../../../shared/src/grid';
-import { toCellValue, type TextCopy } from './cells';
 import { detectFileFormat, detectFormat, type FileFormat } from './detect';
 import { MESSAGES, WorkbookReadError, asReadError } from './errors';
-import { CELL_KEY_ROW } from './sheet-xml-filter';
-import { GridBudget, RowGate } from './sheet-builder';
-import { detachText, keepText } from './detach-text';
-import { DEFAULT_ZIP_LIMITS, openGuardedZip } from './zip-guard';
-import { ZipWorkbookReader } from './zip-workbook-reader';
+import { readFile, stat } from 'node:fs/promises';
+import { isBiffWorkbook, readWithSheetJs, SHEETJS_MAX_BYTES } from './other-formats';
+import { GridBudget } from './sheet-builder';
+import { streamXlsx } from './xlsx-sheets';
+import { DEFAULT_ZIP_LIMITS, openGuardedZip, type GuardedZip } from './zip-guard';
 
 export { detectFormat, detectFileFormat, type FileFormat } from './detect';
 export { WorkbookReadError, type WorkbookReadErrorCode } from './errors';
@@ -26,12 +25,15 @@ export interface ReadOptions {
   maxCells?: number;
   /** Total uncompressed size of the zip's entries (default 512 MiB). */
   maxUncompressedBytes?: number;
+  /** An .xls, or an .ods's content.xml uncompressed, which SheetJS reads whole (default 64 MiB). */
+  maxInMemoryBytes?: number;
 }
 
 export const DEFAULT_READ_OPTIONS: Required<ReadOptions> = {
   maxRows: 1_000_000,
   maxCells: 20_000_000,
   maxUncompressedBytes: DEFAULT_ZIP_LIMITS.maxUncompressedBytes,
+  maxInMemoryBytes: SHEETJS_MAX_BYTES,
 };
 
 /** Receives a workbook sheet by sheet, row by row, as it streams out of the file. */
@@ -51,33 +53,59 @@ export interface SheetVisitor {
  */
 export async function streamWorkbook(input: string | Buffer, visitor: WorkbookVisitor, options: ReadOptions = {}): Promise<void> {
   const limits = { ...DEFAULT_READ_OPTIONS, ...options };
-  refuseNonZip(typeof input === 'string' ? await detectFileFormat(input) : detectFormat(input));
+  const format = typeof input === 'string' ? await detectFileFormat(input) : detectFormat(input);
+  refuseUnreadable(format);
 
-  let reader: ZipWorkbookReader | undefined;
+  let zip: GuardedZip | undefined;
   try {
-    const zip = await openGuardedZip(input, { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: limits.maxUncompressedBytes });
-    reader = new ZipWorkbookReader(zip);
     const budget = new GridBudget(limits);
-    let anyValue = false;
-    for await (const worksheet of reader) {
-      const sink = visitor.beginSheet(worksheet.name);
-      const gate = new RowGate(budget);
-      const xml = reader.filterOf(worksheet);
-      for await (const row of worksheet) {
-        const cells = gate.admit(row.number, rowCells(row, xml.hasInlineText ? detachText : keepText, xml.booleanCells));
-        if (!cells) continue;
-        anyValue ||= !isBlankRow(cells);
-        sink.row(row.number - 1, cells);
+    let anyValue: boolean;
+    if (format === 'cfb') {
+      anyValue = readWithSheetJs(await xlsBytes(input, limits.maxInMemoryBytes), 'xls', visitor, budget, limits.maxRows);
+    } else {
+      zip = await openGuardedZip(input, { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: limits.maxUncompressedBytes });
+      if (!zip.entry('xl/workbook.xml') && (await isOds(zip, limits.maxInMemoryBytes))) {
+        zip.close();
+        zip = undefined;
+        anyValue = readWithSheetJs(await bytesOf(input), 'ods', visitor, budget, limits.maxRows);
+      } else {
+        anyValue = await streamXlsx(zip, visitor, budget);
       }
-      gate.spendMerges(xml.merges);
-      sink.end(xml.merges);
     }
     if (!anyValue) throw new WorkbookReadError('empty', MESSAGES.empty);
   } catch (err) {
     throw asReadError(err);
   } finally {
-    reader?.dispose();
+    zip?.close();
   }
+}
+
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/** An OpenDocument spreadsheet by its `mimetype` part (ODF 1.2 §3.3), held to SheetJS's bound by its content.xml. */
+async function isOds(zip: GuardedZip, maxBytes: number): Promise<boolean> {
+  const mimetype = zip.entry('mimetype');
+  if (!mimetype || mimetype.uncompressedSize > 256) return false;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await zip.zip.openReadStreamPromise(mimetype)) chunks.push(chunk as Buffer);
+  if (Buffer.concat(chunks).toString('latin1').trim() !== ODS_MIMETYPE) return false;
+  const content = zip.entry('content.xml');
+  if (!content) throw new WorkbookReadError('corrupt', MESSAGES.corruptOds);
+  if (content.uncompressedSize > maxBytes) throw new WorkbookReadError('too-large', MESSAGES.odsTooLarge(maxBytes));
+  return true;
+}
+
+/** An .xls, held to SheetJS's bound before it is read whole; a CFB file that holds no workbook (a .doc) is not one. */
+async function xlsBytes(input: string | Buffer, maxBytes: number): Promise<Buffer> {
+  const size = typeof input === 'string' ? (await stat(input)).size : input.length;
+  if (size > maxBytes) throw new WorkbookReadError('too-large', MESSAGES.xlsTooLarge(maxBytes));
+  const bytes = await bytesOf(input);
+  if (!isBiffWorkbook(bytes)) throw new WorkbookReadError('not-xlsx', MESSAGES.notXlsx);
+  return bytes;
+}
+
+function bytesOf(input: string | Buffer): Promise<Buffer> | Buffer {
+  return typeof input === 'string' ? readFile(input) : input;
 }
 
 /** The whole workbook as grids, for uploads that are stored and for small files. */
@@ -107,12 +135,11 @@ export async function readWorkbook(input: string | Buffer, options: ReadOptions 
   return { sheets };
 }
 
-function refuseNonZip(format: FileFormat): void {
+function refuseUnreadable(format: FileFormat): void {
   switch (format) {
     case 'zip':
-      return;
     case 'cfb':
-      throw new WorkbookReadError('legacy-xls', MESSAGES.legacyXls);
+      return;
     case 'cfb-encrypted':
       throw new WorkbookReadError('encrypted', MESSAGES.encrypted);
     case 'zero-bytes':
@@ -120,22 +147,4 @@ function refuseNonZip(format: FileFormat): void {
     default:
       throw new WorkbookReadError('not-xlsx', MESSAGES.notXlsx);
   }
-}
-
-/** A row's cells from column A, in the array row.values made (sparse and 1-based: values[1] is column A). */
-function rowCells(row: ExcelJS.Row, text: TextCopy, booleanCells: ReadonlySet<number>): CellValue[] {
-  const values = row.values as unknown[];
-  for (let col = 1; col < values.length; col++) {
-    let v = values[col];
-    if (v === undefined || v === null) v = null;
-    else if (typeof v !== 'object') v = toCellValue(v, text);
-    else {
-      // row.values drops a formula's falsy result (0, FALSE, ''); the cell itself still has it.
-      if ('formula' in v && !('result' in v)) v = { formula: v.formula, result: (row.getCell(col) as { result?: unknown }).result };
-      v = toCellValue(v, text, booleanCells.size === 0 ? undefined : () => booleanCells.has(row.number * CELL_KEY_ROW + col));
-    }
-    values[col] = v;
-  }
-  values.shift();
-  return values as CellValue[];
 }

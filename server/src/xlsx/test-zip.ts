@@ -4,6 +4,8 @@
  */
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
+import * as XLSX from '@e965/xlsx';
+import type { SheetGrid } from '../../../shared/src/grid';
 
 export interface ZipPart {
   name: string;
@@ -106,4 +108,20 @@ export async function rezip(archive: Buffer, changes: Record<string, Buffer | st
   }
   for (const [name, data] of Object.entries(changes)) if (!seen.has(name) && data !== null) parts.push({ name, data });
   return zip(parts);
+}
+
+/**
+ * For tests: the sheets as SheetJS writes them as an .xls (BIFF8) or .ods, merges included.
+ * SheetJS's .ods writer drops a merge whose first cell is empty (LibreOffice and WPS keep it): an
+ * empty text there, read as no value, keeps it.
+ */
+export function sheetJsBook(sheets: SheetGrid[], bookType: 'xls' | 'ods'): Buffer {
+  const book = XLSX.utils.book_new();
+  for (const s of sheets) {
+    const ws = XLSX.utils.aoa_to_sheet(s.rows);
+    ws['!merges'] = (s.merges ?? []).map((m) => ({ s: { r: m.top - 1, c: m.left - 1 }, e: { r: m.bottom - 1, c: m.right - 1 } }));
+    for (const m of s.merges ?? []) ws[XLSX.utils.encode_cell({ r: m.top - 1, c: m.left - 1 })] ??= { t: 's', v: '' };
+    XLSX.utils.book_append_sheet(book, ws, s.name);
+  }
+  return XLSX.write(book, { type: 'buffer', bookType: bookType === 'xls' ? 'biff8' : 'ods' }) as Buffer;
 }

@@ -3,6 +3,8 @@
  * inflated: a zip bomb or a junk archive is refused from the sizes it declares. yauzl then holds
  * every entry to its declared size while inflating, so the declared sizes can be trusted.
  */
+import { Transform, pipeline, type Readable, type TransformCallback } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { MESSAGES, WorkbookReadError } from './errors';
 
@@ -26,6 +28,11 @@ export interface GuardedZip {
   zip: ZipFile;
   /** The entry for a part name; OPC part names are case-insensitive. */
   entry(name: string): Entry | undefined;
+  /**
+   * An entry's bytes, inflated here rather than by yauzl so that the output chunk size can be set;
+   * they are held to the entry's declared size as yauzl would (validateEntrySizes).
+   */
+  openInflated(entry: Entry, chunkSize: number): Promise<Readable>;
   /** Releases the file descriptor once the streams opened from it have ended or been destroyed. */
   close(): void;
 }
@@ -42,6 +49,7 @@ export async function openGuardedZip(input: string | Buffer, limits: ZipLimits):
     return {
       zip,
       entry: (name) => entries.get(name.toLowerCase()),
+      openInflated: (entry, chunkSize) => openInflated(zip, entry, chunkSize),
       close: () => zip.close(),
     };
   } catch (err) {
@@ -64,4 +72,34 @@ async function vetEntries(zip: ZipFile, limits: ZipLimits): Promise<Map<string, 
     if (!entry.fileName.endsWith('/')) entries.set(entry.fileName.toLowerCase(), entry);
   }
   return entries;
+}
+
+const noop = () => undefined;
+
+async function openInflated(zip: ZipFile, entry: Entry, chunkSize: number): Promise<Readable> {
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new WorkbookReadError('corrupt', MESSAGES.corrupt);
+  // A stored entry is yauzl's to size-check; it refuses `decompress` for one.
+  if (entry.compressionMethod === 0) return zip.openReadStreamPromise(entry);
+  const raw = await zip.openReadStreamPromise(entry, { decompress: false });
+  raw.on('error', noop);
+  return pipeline(raw, createInflateRaw({ chunkSize }), new DeclaredSize(entry.uncompressedSize), noop);
+}
+
+/** Fails a stream that ends up longer or shorter than the size its entry declares. */
+class DeclaredSize extends Transform {
+  private seen = 0;
+
+  constructor(private readonly declared: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.declared) callback(new WorkbookReadError('corrupt', MESSAGES.corrupt));
+    else callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    callback(this.seen === this.declared ? null : new WorkbookReadError('corrupt', MESSAGES.corrupt));
+  }
 }

@@ -73,7 +73,7 @@ export function UploadPage() {
   return (
     <>
       <Title3 as="h1">上传表格</Title3>
-      <Text className={styles.hint}>无法使用 Excel 加载项时（如 WPS、LibreOffice），可在此上传 .xlsx 文件：先检查，看到与加载项相同的校验结果，修改无误后提交。</Text>
+      <Text className={styles.hint}>无法使用 Excel 加载项时（如 WPS、LibreOffice），可在此上传 .xlsx（或 .xls、.ods）文件：先检查，看到与加载项相同的校验结果，修改无误后提交。</Text>
       {open.length > 0 && <OpenTasks open={open} chosen={taskId} onChoose={chooseTask} />}
       <div className={styles.form}>
         <Field label="填报任务">
@@ -86,8 +86,8 @@ export function UploadPage() {
             ))}
           </Select>
         </Field>
-        <Field label="工作簿（.xlsx）">
-          <input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
+        <Field label="工作簿（.xlsx、.xls 或 .ods）">
+          <input type="file" name="file" accept=".xlsx,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
         </Field>
         <Button onClick={() => check.mutate()} disabled={!file || check.isPending}>
           {check.isPending ? '正在检查…' : '检查'}
