@@ -4,18 +4,17 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { chinaDate, SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
+import { chinaDate, SHEET_KIND_LABELS, type SheetKind } from '../../../../shared/src';
 import { call } from '../api';
 import { ErrorBar, Loading } from '../common/feedback';
 import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from '../tasks/fields';
-import { DepartmentTaskCells, DepartmentTaskHeaders } from '../tasks/state';
+import { DepartmentTaskCells, DepartmentTaskHeaders, UncoveredCalendarWarning } from '../tasks/state';
 import { hasRole, useUser } from '../session';
 import type { Department } from '../types';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '720px', padding: '16px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   overdue: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   closed: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
   missing: { color: tokens.colorNeutralForeground3 },
@@ -63,12 +62,7 @@ export function TasksPage() {
                   {t.dueDate}
                   {!t.closedAt && t.dueDate < today ? '（已过）' : ''}
                   {t.extensions.length > 0 && <Text size={200}>{user.departmentId !== null ? '（已延期）' : `（${t.extensions.length} 个部门延期）`}</Text>}
-                  {!t.calendarCovered && (
-                    <Text size={200} className={styles.warning} data-testid="calendar-warning">
-                      {' '}
-                      {UNCOVERED_WARNING}
-                    </Text>
-                  )}
+                  <UncoveredCalendarWarning covered={t.calendarCovered} />
                 </TableCell>
                 {!own && <TableCell>{t.closedAt ? <Badge appearance="outline" color="informative">已关闭</Badge> : <Badge appearance="outline" color="brand">进行中</Badge>}</TableCell>}
                 {own && <DepartmentTaskCells task={t} />}

@@ -4,11 +4,11 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { newIdempotencyKey, SHEET_KIND_LABELS, UNCOVERED_WARNING } from '../../../../shared/src';
+import { newIdempotencyKey, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { call } from '../api';
 import { Counts, ErrorBar, Notice, StateBadge } from '../common/feedback';
 import type { SelectedCell } from '../review/sheet-grid';
-import { isOpen, useDepartmentTasks, type DepartmentTask } from '../tasks/state';
+import { isOpen, UncoveredCalendarWarning, useDepartmentTasks, type DepartmentTask } from '../tasks/state';
 import { WorkbookView } from '../review/workbook-view';
 import { daysLeftText } from '../format';
 
@@ -19,7 +19,6 @@ const useStyles = makeStyles({
   tasks: { maxWidth: '900px' },
   chosen: { backgroundColor: tokens.colorBrandBackground2 },
   pickable: { cursor: 'pointer' },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 /**
@@ -141,12 +140,7 @@ function OpenTasks({ open, chosen, onChoose }: { open: DepartmentTask[]; chosen:
             <TableCell>{task.title}</TableCell>
             <TableCell>
               {task.dueDate}
-              {!task.calendarCovered && (
-                <Text size={200} className={styles.warning} data-testid="calendar-warning">
-                  {' '}
-                  {UNCOVERED_WARNING}
-                </Text>
-              )}
+              <UncoveredCalendarWarning covered={task.calendarCovered} />
             </TableCell>
             <TableCell>{board ? daysLeftText(board.workingDaysLeft) : '…'}</TableCell>
             <TableCell>{row && <StateBadge state={row.state} />}</TableCell>

@@ -1,6 +1,7 @@
-import { TableCell, TableHeaderCell, Text } from '@fluentui/react-components';
+import { makeStyles, TableCell, TableHeaderCell, Text, tokens } from '@fluentui/react-components';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { UNCOVERED_WARNING } from '../../../../shared/src';
 import { call } from '../api';
 import type { Task, TaskBoard } from '../types';
 import { StateBadge } from '../common/feedback';
@@ -52,5 +53,19 @@ export function DepartmentTaskCells({ task }: { task: Task }) {
         <Link to={`/upload?task=${task.id}`}>{row?.state === 'approved' ? '再次提交' : '提交'}</Link>
       </TableCell>
     </>
+  );
+}
+
+const useWarningStyles = makeStyles({ warning: { color: tokens.colorPaletteDarkOrangeForeground1 } });
+
+/** Beside a due date in a year whose holidays the server does not know: it was counted on weekends alone. */
+export function UncoveredCalendarWarning({ covered }: { covered: boolean }) {
+  const styles = useWarningStyles();
+  if (covered) return null;
+  return (
+    <Text size={200} className={styles.warning} data-testid="calendar-warning">
+      {' '}
+      {UNCOVERED_WARNING}
+    </Text>
   );
 }
