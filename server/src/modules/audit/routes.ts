@@ -3,7 +3,6 @@ import { Router } from 'express';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { auditActionLabel, auditDetailsText, auditEntityLabel, chinaDate, chinaDateTime, chinaDayEnd, chinaDayStart, neutraliseFormula } from '../../../../shared/src';
-import type { IdentityRepository } from '../identity/repository';
 import type { AuditEntry, AuditFilter, AuditRepository } from './repository';
 import { on } from '../../http/route-table';
 import { badRequest } from '../../http/errors';
@@ -12,7 +11,7 @@ import { AuditQuerySchema } from '../../../../shared/src/api/schemas';
 import { displayNames } from '../identity/service';
 
 /** What the log's pages read: the log, and identity for the names in it. */
-type AuditReading = AuditRepository & IdentityRepository;
+type AuditReading = AuditRepository & Parameters<typeof displayNames>[0];
 
 /** More than this in one file is better narrowed by date than opened in a spreadsheet. */
 export const AUDIT_EXPORT_MAX = 100_000;

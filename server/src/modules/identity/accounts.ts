@@ -1,7 +1,10 @@
 import { hashPassword, newPassword, verifyPassword } from '../../auth/secrets';
-import type { Store, User } from '../../db/store';
+import type { AuditRepository, Bound, IdentityRepository, User } from '../../db/store';
 import { ApiError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
+
+/** Identity's repositories and the audit log, in one transaction: what identity's routes and services take. */
+export type IdentityData = Bound<IdentityRepository & AuditRepository>;
 
 /** Failed password checks are counted per user name as typed, whether or not such a user exists (so a lock reveals nothing). */
 export const accountLockKey = (username: string) => `account:${username}`;
@@ -18,7 +21,7 @@ export interface LockPolicy {
  * disabled user cost one argon2 verify like anyone else, so the time taken tells nothing either.
  * The user when the password is right and the account active; otherwise null, counted as a failure.
  */
-export async function checkPassword(store: Store, policy: LockPolicy, username: string, password: string): Promise<User | null> {
+export async function checkPassword(store: Pick<IdentityRepository, 'rateLimits' | 'users'>, policy: LockPolicy, username: string, password: string): Promise<User | null> {
   const lock = accountLockKey(username);
   const failures = await store.rateLimits.count(lock);
   if (failures >= policy.lockAfterFailures) {
@@ -46,7 +49,7 @@ export interface AccessEnded {
  * password) and revokes every token that still works. Run on the transaction that changes the
  * password or disables the account, so the two land together.
  */
-export async function endAccess(tx: Store, userId: number, keepSession?: string): Promise<AccessEnded> {
+export async function endAccess(tx: Pick<IdentityRepository, 'sessions' | 'tokens'>, userId: number, keepSession?: string): Promise<AccessEnded> {
   const sessionsEnded = await tx.sessions.deleteForUser(userId, keepSession);
   const tokensRevoked = await tx.tokens.revokeForUser(userId);
   return { sessionsEnded, tokensRevoked };
@@ -57,7 +60,7 @@ export async function endAccess(tx: Store, userId: number, keepSession?: string)
  * sign-in), the account lock lifted, every session and token of the user ended, audited.
  * Null when there is no such user.
  */
-export async function resetPassword(store: Store, username: string): Promise<({ user: User; password: string } & AccessEnded) | null> {
+export async function resetPassword(store: IdentityData, username: string): Promise<({ user: User; password: string } & AccessEnded) | null> {
   const found = await store.users.findForSignIn(username);
   if (!found) return null;
   const password = newPassword();

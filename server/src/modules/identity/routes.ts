@@ -1,21 +1,20 @@
 import { Router } from 'express';
 import { hashPassword, newToken } from '../../auth/secrets';
-import type { Store } from '../../db/store';
 import { requireRole } from '../../http/auth';
 import { on } from '../../http/route-table';
 import { ApiError, badRequest, conflict, notFound } from '../../http/errors';
-import { accountLockKey, endAccess } from './accounts';
+import { accountLockKey, endAccess, type IdentityData } from './accounts';
 import { jsonBody, MiB } from '../../http/body';
 import { idParam, parse } from '../../http/parse';
 import { DepartmentInputSchema, SettingsSchema, TokenInputSchema, UserInputSchema, UserUpdateSchema } from '../../../../shared/src/api/schemas';
 import { recordAudit } from '../audit/service';
 
 /** Who is who: the caller, departments, users, tokens, and the bureau's settings. Every write leaves an audit entry. */
-export function identityRoutes(store: Store): Router {
+export function identityRoutes(store: IdentityData): Router {
   const r = Router();
   r.use(jsonBody(MiB));
 
-  const audited = async <T>(userId: number, action: string, entity: string, work: (tx: Store) => Promise<T & { id: number }>, details: Record<string, unknown> = {}) =>
+  const audited = async <T>(userId: number, action: string, entity: string, work: (tx: IdentityData) => Promise<T & { id: number }>, details: Record<string, unknown> = {}) =>
     store.transaction(async (tx) => {
       const result = await work(tx);
       await recordAudit(tx, { userId, action, entity, entityId: String(result.id), details });
@@ -118,7 +117,7 @@ export function identityRoutes(store: Store): Router {
 }
 
 /** Clerks and leads belong to a department that exists; coordinators and admins to none. */
-async function checkDepartment(store: Store, role: string, departmentId: number | null): Promise<void> {
+async function checkDepartment(store: Pick<IdentityData, 'departments'>, role: string, departmentId: number | null): Promise<void> {
   const needs = role === 'clerk' || role === 'lead';
   if (needs && departmentId === null) throw badRequest('department-required', '填报人员和部门领导必须属于一个部门');
   if (!needs && departmentId !== null) throw badRequest('department-not-allowed', '审核人员和管理员不属于任何部门');

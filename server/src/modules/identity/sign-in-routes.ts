@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { dummyPasswordHash, hashPassword, newToken } from '../../auth/secrets';
-import type { Store, User } from '../../db/store';
+import type { User } from '../../db/store';
 import { passwordChangeRequired } from '../../http/auth';
 import { on } from '../../http/route-table';
 import { DatabaseRateLimitStore } from '../../http/rate-limit-store';
@@ -9,7 +9,7 @@ import { ApiError, errorBody } from '../../http/errors';
 import { jsonBody, KiB } from '../../http/body';
 import { parse } from '../../http/parse';
 import { endSession, startSession, type SessionPolicy } from '../../http/session';
-import { checkPassword, endAccess, type LockPolicy } from './accounts';
+import { checkPassword, endAccess, type IdentityData, type LockPolicy } from './accounts';
 import { PasswordChangeSchema, SignInSchema, TokenSignInSchema } from '../../../../shared/src/api/schemas';
 import { recordAudit } from '../audit/service';
 
@@ -29,7 +29,7 @@ const smallJson = jsonBody(16 * KiB);
  * (counted in the database, across instances); successful ones do not count, so a whole office
  * behind one NAT can sign in on deadline day. The answer never says whether the user name exists.
  */
-export function signInRoutes(store: Store, perWindow: number, policy: SignInPolicy): Router {
+export function signInRoutes(store: IdentityData, perWindow: number, policy: SignInPolicy): Router {
   const r = Router();
   // Made now, not at the first unknown name, which would otherwise answer measurably later.
   void dummyPasswordHash();
@@ -78,7 +78,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
 }
 
 /** The signed-in page's session, signing out, and changing one's own password. */
-export function accountRoutes(store: Store, policy: LockPolicy): Router {
+export function accountRoutes(store: IdentityData, policy: LockPolicy): Router {
   const r = Router();
 
   on(r, 'session', (_req, res, c) => {

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { diffCatalogues, diffTones, REVIEW_ACTIONS } from '../../../../shared/src';
-import type { Store, Submission, SubmissionSummary } from '../../db/store';
+import type { Submission, SubmissionRepository, SubmissionSummary } from '../../db/store';
 import { caller } from '../../http/auth';
 import { on } from '../../http/route-table';
 import { ApiError, badRequest, notFound } from '../../http/errors';
@@ -10,7 +10,7 @@ import { jsonBody, readBody } from '../../http/body';
 import { xlsxUpload } from '../../http/upload';
 import type { ApprovedCatalogue } from '../catalogue/service';
 import { decide } from './review';
-import { submitJson, submitUpload, type SubmitDeps } from './submit';
+import { submitJson, submitUpload, type SubmissionData, type SubmitDeps } from './submit';
 import { DecisionRequestSchema, RowsQuerySchema, SubmissionListQuerySchema } from '../../../../shared/src/api/schemas';
 import type { Config } from '../../config';
 import type { SubmissionChecker } from './checker';
@@ -20,7 +20,7 @@ import type { GridViews } from './grid-views';
 import { displayNames } from '../identity/service';
 
 /** Submissions: send a workbook (JSON grids from the add-in, or an .xlsx upload), list, read a page of rows, diff, decide. */
-export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, checker: SubmissionChecker, views: GridViews, config: Config): Router {
+export function submissionRoutes(store: SubmissionData, catalogue: ApprovedCatalogue, checker: SubmissionChecker, views: GridViews, config: Config): Router {
   const r = Router();
   const limits = config.limits;
   const deps: SubmitDeps = { store, catalogue, checker, limits };
@@ -123,13 +123,13 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   return r;
 }
 
-async function visible(store: Store, req: Request): Promise<Submission> {
+async function visible(store: Pick<SubmissionRepository, 'submissions'>, req: Request): Promise<Submission> {
   const s = await store.submissions.get(caller(req), idParam(req.params.id));
   if (!s) throw notFound('提交');
   return s;
 }
 
-async function visibleSummary(store: Store, req: Request): Promise<SubmissionSummary> {
+async function visibleSummary(store: Pick<SubmissionRepository, 'submissions'>, req: Request): Promise<SubmissionSummary> {
   const s = await store.submissions.summary(caller(req), idParam(req.params.id));
   if (!s) throw notFound('提交');
   return s;

@@ -1,7 +1,7 @@
 import { jsonBody, KiB } from '../../http/body';
 import { Router } from 'express';
 import { chinaDate, parseNotice, WorkingCalendar } from '../../../../shared/src';
-import type { Store } from '../../db/store';
+import type { AuditRepository, Bound, TaskRepository } from '../../db/store';
 import { on } from '../../http/route-table';
 import { badRequest, notFound } from '../../http/errors';
 import { parse } from '../../http/parse';
@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/service';
  * The holiday calendar: which years are covered and by what, the admin's entries from the
  * State Council's notice, and a due-date preview for the task form.
  */
-export function calendarRoutes(store: Store, calendars: BureauCalendar, now: () => Date = () => new Date()): Router {
+export function calendarRoutes(store: Bound<Pick<TaskRepository, 'calendarYears'> & AuditRepository>, calendars: BureauCalendar, now: () => Date = () => new Date()): Router {
   const r = Router();
   r.use(jsonBody(100 * KiB));
   const yearParam = (raw: unknown) => parse(CalendarYearParamSchema, raw, '年份');

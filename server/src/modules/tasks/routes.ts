@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import { chinaDate, type WorkingCalendar } from '../../../../shared/src';
-import type { Store, Task } from '../../db/store';
+import type { AuditRepository, Bound, Task, TaskRepository } from '../../db/store';
 import { InvalidReferenceError } from '../../db/errors';
 import type { Caller } from '../../http/auth';
 import { on } from '../../http/route-table';
@@ -8,16 +8,19 @@ import { badRequest, conflict, notFound } from '../../http/errors';
 import { jsonBody, MiB } from '../../http/body';
 import { idParam, parse } from '../../http/parse';
 import type { BureauCalendar } from './bureau-calendar';
-import { dueDateFor, taskBoard, taskView } from './task-board';
+import { dueDateFor, taskBoard, taskView, type BoardSources } from './task-board';
 import { TaskExtensionInputSchema, TaskInputSchema, TaskListQuerySchema, TaskUpdateSchema } from '../../../../shared/src/api/schemas';
 import { recordAudit } from '../audit/service';
 import { listDepartments } from '../identity/service';
+
+/** Tasks' repositories and the audit log in one transaction, and what the board reads through other modules' services. */
+export type TaskData = Bound<TaskRepository & AuditRepository> & BoardSources;
 
 /**
  * Collection tasks: coordinators create, correct, extend for one department, close and delete
  * them; departments see theirs. Every change is audited in the same transaction.
  */
-export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => Date = () => new Date()): Router {
+export function taskRoutes(store: TaskData, calendars: BureauCalendar, now: () => Date = () => new Date()): Router {
   const r = Router();
   r.use(jsonBody(MiB));
 
@@ -46,7 +49,7 @@ export function taskRoutes(store: Store, calendars: BureauCalendar, now: () => D
     const unknown = ids.filter((id) => !known.has(id));
     if (unknown.length) throw badRequest('unknown-department', `部门编号 ${unknown.join('、')} 不存在`);
   };
-  const audit = (tx: Store, c: Caller, action: string, task: Pick<Task, 'id'>, details: Record<string, unknown>) =>
+  const audit = (tx: Pick<AuditRepository, 'audit'>, c: Caller, action: string, task: Pick<Task, 'id'>, details: Record<string, unknown>) =>
     recordAudit(tx, { userId: c.userId, action, entity: 'task', entityId: String(task.id), details });
   const view = async (c: Caller, task: Task) => taskView(await calendars.current(), c, task);
 
