@@ -9,16 +9,18 @@ import { startHarness, type Harness } from './harness';
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
   handle?: { stack?: Layer[] };
+  /** Mounted at the root (the help pages), not at /api. */
+  slash?: boolean;
 }
 
-/** METHOD /path (OpenAPI style) of every route Express registered, routers included (all mounted at /api). */
+/** METHOD /path (OpenAPI style) of every route Express registered, routers included (mounted at /api, or at the root). */
 function served(stack: Layer[], prefix = ''): string[] {
   return stack.flatMap((layer) => {
     if (layer.route) {
       const path = `${prefix}${layer.route.path}`.replace(/:(\w+)/g, '{$1}');
       return Object.keys(layer.route.methods).filter((m) => m !== '_all').map((m) => `${m.toUpperCase()} ${path}`);
     }
-    return layer.handle?.stack ? served(layer.handle.stack, '/api') : [];
+    return layer.handle?.stack ? served(layer.handle.stack, layer.slash ? '' : '/api') : [];
   });
 }
 
