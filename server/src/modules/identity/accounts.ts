@@ -1,5 +1,5 @@
-import { hashPassword, newPassword, verifyPassword } from '../../auth/secrets';
-import type { AuditRepository, Bound, IdentityRepository, User } from '../../db/store';
+import { hashPassword, newPassword, newToken, verifyPassword } from '../../auth/secrets';
+import type { ApiToken, AuditRepository, Bound, IdentityRepository, User } from '../../db/store';
 import { ApiError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
 
@@ -53,6 +53,35 @@ export async function endAccess(tx: Pick<IdentityRepository, 'sessions' | 'token
   const sessionsEnded = await tx.sessions.deleteForUser(userId, keepSession);
   const tokensRevoked = await tx.tokens.revokeForUser(userId);
   return { sessionsEnded, tokensRevoked };
+}
+
+/** Signing in for a token (the add-in): the token, audited; its secret is shown once. */
+export async function signInToken(data: IdentityData, user: User, input: { tokenName?: string; expiresInDays?: number }): Promise<{ token: string; tokenInfo: ApiToken }> {
+  const t = newToken();
+  const tokenInfo = await data.transaction(async (tx) => {
+    const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash, lifetimeDays: input.expiresInDays });
+    await recordAudit(tx, { userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id), details: { expiresAt: created.expiresAt } });
+    return created;
+  });
+  return { token: t.token, tokenInfo };
+}
+
+/**
+ * Changing one's own password. Wrong current passwords count toward the same account lock as
+ * sign-in. Whoever knew the old password is signed out everywhere but `keepSession`, and its
+ * tokens stop working.
+ */
+export async function changePassword(data: IdentityData, policy: LockPolicy, user: Pick<User, 'id' | 'username'>, input: { currentPassword: string; newPassword: string }, keepSession?: string): Promise<AccessEnded> {
+  if (!(await checkPassword(data, policy, user.username, input.currentPassword))) {
+    throw new ApiError(400, 'wrong-password', '当前密码不正确');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return data.transaction(async (tx) => {
+    await tx.users.update(user.id, { passwordHash, mustChangePassword: false });
+    const done = await endAccess(tx, user.id, keepSession);
+    await recordAudit(tx, { userId: user.id, action: 'user.password-change', entity: 'user', entityId: String(user.id), details: { ...done } });
+    return done;
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { dummyPasswordHash, hashPassword, newToken } from '../../auth/secrets';
+import { dummyPasswordHash } from '../../auth/secrets';
 import type { User } from '../../db/store';
 import { passwordChangeRequired } from '../../http/auth';
 import { on } from '../../http/route-table';
@@ -9,7 +9,7 @@ import { ApiError, errorBody } from '../../http/errors';
 import { jsonBody, KiB } from '../../http/body';
 import { parse } from '../../http/parse';
 import { endSession, startSession, type SessionPolicy } from '../../http/session';
-import { checkPassword, endAccess, type IdentityData, type LockPolicy } from './accounts';
+import { changePassword, checkPassword, signInToken, type IdentityData, type LockPolicy } from './accounts';
 import { PasswordChangeSchema, SignInSchema, TokenSignInSchema } from '../../../../shared/src/api/schemas';
 import { recordAudit } from '../audit/service';
 
@@ -59,13 +59,8 @@ export function signInRoutes(store: IdentityData, perWindow: number, policy: Sig
     const user = await signedIn(input);
     // A one-time password opens the pages to choose a new one, nothing else.
     if (user.mustChangePassword) throw passwordChangeRequired();
-    const t = newToken();
-    const token = await store.transaction(async (tx) => {
-      const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash, lifetimeDays: input.expiresInDays });
-      await recordAudit(tx, { userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id), details: { expiresAt: created.expiresAt } });
-      return created;
-    });
-    res.status(201).json({ token: t.token, tokenInfo: token, user });
+    const { token, tokenInfo } = await signInToken(store, user, input);
+    res.status(201).json({ token, tokenInfo, user });
   });
 
   on(r, 'sessionSignIn', [limiter, smallJson], async (req, res) => {
@@ -93,18 +88,7 @@ export function accountRoutes(store: IdentityData, policy: LockPolicy): Router {
 
   on(r, 'changePassword', [smallJson], async (req, res, c) => {
     const input = parse(PasswordChangeSchema, req.body);
-    // Wrong current passwords count toward the same account lock as sign-in.
-    if (!(await checkPassword(store, policy, c.user.username, input.currentPassword))) {
-      throw new ApiError(400, 'wrong-password', '当前密码不正确');
-    }
-    const passwordHash = await hashPassword(input.newPassword);
-    const ended = await store.transaction(async (tx) => {
-      await tx.users.update(c.userId, { passwordHash, mustChangePassword: false });
-      // Whoever knew the old password is signed out everywhere else, and its tokens stop working.
-      const done = await endAccess(tx, c.userId, c.session?.idHash);
-      await recordAudit(tx, { userId: c.userId, action: 'user.password-change', entity: 'user', entityId: String(c.userId), details: { ...done } });
-      return done;
-    });
+    const ended = await changePassword(store, policy, { id: c.userId, username: c.user.username }, input, c.session?.idHash);
     res.json({ ok: true, ...ended });
   });
   return r;

@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { diffCatalogues, diffTones, REVIEW_ACTIONS } from '../../../../shared/src';
+import { REVIEW_ACTIONS } from '../../../../shared/src';
 import type { Submission, SubmissionRepository, SubmissionSummary } from '../../db/store';
 import { caller } from '../../http/auth';
 import { on } from '../../http/route-table';
@@ -17,7 +17,7 @@ import type { SubmissionChecker } from './checker';
 import { checkedOrThrow } from './check-workbook';
 import { readRows, type GridIndex } from './grid-index';
 import type { GridViews } from './grid-views';
-import { displayNames } from '../identity/service';
+import { diffWithLastApproved, versionsWithPeople } from './reading';
 
 /** Submissions: send a workbook (JSON grids from the add-in, or an .xlsx upload), list, read a page of rows, diff, decide. */
 export function submissionRoutes(store: SubmissionData, catalogue: ApprovedCatalogue, checker: SubmissionChecker, views: GridViews, config: Config): Router {
@@ -92,12 +92,7 @@ export function submissionRoutes(store: SubmissionData, catalogue: ApprovedCatal
 
   // The series' versions and decisions, with the names of the people in them.
   on(r, 'versions', async (req, res, actor) => {
-    const versions = await store.submissions.versions(actor, idParam(req.params.id));
-    if (!versions) throw notFound('提交');
-    const ids = [...new Set(versions.flatMap((v) => [v.submittedBy, ...v.decisions.map((d) => d.decidedBy)]))];
-    const names = await displayNames(store, ids);
-    const people = Object.fromEntries(ids.map((id) => [id, names.get(id) ?? `用户 ${id}`]));
-    res.json({ versions, people });
+    res.json(await versionsWithPeople(store, actor, idParam(req.params.id)));
   });
 
   on(r, 'originalFile', async (req, res, actor) => {
@@ -107,11 +102,7 @@ export function submissionRoutes(store: SubmissionData, catalogue: ApprovedCatal
   });
 
   on(r, 'diff', async (req, res) => {
-    const s = await visibleSummary(store, req);
-    const base = await store.submissions.lastApproved(s.departmentId, 'catalogue', s.id);
-    const now = await views.submission(s.id);
-    const resources = diffCatalogues(base ? (await views.submission(base.id)).catalogue : [], now.catalogue);
-    res.json({ base: base ? { id: base.id, version: base.version } : null, resources, tones: diffTones(now.locations, resources) });
+    res.json(await diffWithLastApproved(store, views, await visibleSummary(store, req)));
   });
 
   for (const action of REVIEW_ACTIONS) {
