@@ -44,3 +44,18 @@ test.each(Object.keys(OWNS))('%s uses no other module’s repository members, no
   }
   expect(found).toEqual([]);
 });
+
+test.each(Object.keys(OWNS))('%s takes its own contract and other modules’ services, never the whole Store', (module) => {
+  // `Store` is every module's repository together: a module naming it could reach any of them.
+  const whole = /(?<![\w$])Store(?![\w$])/;
+  const found: string[] = [];
+  for (const file of sources(join(MODULES, module))) {
+    readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+      const code = line.replace(/\/\/.*$/, '').trim();
+      if (code.startsWith('*') || code.startsWith('/*')) return;
+      if (whole.test(code)) found.push(`${relative(MODULES, file)}:${i + 1} ${code}`);
+      if (/\bfrom '(?:\.\.\/)+db\/store'/.test(code) && /import\s+(?:type\s+)?\*/.test(code)) found.push(`${relative(MODULES, file)}:${i + 1} imports all of db/store`);
+    });
+  }
+  expect(found).toEqual([]);
+});

@@ -16,6 +16,17 @@ export type * from '../modules/identity/repository';
 export type * from '../modules/submissions/repository';
 export type * from '../modules/tasks/repository';
 
+/**
+ * The shared transaction as a module sees it: `work` receives the repositories `R` bound to one
+ * transaction (and may nest, as a savepoint). `Store` is one of these for every `R` it holds.
+ */
+export interface Transactional<R> {
+  transaction<T>(work: (tx: Bound<R>) => Promise<T>): Promise<T>;
+}
+
+/** Repositories `R` and the shared transaction over them: what a module's routes and services take. */
+export type Bound<R> = R & Transactional<R>;
+
 /** A write with its audit entry; both land or neither does (one transaction across modules). */
 export interface Store extends IdentityRepository, SubmissionRepository, TaskRepository, AuditRepository {
   /**

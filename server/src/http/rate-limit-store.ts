@@ -1,5 +1,5 @@
 import type { IncrementResponse, Options, Store as LimitStore } from 'express-rate-limit';
-import type { Store } from '../db/store';
+import type { IdentityRepository } from '../db/store';
 
 /**
  * express-rate-limit's counters kept in our database (Store.rateLimits), so that every server
@@ -11,7 +11,7 @@ export class DatabaseRateLimitStore implements LimitStore {
   private windowMs = 60_000;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<IdentityRepository, 'rateLimits'>,
     readonly prefix: string,
   ) {}
 

@@ -2,7 +2,10 @@ import { parse as parseCookies, serialize } from 'cookie';
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { hashToken, sameSecret } from '../auth/secrets';
-import type { Store, User } from '../db/store';
+import type { IdentityRepository, User } from '../db/store';
+
+/** Sessions live in identity's repository. */
+type Sessions = Pick<IdentityRepository, 'sessions'>;
 import { ApiError } from './errors';
 
 /**
@@ -24,7 +27,7 @@ const extendEvery = (policy: SessionPolicy) => Math.min(5 * 60_000, policy.idleM
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export async function startSession(store: Store, policy: SessionPolicy, req: Request, res: Response, userId: number): Promise<{ csrfToken: string }> {
+export async function startSession(store: Sessions, policy: SessionPolicy, req: Request, res: Response, userId: number): Promise<{ csrfToken: string }> {
   const id = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   await store.sessions.create({ idHash: hashToken(id), userId, csrfToken, expiresAt: new Date(Date.now() + Math.min(policy.idleMs, policy.absoluteMs)).toISOString() });
@@ -32,14 +35,14 @@ export async function startSession(store: Store, policy: SessionPolicy, req: Req
   return { csrfToken };
 }
 
-export async function endSession(store: Store, req: Request, res: Response): Promise<void> {
+export async function endSession(store: Sessions, req: Request, res: Response): Promise<void> {
   const id = sessionId(req);
   if (id) await store.sessions.delete(hashToken(id));
   res.append('Set-Cookie', sessionCookie(req, '', 0));
 }
 
 /** The session's user, or null without a live session. Refuses a state-changing request without the right CSRF token. */
-export async function sessionUser(store: Store, policy: SessionPolicy, req: Request): Promise<{ user: User; csrfToken: string; idHash: string } | null> {
+export async function sessionUser(store: Sessions, policy: SessionPolicy, req: Request): Promise<{ user: User; csrfToken: string; idHash: string } | null> {
   const id = sessionId(req);
   if (!id) return null;
   const idHash = hashToken(id);

@@ -1,5 +1,4 @@
 import type { CatalogueResource } from '../../../../shared/src';
-import type { SubmissionRepository } from '../submissions/repository';
 import type { GridViews } from '../submissions/grid-views';
 import { latestApproved } from '../submissions/service';
 
@@ -21,7 +20,7 @@ export class ApprovedCatalogue {
   private cached: { at: number; snapshot: CatalogueSnapshot } | null = null;
 
   constructor(
-    private readonly store: SubmissionRepository,
+    private readonly store: Parameters<typeof latestApproved>[0],
     private readonly views: Pick<GridViews, 'submission'>,
     private readonly ttlMs = 60_000,
   ) {}

@@ -1,7 +1,10 @@
-import { hashPassword, newPassword, verifyPassword } from '../../auth/secrets';
-import type { Store, User } from '../../db/store';
+import { hashPassword, newPassword, newToken, verifyPassword } from '../../auth/secrets';
+import type { ApiToken, AuditRepository, Bound, IdentityRepository, User } from '../../db/store';
 import { ApiError } from '../../http/errors';
 import { recordAudit } from '../audit/service';
+
+/** Identity's repositories and the audit log, in one transaction: what identity's routes and services take. */
+export type IdentityData = Bound<IdentityRepository & AuditRepository>;
 
 /** Failed password checks are counted per user name as typed, whether or not such a user exists (so a lock reveals nothing). */
 export const accountLockKey = (username: string) => `account:${username}`;
@@ -18,7 +21,7 @@ export interface LockPolicy {
  * disabled user cost one argon2 verify like anyone else, so the time taken tells nothing either.
  * The user when the password is right and the account active; otherwise null, counted as a failure.
  */
-export async function checkPassword(store: Store, policy: LockPolicy, username: string, password: string): Promise<User | null> {
+export async function checkPassword(store: Pick<IdentityRepository, 'rateLimits' | 'users'>, policy: LockPolicy, username: string, password: string): Promise<User | null> {
   const lock = accountLockKey(username);
   const failures = await store.rateLimits.count(lock);
   if (failures >= policy.lockAfterFailures) {
@@ -46,10 +49,39 @@ export interface AccessEnded {
  * password) and revokes every token that still works. Run on the transaction that changes the
  * password or disables the account, so the two land together.
  */
-export async function endAccess(tx: Store, userId: number, keepSession?: string): Promise<AccessEnded> {
+export async function endAccess(tx: Pick<IdentityRepository, 'sessions' | 'tokens'>, userId: number, keepSession?: string): Promise<AccessEnded> {
   const sessionsEnded = await tx.sessions.deleteForUser(userId, keepSession);
   const tokensRevoked = await tx.tokens.revokeForUser(userId);
   return { sessionsEnded, tokensRevoked };
+}
+
+/** Signing in for a token (the add-in): the token, audited; its secret is shown once. */
+export async function signInToken(data: IdentityData, user: User, input: { tokenName?: string; expiresInDays?: number }): Promise<{ token: string; tokenInfo: ApiToken }> {
+  const t = newToken();
+  const tokenInfo = await data.transaction(async (tx) => {
+    const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash, lifetimeDays: input.expiresInDays });
+    await recordAudit(tx, { userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id), details: { expiresAt: created.expiresAt } });
+    return created;
+  });
+  return { token: t.token, tokenInfo };
+}
+
+/**
+ * Changing one's own password. Wrong current passwords count toward the same account lock as
+ * sign-in. Whoever knew the old password is signed out everywhere but `keepSession`, and its
+ * tokens stop working.
+ */
+export async function changePassword(data: IdentityData, policy: LockPolicy, user: Pick<User, 'id' | 'username'>, input: { currentPassword: string; newPassword: string }, keepSession?: string): Promise<AccessEnded> {
+  if (!(await checkPassword(data, policy, user.username, input.currentPassword))) {
+    throw new ApiError(400, 'wrong-password', '当前密码不正确');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return data.transaction(async (tx) => {
+    await tx.users.update(user.id, { passwordHash, mustChangePassword: false });
+    const done = await endAccess(tx, user.id, keepSession);
+    await recordAudit(tx, { userId: user.id, action: 'user.password-change', entity: 'user', entityId: String(user.id), details: { ...done } });
+    return done;
+  });
 }
 
 /**
@@ -57,7 +89,7 @@ export async function endAccess(tx: Store, userId: number, keepSession?: string)
  * sign-in), the account lock lifted, every session and token of the user ended, audited.
  * Null when there is no such user.
  */
-export async function resetPassword(store: Store, username: string): Promise<({ user: User; password: string } & AccessEnded) | null> {
+export async function resetPassword(store: IdentityData, username: string): Promise<({ user: User; password: string } & AccessEnded) | null> {
   const found = await store.users.findForSignIn(username);
   if (!found) return null;
   const password = newPassword();

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { dummyPasswordHash, hashPassword, newToken } from '../../auth/secrets';
-import type { Store, User } from '../../db/store';
+import { dummyPasswordHash } from '../../auth/secrets';
+import type { User } from '../../db/store';
 import { passwordChangeRequired } from '../../http/auth';
 import { on } from '../../http/route-table';
 import { DatabaseRateLimitStore } from '../../http/rate-limit-store';
@@ -9,7 +9,7 @@ import { ApiError, errorBody } from '../../http/errors';
 import { jsonBody, KiB } from '../../http/body';
 import { parse } from '../../http/parse';
 import { endSession, startSession, type SessionPolicy } from '../../http/session';
-import { checkPassword, endAccess, type LockPolicy } from './accounts';
+import { changePassword, checkPassword, signInToken, type IdentityData, type LockPolicy } from './accounts';
 import { PasswordChangeSchema, SignInSchema, TokenSignInSchema } from '../../../../shared/src/api/schemas';
 import { recordAudit } from '../audit/service';
 
@@ -29,7 +29,7 @@ const smallJson = jsonBody(16 * KiB);
  * (counted in the database, across instances); successful ones do not count, so a whole office
  * behind one NAT can sign in on deadline day. The answer never says whether the user name exists.
  */
-export function signInRoutes(store: Store, perWindow: number, policy: SignInPolicy): Router {
+export function signInRoutes(store: IdentityData, perWindow: number, policy: SignInPolicy): Router {
   const r = Router();
   // Made now, not at the first unknown name, which would otherwise answer measurably later.
   void dummyPasswordHash();
@@ -59,13 +59,8 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
     const user = await signedIn(input);
     // A one-time password opens the pages to choose a new one, nothing else.
     if (user.mustChangePassword) throw passwordChangeRequired();
-    const t = newToken();
-    const token = await store.transaction(async (tx) => {
-      const created = await tx.tokens.create({ userId: user.id, name: input.tokenName ?? 'Excel 加载项', prefix: t.prefix, tokenHash: t.hash, lifetimeDays: input.expiresInDays });
-      await recordAudit(tx, { userId: user.id, action: 'token.sign-in', entity: 'token', entityId: String(created.id), details: { expiresAt: created.expiresAt } });
-      return created;
-    });
-    res.status(201).json({ token: t.token, tokenInfo: token, user });
+    const { token, tokenInfo } = await signInToken(store, user, input);
+    res.status(201).json({ token, tokenInfo, user });
   });
 
   on(r, 'sessionSignIn', [limiter, smallJson], async (req, res) => {
@@ -78,7 +73,7 @@ export function signInRoutes(store: Store, perWindow: number, policy: SignInPoli
 }
 
 /** The signed-in page's session, signing out, and changing one's own password. */
-export function accountRoutes(store: Store, policy: LockPolicy): Router {
+export function accountRoutes(store: IdentityData, policy: LockPolicy): Router {
   const r = Router();
 
   on(r, 'session', (_req, res, c) => {
@@ -93,18 +88,7 @@ export function accountRoutes(store: Store, policy: LockPolicy): Router {
 
   on(r, 'changePassword', [smallJson], async (req, res, c) => {
     const input = parse(PasswordChangeSchema, req.body);
-    // Wrong current passwords count toward the same account lock as sign-in.
-    if (!(await checkPassword(store, policy, c.user.username, input.currentPassword))) {
-      throw new ApiError(400, 'wrong-password', '当前密码不正确');
-    }
-    const passwordHash = await hashPassword(input.newPassword);
-    const ended = await store.transaction(async (tx) => {
-      await tx.users.update(c.userId, { passwordHash, mustChangePassword: false });
-      // Whoever knew the old password is signed out everywhere else, and its tokens stop working.
-      const done = await endAccess(tx, c.userId, c.session?.idHash);
-      await recordAudit(tx, { userId: c.userId, action: 'user.password-change', entity: 'user', entityId: String(c.userId), details: { ...done } });
-      return done;
-    });
+    const ended = await changePassword(store, policy, { id: c.userId, username: c.user.username }, input, c.session?.idHash);
     res.json({ ok: true, ...ended });
   });
   return r;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { Actor, Store } from '../../db/store';
+import type { Actor, SubmissionRepository } from '../../db/store';
 import type { SubmissionChecker } from './checker';
 import type { GridIndex } from './grid-index';
 
@@ -22,7 +22,7 @@ export class GridViews {
   private readonly cache: LRUCache<string, GridIndex, void>;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<SubmissionRepository, 'submissions' | 'checkedUploads'>,
     private readonly workers: Pick<SubmissionChecker, 'index'>,
     maxBytes: number,
     /** The clock for how long checks are kept (tests set their own). */

@@ -1,5 +1,6 @@
 import { REVIEW_ACTION_LABELS, REVIEW_RULES, reviewSources, SUBMISSION_STATUS_LABELS, type ReviewAction } from '../../../../shared/src';
-import type { Actor, CellComment, Decision, Store, SubmissionStatus } from '../../db/store';
+import type { Actor, CellComment, Decision, SubmissionStatus } from '../../db/store';
+import type { SubmissionData } from './submit';
 import { ApiError, badRequest, forbidden, notFound } from '../../http/errors';
 import type { ApprovedCatalogue } from '../catalogue/service';
 import { recordAudit } from '../audit/service';
@@ -7,7 +8,7 @@ import { leadStepOn } from '../identity/service';
 
 /** Review decisions: who may take which, from which status, is shared/src/workflow.ts's REVIEW_RULES. */
 export async function decide(
-  store: Store,
+  store: SubmissionData,
   catalogue: ApprovedCatalogue,
   actor: Actor,
   submissionId: number,

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
-import { diffCatalogues, diffTones, REVIEW_ACTIONS } from '../../../../shared/src';
-import type { Store, Submission, SubmissionSummary } from '../../db/store';
+import { REVIEW_ACTIONS } from '../../../../shared/src';
+import type { Submission, SubmissionRepository, SubmissionSummary } from '../../db/store';
 import { caller } from '../../http/auth';
 import { on } from '../../http/route-table';
 import { ApiError, badRequest, notFound } from '../../http/errors';
@@ -10,17 +10,17 @@ import { jsonBody, readBody } from '../../http/body';
 import { xlsxUpload } from '../../http/upload';
 import type { ApprovedCatalogue } from '../catalogue/service';
 import { decide } from './review';
-import { submitJson, submitUpload, type SubmitDeps } from './submit';
+import { submitJson, submitUpload, type SubmissionData, type SubmitDeps } from './submit';
 import { DecisionRequestSchema, RowsQuerySchema, SubmissionListQuerySchema } from '../../../../shared/src/api/schemas';
 import type { Config } from '../../config';
 import type { SubmissionChecker } from './checker';
 import { checkedOrThrow } from './check-workbook';
 import { readRows, type GridIndex } from './grid-index';
 import type { GridViews } from './grid-views';
-import { displayNames } from '../identity/service';
+import { diffWithLastApproved, versionsWithPeople } from './reading';
 
 /** Submissions: send a workbook (JSON grids from the add-in, or an .xlsx upload), list, read a page of rows, diff, decide. */
-export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, checker: SubmissionChecker, views: GridViews, config: Config): Router {
+export function submissionRoutes(store: SubmissionData, catalogue: ApprovedCatalogue, checker: SubmissionChecker, views: GridViews, config: Config): Router {
   const r = Router();
   const limits = config.limits;
   const deps: SubmitDeps = { store, catalogue, checker, limits };
@@ -92,12 +92,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
 
   // The series' versions and decisions, with the names of the people in them.
   on(r, 'versions', async (req, res, actor) => {
-    const versions = await store.submissions.versions(actor, idParam(req.params.id));
-    if (!versions) throw notFound('提交');
-    const ids = [...new Set(versions.flatMap((v) => [v.submittedBy, ...v.decisions.map((d) => d.decidedBy)]))];
-    const names = await displayNames(store, ids);
-    const people = Object.fromEntries(ids.map((id) => [id, names.get(id) ?? `用户 ${id}`]));
-    res.json({ versions, people });
+    res.json(await versionsWithPeople(store, actor, idParam(req.params.id)));
   });
 
   on(r, 'originalFile', async (req, res, actor) => {
@@ -107,11 +102,7 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   });
 
   on(r, 'diff', async (req, res) => {
-    const s = await visibleSummary(store, req);
-    const base = await store.submissions.lastApproved(s.departmentId, 'catalogue', s.id);
-    const now = await views.submission(s.id);
-    const resources = diffCatalogues(base ? (await views.submission(base.id)).catalogue : [], now.catalogue);
-    res.json({ base: base ? { id: base.id, version: base.version } : null, resources, tones: diffTones(now.locations, resources) });
+    res.json(await diffWithLastApproved(store, views, await visibleSummary(store, req)));
   });
 
   for (const action of REVIEW_ACTIONS) {
@@ -123,13 +114,13 @@ export function submissionRoutes(store: Store, catalogue: ApprovedCatalogue, che
   return r;
 }
 
-async function visible(store: Store, req: Request): Promise<Submission> {
+async function visible(store: Pick<SubmissionRepository, 'submissions'>, req: Request): Promise<Submission> {
   const s = await store.submissions.get(caller(req), idParam(req.params.id));
   if (!s) throw notFound('提交');
   return s;
 }
 
-async function visibleSummary(store: Store, req: Request): Promise<SubmissionSummary> {
+async function visibleSummary(store: Pick<SubmissionRepository, 'submissions'>, req: Request): Promise<SubmissionSummary> {
   const s = await store.submissions.summary(caller(req), idParam(req.params.id));
   if (!s) throw notFound('提交');
   return s;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../../../../shared/src';
-import type { Actor, Store, SubmissionSummary } from '../../db/store';
+import type { Actor, AuditRepository, Bound, SubmissionRepository, SubmissionSummary } from '../../db/store';
 import { ApiError, conflict, forbidden, notFound } from '../../http/errors';
 import type { ApprovedCatalogue } from '../catalogue/service';
 import { checkedOrThrow, type CheckedWorkbook, type Received, type SubmitLimits } from './check-workbook';
 import type { SubmissionChecker } from './checker';
-import { leadStepOn } from '../identity/service';
+import { displayNames, leadStepOn } from '../identity/service';
 import { getTask } from '../tasks/service';
 
 /**
@@ -13,8 +13,14 @@ import { getTask } from '../tasks/service';
  * the client's verdict), then stores the version, its report and an audit entry in one
  * transaction. A retry with the same idempotency key is answered from what was stored.
  */
+/**
+ * Submissions' repositories and the audit log in one transaction, and what submitting, deciding and
+ * listing read through identity's and tasks' services.
+ */
+export type SubmissionData = Bound<SubmissionRepository & AuditRepository> & Parameters<typeof leadStepOn>[0] & Parameters<typeof getTask>[0] & Parameters<typeof displayNames>[0];
+
 export interface SubmitDeps {
-  store: Store;
+  store: SubmissionData;
   catalogue: ApprovedCatalogue;
   checker: SubmissionChecker;
   limits: SubmitLimits;
@@ -75,7 +81,7 @@ async function submit(
   return store(deps, actor, upload ? { ...checked, taskId: upload.taskId } : checked, idempotencyKey, requestHash, upload?.file ?? null);
 }
 
-async function replayed(store: Store, actor: Actor, key: string | null, requestHash: string | null): Promise<SubmitResult | null> {
+async function replayed(store: Pick<SubmissionRepository, 'submissions'>, actor: Actor, key: string | null, requestHash: string | null): Promise<SubmitResult | null> {
   if (key === null) return null;
   const earlier = await store.submissions.findByIdempotencyKey(actor.userId, key);
   if (!earlier) return null;
@@ -120,7 +126,7 @@ async function store(
 }
 
 /** The write, with a close that won the race told apart from a fault (its class does not cross the SQLite writer thread, its name does). */
-async function recordOpen(store: Store, input: Parameters<Store['recordSubmission']>[0]) {
+async function recordOpen(store: Pick<SubmissionRepository, 'recordSubmission'>, input: Parameters<SubmissionRepository['recordSubmission']>[0]) {
   try {
     return await store.recordSubmission(input);
   } catch (e) {

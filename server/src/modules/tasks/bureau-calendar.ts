@@ -1,5 +1,5 @@
 import { chinaDate, WorkingCalendar, type CalendarSource } from '../../../../shared/src';
-import type { BureauCalendarYear, Store } from '../../db/store';
+import type { BureauCalendarYear, TaskRepository } from '../../db/store';
 
 /**
  * The working-day calendar with the bureau's own years from the database. The entries change at
@@ -11,7 +11,7 @@ export class BureauCalendar {
   private loading: Promise<{ calendar: WorkingCalendar; years: BureauCalendarYear[] }> | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<TaskRepository, 'calendarYears'>,
     private readonly ttlMs = 15_000,
     private readonly clock: () => number = Date.now,
   ) {}
@@ -59,7 +59,7 @@ export function coverage(calendar: WorkingCalendar, entries: readonly BureauCale
 }
 
 /** The start-up log's line from the database's entries, or null when this year and the next are covered. */
-export async function calendarStartupNotice(store: Store, today = chinaDate()): Promise<string | null> {
+export async function calendarStartupNotice(store: Pick<TaskRepository, 'calendarYears'>, today = chinaDate()): Promise<string | null> {
   return startupCalendarNotice(new WorkingCalendar(await store.calendarYears.list()), today);
 }
 

@@ -1,6 +1,6 @@
 import { chinaDate, PROGRESS_STATES, type ProgressState, type WorkingCalendar } from '../../../../shared/src';
 import { departmentScope } from '../identity/visibility';
-import type { Actor, Department, Store, SubmissionStatus, SubmissionSummary, Task } from '../../db/store';
+import type { Actor, Department, SubmissionStatus, SubmissionSummary, Task } from '../../db/store';
 import { listDepartments } from '../identity/service';
 import { latestForTask } from '../submissions/service';
 
@@ -60,7 +60,10 @@ export function taskView(calendar: WorkingCalendar, actor: Actor, task: Task): T
   return { ...own, calendarCovered: dates.every((d) => calendar.isCovered(d)) };
 }
 
-export async function taskBoard(store: Store, calendar: WorkingCalendar, actor: Actor, task: Task, at = new Date()): Promise<TaskBoard> {
+/** What the board reads, through identity's and submissions' services. */
+export type BoardSources = Parameters<typeof listDepartments>[0] & Parameters<typeof latestForTask>[0];
+
+export async function taskBoard(store: BoardSources, calendar: WorkingCalendar, actor: Actor, task: Task, at = new Date()): Promise<TaskBoard> {
   const today = chinaDate(at);
   const [departments, latest] = await Promise.all([listDepartments(store), latestForTask(store, actor, task.id)]);
   const byDepartment = new Map(latest.map((s) => [s.departmentId, s]));
