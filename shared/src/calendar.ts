@@ -18,7 +18,8 @@ export interface CalendarYear {
 }
 
 /** Where a year's holidays come from; 'none' means weekends only. */
-export type CalendarSource = 'package' | 'bureau' | 'none';
+export const CALENDAR_SOURCES = ['package', 'bureau', 'none'] as const;
+export type CalendarSource = (typeof CALENDAR_SOURCES)[number];
 
 export const CALENDAR_SOURCE_LABELS: Record<CalendarSource, string> = {
   package: '内置日历',
