@@ -1,5 +1,5 @@
 import { DATE_TEXT, isValidYmd, MS_PER_DAY } from './dates';
-import { isoDate, type CalendarYear } from './calendar';
+import { isoDate, yearOf, type CalendarYear } from './calendar';
 
 /**
  * A year's holidays as an admin types them from the State Council's notice, one arrangement a
@@ -67,7 +67,7 @@ export function parseNotice(year: number, text: string): ParsedNotice {
       }
       for (let utc = from; utc <= to; utc += MS_PER_DAY) {
         const iso = isoDate(utc);
-        if (Number(iso.slice(0, 4)) !== year) {
+        if (yearOf(iso) !== year) {
           problems.push({ line, message: `第 ${line} 行的 ${iso} 不在 ${year} 年` });
           break;
         }

@@ -64,9 +64,10 @@ export function chinaDayEnd(date: string): string {
   return new Date(toUtc(date) + MS_PER_DAY - CHINA_OFFSET_MS).toISOString();
 }
 
-const PACKAGE_YEARS: ReadonlySet<number> = new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
+/** The year of a YYYY-MM-DD date. */
+export const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 
-const yearOf = (iso: string) => Number(iso.slice(0, 4));
+const PACKAGE_YEARS: ReadonlySet<number> = new Set(Object.keys(data.holidays).map(yearOf));
 
 export class WorkingCalendar {
   private readonly holidays: Set<string>;
