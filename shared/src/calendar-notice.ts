@@ -1,5 +1,5 @@
-import { isValidYmd, MS_PER_DAY } from './dates';
-import { isoDate, type CalendarYear } from './calendar';
+import { DATE_TEXT, isValidYmd, MS_PER_DAY } from './dates';
+import { isoDate, yearOf, type CalendarYear } from './calendar';
 
 /**
  * A year's holidays as an admin types them from the State Council's notice, one arrangement a
@@ -18,7 +18,6 @@ export type ParsedNotice = { ok: true; year: CalendarYear } | { ok: false; probl
 export const NOTICE_EXAMPLE = '2027-01-01 至 2027-01-03 放假\n2027-02-07 上班';
 
 const DATE = String.raw`\d{4}\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}\s*日?`;
-const DATE_PARTS = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/;
 /** Exported for the ReDoS test, which cannot read a pattern built at run time from the source. */
 export const NOTICE_ITEM = new RegExp(String.raw`(${DATE})(?:\s*(?:至|到|~|～|—|–)\s*(${DATE}))?`, 'g');
 const KIND = /(放假|休息|休|上班|补班|班)\s*[。.]?$/;
@@ -26,7 +25,7 @@ const KIND = /(放假|休息|休|上班|补班|班)\s*[。.]?$/;
 const MAX_RANGE_DAYS = 31;
 
 function utcOf(text: string): number | null {
-  const m = DATE_PARTS.exec(text.trim());
+  const m = DATE_TEXT.exec(text.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return isValidYmd(y, mo, d) ? Date.UTC(y, mo - 1, d) : null;
@@ -68,7 +67,7 @@ export function parseNotice(year: number, text: string): ParsedNotice {
       }
       for (let utc = from; utc <= to; utc += MS_PER_DAY) {
         const iso = isoDate(utc);
-        if (Number(iso.slice(0, 4)) !== year) {
+        if (yearOf(iso) !== year) {
           problems.push({ line, message: `第 ${line} 行的 ${iso} 不在 ${year} 年` });
           break;
         }

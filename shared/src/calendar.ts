@@ -18,7 +18,8 @@ export interface CalendarYear {
 }
 
 /** Where a year's holidays come from; 'none' means weekends only. */
-export type CalendarSource = 'package' | 'bureau' | 'none';
+export const CALENDAR_SOURCES = ['package', 'bureau', 'none'] as const;
+export type CalendarSource = (typeof CALENDAR_SOURCES)[number];
 
 export const CALENDAR_SOURCE_LABELS: Record<CalendarSource, string> = {
   package: '内置日历',
@@ -63,9 +64,10 @@ export function chinaDayEnd(date: string): string {
   return new Date(toUtc(date) + MS_PER_DAY - CHINA_OFFSET_MS).toISOString();
 }
 
-const PACKAGE_YEARS: ReadonlySet<number> = new Set(Object.keys(data.holidays).map((d) => Number(d.slice(0, 4))));
+/** The year of a YYYY-MM-DD date. */
+export const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 
-const yearOf = (iso: string) => Number(iso.slice(0, 4));
+const PACKAGE_YEARS: ReadonlySet<number> = new Set(Object.keys(data.holidays).map(yearOf));
 
 export class WorkingCalendar {
   private readonly holidays: Set<string>;

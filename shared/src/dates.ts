@@ -29,7 +29,8 @@ export function isYmdNumber(n: number): boolean {
   return isValidYmd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100);
 }
 
-const DATE_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/;
+/** A date written 2020-01-31, 2020/1/31 or 2020年1月31日: year, month and day captured (the holiday notice reads its dates with it too). */
+export const DATE_TEXT = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /**
  * Matched on the text with each run of white space made one space (spacedOnce): written with

@@ -58,9 +58,6 @@ export interface RuleDecl {
   examples: { fire: RuleExample; quiet: RuleExample };
 }
 
-/** Kept for callers that need only what groups a report. */
-export type RuleInfo = Pick<RuleDecl, 'severity' | 'title'>;
-
 const ex = (note: string, b: () => WorkbookGrid, more: Omit<RuleExample, 'note' | 'book'> = {}): RuleExample => ({ note, book: b, ...more });
 const s = (source: SeedId, article: string): SeedRef => ({ source, article });
 
@@ -810,10 +807,6 @@ export type RuleParams<R extends RuleId> = (Values<Decl<R>['message']> & { varia
 
 /** A rule that fired with its parameters, for checks compiled ahead of the cells they see (template columns). */
 export type RuleProblem = { [R in RuleId]: { ruleId: R; params: RuleParams<R> } }[RuleId];
-
-export function ruleInfo(id: RuleId): RuleInfo {
-  return RULES[id];
-}
 
 /** Fills a template's `{name}` parameters; an unknown name stays as written, so a typo shows. */
 export function renderMessage(template: string, params: Readonly<Record<string, unknown>>): string {

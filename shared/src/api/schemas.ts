@@ -2,6 +2,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { EXCEL_COLUMNS, EXCEL_ROWS, MAX_MERGES_PER_SHEET, type CellValue } from '../grid';
 import { IssueSchema, ReportSchema, SheetKindSchema } from '../report';
+import { CALENDAR_SOURCES } from '../calendar';
 import { isValidYmd } from '../dates';
 import { PROGRESS_STATES, REVIEW_ACTIONS, ROLES, SUBMISSION_STATUSES } from '../vocabulary';
 import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIME_DAYS } from '../token-lifetimes';
@@ -297,7 +298,7 @@ export const TaskListQuerySchema = z.object({
   state: z.enum(['open', 'closed', 'all']).optional().openapi({ description: '默认：填报人员和部门领导只见未关闭的任务，其他角色见全部' }),
 });
 
-const CalendarSourceSchema = z.enum(['package', 'bureau', 'none']);
+const CalendarSourceSchema = z.enum(CALENDAR_SOURCES);
 export const CalendarYearSchema = z
   .object({
     year: z.number().int(),

@@ -44,7 +44,8 @@ const shown = (f: Field) => (f.text === f.norm ? quote(f.text) : `${quote(f.text
 export function requiredWhenCheck(sheet: ParsedSheet, report: SheetIssues) {
   const conditionals = conditionalColumns(sheet.def.columns);
   const present = new Set(sheet.columns.map((c) => c.def.key));
-  const toldMissing = new Set<string>();
+  /** The missing resource-level columns already told once, with the suffix their records' messages carry. */
+  const missing = new Map<string, string>();
   return (record: { row: number; fields: Fields }, about: string): void => {
     for (const { def, when, decider } of conditionals) {
       const decidedBy = record.fields[decider];
@@ -56,11 +57,11 @@ export function requiredWhenCheck(sheet: ParsedSheet, report: SheetIssues) {
       }
       // A row-level column the sheet lacks is not asked for; a resource-level one is, once for the sheet.
       if (def.level !== 'resource') continue;
-      if (!toldMissing.has(def.key)) {
-        toldMissing.add(def.key);
+      let noColumn = missing.get(def.key);
+      if (noColumn === undefined) {
         report('header.missing-column', { variant: 'conditional', decider: quote(decidedBy.header), value: shown(decidedBy), label: def.label, headerRow: sheet.headerRow }, { row: sheet.headerRow, column: def.label });
+        missing.set(def.key, (noColumn = renderMessage(NO_COLUMN_SUFFIX, { label: def.label, headerRow: sheet.headerRow })));
       }
-      const noColumn = renderMessage(NO_COLUMN_SUFFIX, { label: def.label, headerRow: sheet.headerRow });
       raise(report, { ruleId: when.rule, params: { ...params, noColumn } } as RuleProblem, { row: record.row, col: decidedBy.col, column: decidedBy.header, value: decidedBy.text });
     }
   };

@@ -73,12 +73,12 @@ async function submit(
   requestHash: string | null,
   upload: { taskId: number | null; file: { filename: string; content: Buffer } } | null,
 ): Promise<SubmitResult> {
-  department(actor);
+  const departmentId = department(actor);
   const replay = await replayed(deps.store, actor, idempotencyKey, requestHash);
   if (replay) return replay;
   const checked = checkedOrThrow(await deps.checker.check(received, await deps.catalogue.snapshot(), deps.limits, 'store'));
   // An upload's task comes with the form, a JSON body's inside it.
-  return store(deps, actor, upload ? { ...checked, taskId: upload.taskId } : checked, idempotencyKey, requestHash, upload?.file ?? null);
+  return store(deps, actor, departmentId, upload ? { ...checked, taskId: upload.taskId } : checked, idempotencyKey, requestHash, upload?.file ?? null);
 }
 
 async function replayed(store: Pick<SubmissionRepository, 'submissions'>, actor: Actor, key: string | null, requestHash: string | null): Promise<SubmitResult | null> {
@@ -93,12 +93,12 @@ async function replayed(store: Pick<SubmissionRepository, 'submissions'>, actor:
 async function store(
   deps: SubmitDeps,
   actor: Actor,
+  departmentId: number,
   checked: CheckedWorkbook,
   idempotencyKey: string | null,
   requestHash: string | null,
   originalFile: { filename: string; content: Buffer } | null,
 ): Promise<SubmitResult> {
-  const departmentId = department(actor);
   if (checked.taskId !== null) {
     const task = await getTask(deps.store, checked.taskId);
     if (!task || !task.departmentIds.includes(departmentId)) throw notFound('填报任务');

@@ -1,4 +1,4 @@
-import { chinaDate, WorkingCalendar, type CalendarSource } from '../../../../shared/src';
+import { chinaDate, WorkingCalendar, yearOf, type CalendarSource } from '../../../../shared/src';
 import type { BureauCalendarYear, TaskRepository } from '../../db/store';
 
 /**
@@ -53,7 +53,7 @@ export interface YearCoverage {
 
 /** Coverage of the years around `today` (last year to two years ahead) and of every year entered. */
 export function coverage(calendar: WorkingCalendar, entries: readonly BureauCalendarYear[], today: string): YearCoverage[] {
-  const thisYear = Number(today.slice(0, 4));
+  const thisYear = yearOf(today);
   const years = new Set([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, ...entries.map((e) => e.year)]);
   return [...years].sort((a, b) => a - b).map((year) => ({ year, source: calendar.source(year) }));
 }
@@ -65,7 +65,7 @@ export async function calendarStartupNotice(store: Pick<TaskRepository, 'calenda
 
 /** Which of this year and the next count weekends only. */
 export function startupCalendarNotice(calendar: WorkingCalendar, today: string): string | null {
-  const thisYear = Number(today.slice(0, 4));
+  const thisYear = yearOf(today);
   const missing = [thisYear, thisYear + 1].filter((y) => calendar.source(y) === 'none');
   if (missing.length === 0) return null;
   return `节假日日历缺少 ${missing.join('、')} 年的安排：这些年份的工作日截止日期将只按周末计算。国务院公布放假安排后，请管理员在 系统管理 › 节假日 中录入。`;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseNotice, WorkingCalendar } from '../../../../shared/src';
+import { parseNotice, WorkingCalendar, yearOf } from '../../../../shared/src';
 import type { AuditRepository, Bound, BureauCalendarYear, TaskRepository } from '../../db/store';
 import { badRequest, notFound } from '../../http/errors';
 import type { CalendarYearInputSchema, DueQuerySchema } from '../../../../shared/src/api/schemas';
@@ -25,7 +25,7 @@ export function duePreview(calendar: WorkingCalendar, today: string, q: z.infer<
     workingDaysLeft: calendar.workingDaysBetween(today, dueDate),
     past: dueDate < today,
     calendarCovered: calendar.isSpanCovered(today, dueDate),
-    source: calendar.source(Number(dueDate.slice(0, 4))),
+    source: calendar.source(yearOf(dueDate)),
   };
 }
 

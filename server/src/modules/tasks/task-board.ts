@@ -70,6 +70,13 @@ export async function taskBoard(store: BoardSources, calendar: WorkingCalendar, 
   const scope = departmentScope(actor);
   const visible = scope.all ? task.departmentIds : task.departmentIds.filter((id) => id === scope.departmentId);
   const names = new Map(departments.map((d) => [d.id, d.name]));
+  // Most departments share the task's due date: count the working days to each date once, not once a row.
+  const daysLeft = new Map<string, number>();
+  const workingDaysLeft = (dueDate: string) => {
+    let n = daysLeft.get(dueDate);
+    if (n === undefined) daysLeft.set(dueDate, (n = calendar.workingDaysBetween(today, dueDate)));
+    return n;
+  };
   const rows = visible.map((id): BoardRow => {
     const s = byDepartment.get(id);
     const dueDate = dueDateFor(task, id);
@@ -78,12 +85,12 @@ export async function taskBoard(store: BoardSources, calendar: WorkingCalendar, 
       state: progressState(s?.status ?? null, dueDate, today, s?.leadConfirmed),
       dueDate,
       extended: dueDate !== task.dueDate,
-      workingDaysLeft: calendar.workingDaysBetween(today, dueDate),
+      workingDaysLeft: workingDaysLeft(dueDate),
       latest: s ? { id: s.id, version: s.version, status: s.status, errors: s.errors, warnings: s.warnings, createdAt: s.createdAt } : null,
       lastActivityAt: s?.lastActivityAt ?? null,
     };
   });
   const counts = Object.fromEntries(PROGRESS_STATES.map((st) => [st, rows.filter((r) => r.state === st).length])) as Record<ProgressState, number>;
   const view = taskView(calendar, actor, task);
-  return { task: view, today, workingDaysLeft: calendar.workingDaysBetween(today, view.dueDate), calendarCovered: view.calendarCovered, rows, counts };
+  return { task: view, today, workingDaysLeft: workingDaysLeft(view.dueDate), calendarCovered: view.calendarCovered, rows, counts };
 }
