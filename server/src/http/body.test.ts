@@ -1,9 +1,10 @@
 import express from 'express';
 import request from 'supertest';
-import { idleBodyTimeout, jsonBody, MiB, receiveTimeouts, sizeText } from './body';
+import { formatBytes } from '../xlsx/errors';
+import { idleBodyTimeout, jsonBody, MiB, receiveTimeouts } from './body';
 
 test('sizes read as people write them', () => {
-  expect([500, 10_240, 16_384, 10_000, MiB, 64 * MiB, 1.5 * MiB].map(sizeText)).toEqual(['500 字节', '10 KB', '16 KB', '9.8 KB', '1 MB', '64 MB', '1.5 MB']);
+  expect([500, 10_240, 16_384, 10_000, MiB, 64 * MiB, 1.5 * MiB].map(formatBytes)).toEqual(['500 字节', '10 KB', '16 KB', '9.8 KB', '1 MB', '64 MB', '1.5 MB']);
 });
 
 test('the idle timer stops once the body is in: a slow answer after it is not cut', async () => {

@@ -1,5 +1,6 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import type { ServerOptions } from 'node:http';
+import { formatBytes } from '../xlsx/errors';
 import { ApiError, errorBody } from './errors';
 
 /**
@@ -10,13 +11,6 @@ import { ApiError, errorBody } from './errors';
  */
 export const KiB = 1024;
 export const MiB = 1024 * KiB;
-
-/** A size as people read it in a message: 16 KB, 1 MB, 64 MB. */
-export function sizeText(bytes: number): string {
-  const [unit, size] = bytes >= MiB ? ['MB', MiB] : bytes >= KiB ? ['KB', KiB] : ['字节', 1];
-  const n = bytes / size;
-  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${unit}`;
-}
 
 /** What a route will take on the wire, and what to answer a body over it. */
 export interface BodyLimit {
@@ -53,7 +47,7 @@ export function limitedParser(parser: RequestHandler, limit: BodyLimit, refusal:
  */
 export function jsonBody(maxBytes: number, { raw = false, advice = '' }: { raw?: boolean; advice?: string } = {}): BodyParser {
   const parser = raw ? express.raw({ type: 'application/json', limit: maxBytes }) : express.json({ limit: maxBytes });
-  const limit: BodyLimit = { maxBytes, tooLarge: () => new ApiError(413, 'payload-too-large', `请求内容超过上限（${sizeText(maxBytes)}）${advice}`) };
+  const limit: BodyLimit = { maxBytes, tooLarge: () => new ApiError(413, 'payload-too-large', `请求内容超过上限（${formatBytes(maxBytes)}）${advice}`) };
   return limitedParser(parser, limit, (err) => jsonRefusal(err, limit));
 }
 

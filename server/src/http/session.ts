@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { hashToken, sameSecret } from '../auth/secrets';
 import type { IdentityRepository, User } from '../db/store';
+import { ApiError } from './errors';
 
 /** Sessions live in identity's repository. */
 type Sessions = Pick<IdentityRepository, 'sessions'>;
-import { ApiError } from './errors';
 
 /**
  * Browser sessions for the review pages: a random id in an httpOnly, SameSite=Lax cookie, and a

@@ -1,6 +1,7 @@
 import multer from 'multer';
 import { ApiError } from './errors';
-import { KiB, limitedParser, sizeText, type BodyLimit, type BodyParser } from './body';
+import { formatBytes } from '../xlsx/errors';
+import { KiB, limitedParser, type BodyLimit, type BodyParser } from './body';
 
 /**
  * The workbook upload: one file in field `file`, held in memory up to the configured size (it is
@@ -33,7 +34,7 @@ const FORM_REFUSALS: Record<string, [number, string, string]> = {
   LIMIT_PART_COUNT: [400, 'too-many-parts', `表单的部分过多（最多 ${FORM.parts} 个：一个文件和若干文本字段）`],
   LIMIT_FIELD_COUNT: [400, 'too-many-fields', `表单的文本字段过多（最多 ${FORM.fields} 个）`],
   LIMIT_FIELD_KEY: [400, 'field-name-too-long', `表单字段名过长（最多 ${FORM.fieldNameSize} 字节）`],
-  LIMIT_FIELD_VALUE: [400, 'field-too-long', `表单字段内容过长（最多 ${sizeText(FORM.fieldSize)}）`],
+  LIMIT_FIELD_VALUE: [400, 'field-too-long', `表单字段内容过长（最多 ${formatBytes(FORM.fieldSize)}）`],
   MISSING_FIELD_NAME: [400, 'field-name-missing', '表单字段缺少名称'],
   // Bracketed names (taskId[99999999]) would build arrays and objects; the form has none.
   LIMIT_FIELD_NESTING: [400, 'invalid-field-name', '表单字段名不能含方括号'],
@@ -54,7 +55,7 @@ export function xlsxUpload(maxBytes: number): BodyParser {
       done(null, true);
     },
   }).single('file');
-  const fileTooLarge = () => new ApiError(413, 'file-too-large', `上传的文件超过大小上限（${sizeText(maxBytes)}）`);
+  const fileTooLarge = () => new ApiError(413, 'file-too-large', `上传的文件超过大小上限（${formatBytes(maxBytes)}）`);
   const limit: BodyLimit = { maxBytes: maxBytes + FORM_OVERHEAD_BYTES, tooLarge: fileTooLarge };
   return limitedParser(parser, limit, (err) => {
     if (err instanceof ApiError) return err;

@@ -51,9 +51,10 @@ export function formatCount(n: number): string {
   return n >= 10000 && n % 10000 === 0 ? `${n / 10000} 万` : String(n);
 }
 
-export function formatBytes(n: number): string {
-  const mib = n / (1024 * 1024);
-  return mib >= 1 ? `${Number(mib.toFixed(1))} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+/** A size as people read it in a message: 500 字节, 9.8 KB, 16 KB, 1.5 MB, 64 MB. */
+export function formatBytes(bytes: number): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? ['MB', 1024 * 1024] : bytes >= 1024 ? ['KB', 1024] : ['字节', 1];
+  return `${Number((bytes / size).toFixed(1))} ${unit}`;
 }
 
 /**

@@ -73,8 +73,8 @@ export async function createToken(data: IdentityData, creatorId: number, userId:
 
 /** Revokes one's own token, or as an admin anyone's; not found otherwise. */
 export async function revokeToken(data: IdentityData, caller: { userId: number; role: string }, id: number): Promise<void> {
-  const mine = (await data.tokens.list(caller.userId)).some((t) => t.id === id);
-  if (!mine && caller.role !== 'admin') throw notFound('令牌');
+  // An admin may revoke any token: only anyone else's own tokens need looking up.
+  if (caller.role !== 'admin' && !(await data.tokens.list(caller.userId)).some((t) => t.id === id)) throw notFound('令牌');
   const revoked = await data.transaction(async (tx) => {
     const ok = await tx.tokens.revoke(id);
     if (ok) await recordAudit(tx, { userId: caller.userId, action: 'token.revoke', entity: 'token', entityId: String(id) });

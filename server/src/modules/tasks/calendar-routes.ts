@@ -13,7 +13,8 @@ import { CalendarYearInputSchema, CalendarYearParamSchema, DueQuerySchema } from
  */
 export function calendarRoutes(store: CalendarData, calendars: BureauCalendar, now: () => Date = () => new Date()): Router {
   const r = Router();
-  r.use(jsonBody(100 * KiB));
+  // On the route that takes a body only, so no other router's body is read under this limit.
+  const json = jsonBody(100 * KiB);
   const yearParam = (raw: unknown) => parse(CalendarYearParamSchema, raw, '年份');
 
   on(r, 'calendar', async (_req, res) => {
@@ -25,7 +26,7 @@ export function calendarRoutes(store: CalendarData, calendars: BureauCalendar, n
     res.json(duePreview(await calendars.current(), chinaDate(now()), q));
   });
 
-  on(r, 'putCalendarYear', async (req, res, admin) => {
+  on(r, 'putCalendarYear', [json], async (req, res, admin) => {
     const year = yearParam(req.params.year);
     res.json(await putCalendarYear(store, calendars, admin.userId, year, parse(CalendarYearInputSchema, req.body)));
   });

@@ -9,7 +9,8 @@ import { TaskExtensionInputSchema, TaskInputSchema, TaskListQuerySchema, TaskUpd
 /** Collection tasks' routes: each parses the request, asks the task service, and answers. */
 export function taskRoutes(store: TaskData, calendars: BureauCalendar, now: () => Date = () => new Date()): Router {
   const r = Router();
-  r.use(jsonBody(MiB));
+  // On the routes that take a body only, so no other router's body is read under this limit.
+  const json = jsonBody(MiB);
   const tasks = new TaskService(store, calendars, now);
 
   on(r, 'tasks', async (req, res, c) => {
@@ -23,14 +24,14 @@ export function taskRoutes(store: TaskData, calendars: BureauCalendar, now: () =
     res.json(await tasks.board(c, await tasks.visible(c, idParam(req.params.id))));
   });
 
-  on(r, 'createTask', async (req, res, c) => {
+  on(r, 'createTask', [json], async (req, res, c) => {
     res.status(201).json(await tasks.create(c, parse(TaskInputSchema, req.body)));
   });
-  on(r, 'updateTask', async (req, res, c) => {
+  on(r, 'updateTask', [json], async (req, res, c) => {
     const task = await tasks.open(idParam(req.params.id));
     res.json(await tasks.update(c, task, parse(TaskUpdateSchema, req.body)));
   });
-  on(r, 'extendTask', async (req, res, c) => {
+  on(r, 'extendTask', [json], async (req, res, c) => {
     const task = await tasks.open(idParam(req.params.id));
     res.status(201).json(await tasks.extend(c, task, parse(TaskExtensionInputSchema, req.body)));
   });

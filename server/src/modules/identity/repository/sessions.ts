@@ -2,6 +2,9 @@ import type { IdentityRepository } from '../repository';
 import { now, type RepoContext } from '../../../db/repository-context';
 import { toUser, USER_COLUMNS } from './users';
 
+/** find's user columns, built once: it runs on every request from the pages. */
+const SESSION_USER_COLUMNS = USER_COLUMNS.map((c) => `users.${c}` as const);
+
 export function sessionsRepository({ db }: RepoContext): IdentityRepository['sessions'] {
   return {
     async create(input) {
@@ -19,7 +22,7 @@ export function sessionsRepository({ db }: RepoContext): IdentityRepository['ses
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
         .select(['sessions.csrf_token', 'sessions.created_at as session_created_at', 'sessions.expires_at'])
-        .select(USER_COLUMNS.map((c) => `users.${c}` as const))
+        .select(SESSION_USER_COLUMNS)
         .where('sessions.id_hash', '=', idHash)
         .where('sessions.expires_at', '>', now())
         .where('users.active', '=', 1)
