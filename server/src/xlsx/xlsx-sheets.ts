@@ -17,7 +17,6 @@ import { dateToSerial } from '../../../shared/src/dates';
 import { unescapeExcelText } from './cells';
 import { MESSAGES, WorkbookReadError } from './errors';
 import { addMerge } from './merges';
-import { NoDtd } from './no-dtd';
 import { GridBudget, RowGate } from './sheet-builder';
 import { corrupt, XmlScanner, type Tag, type XmlHandler } from './xml-scan';
 import type { GuardedZip } from './zip-guard';
@@ -102,11 +101,11 @@ interface PartHandler<T> extends XmlHandler {
   result(): T;
 }
 
-/** Inflates one part through the DOCTYPE guard into the scanner, decoding UTF-8 statefully so characters arrive whole. */
+/** Inflates one part into the scanner, decoding UTF-8 statefully so characters arrive whole. */
 async function scanPart<T>(zip: GuardedZip, entry: Entry, handler: PartHandler<T>): Promise<T> {
   const inflated = await zip.openInflated(entry, INFLATE_CHUNK);
   inflated.on('error', noop);
-  const stream: Readable = pipeline(inflated, new NoDtd(), new PassThrough({ highWaterMark: INFLATE_AHEAD }), noop);
+  const stream: Readable = pipeline(inflated, new PassThrough({ highWaterMark: INFLATE_AHEAD }), noop);
   try {
     const scanner = new XmlScanner(handler);
     const decoder = new StringDecoder('utf8');
