@@ -309,7 +309,7 @@ function newlines(s: string): string {
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Text with its entity and character references replaced; an unknown or broken one is corrupt. */
-export function decodeXml(s: string): string {
+function decodeXml(s: string): string {
   let amp = s.indexOf('&');
   if (amp === -1) return s;
   let out = '';
@@ -326,9 +326,8 @@ export function decodeXml(s: string): string {
       if (!(code >= 1 && code <= 0x10ffff)) throw corrupt();
       out += String.fromCodePoint(code);
     } else {
-      const named = NAMED[ref];
-      if (named === undefined || !Object.hasOwn(NAMED, ref)) throw corrupt();
-      out += named;
+      if (!Object.hasOwn(NAMED, ref)) throw corrupt();
+      out += NAMED[ref];
     }
     from = semi + 1;
     amp = s.indexOf('&', from);
