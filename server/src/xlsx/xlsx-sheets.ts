@@ -12,7 +12,7 @@ import { PassThrough, pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { posix } from 'node:path';
 import type { Entry } from 'yauzl';
-import { EXCEL_COLUMNS, isBlankRow, type CellValue, type MergeArea } from '../../../shared/src/grid';
+import { EXCEL_COLUMNS, type CellValue, type MergeArea } from '../../../shared/src/grid';
 import { dateToSerial } from '../../../shared/src/dates';
 import { unescapeExcelText } from './cells';
 import { MESSAGES, WorkbookReadError } from './errors';
@@ -61,8 +61,8 @@ interface BookSheet {
   state: string;
 }
 
-/** Streams every worksheet of an .xlsx into `visitor`; returns whether any cell held a value. */
-export async function streamXlsx(zip: GuardedZip, visitor: WorkbookVisitor, budget: GridBudget): Promise<boolean> {
+/** Streams every worksheet of an .xlsx into `visitor`, held to `budget`. */
+export async function streamXlsx(zip: GuardedZip, visitor: WorkbookVisitor, budget: GridBudget): Promise<void> {
   const book = zip.entry(WORKBOOK);
   const relsEntry = zip.entry(WORKBOOK_RELS);
   if (!book) throw new WorkbookReadError('not-xlsx', MESSAGES.notXlsx);
@@ -75,26 +75,15 @@ export async function streamXlsx(zip: GuardedZip, visitor: WorkbookVisitor, budg
   const strings = sstEntry ? await scanPart(zip, sstEntry, new SharedStringsHandler()) : [];
 
   const byId = new Map(rels.map((r) => [r.id, r]));
-  let anyValue = false;
   for (const sheet of sheets) {
     const rel = byId.get(sheet.rId);
     // Chartsheets, dialog and macro sheets hold no cells.
     if (!rel || !isType(rel, 'worksheet')) continue;
     const entry = zip.entry(partName(rel.target));
     if (!entry) throw new WorkbookReadError('corrupt', MESSAGES.corrupt);
-    const sink = visitor.beginSheet(sheet.name);
-    const gate = new RowGate(budget);
-    const handler = new SheetHandler(strings, (rowNumber, cells) => {
-      const kept = gate.admit(rowNumber, cells);
-      if (!kept) return;
-      anyValue ||= !isBlankRow(kept);
-      sink.row(rowNumber - 1, kept);
-    });
-    const merges = await scanPart(zip, entry, handler);
-    gate.spendMerges(merges);
-    sink.end(merges);
+    const gate = new RowGate(budget, visitor.beginSheet(sheet.name));
+    gate.end(await scanPart(zip, entry, new SheetHandler(strings, (rowNumber, cells) => gate.row(rowNumber, cells))));
   }
-  return anyValue;
 }
 
 interface PartHandler<T> extends XmlHandler {
