@@ -7,6 +7,7 @@
 import * as XLSX from '@e965/xlsx';
 import { a1 } from '../../../shared/src/address';
 import { EXCEL_ROWS, type CellValue, type MergeArea } from '../../../shared/src/grid';
+import { MS_PER_DAY } from '../../../shared/src/dates';
 import { MESSAGES, WorkbookReadError } from './errors';
 import { addMerge } from './merges';
 import { GridBudget, RowGate } from './sheet-builder';
@@ -90,5 +91,5 @@ function cellValue(cell: XLSX.CellObject): CellValue {
 }
 
 function dateSerial(d: Date): number {
-  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / MS_PER_DAY;
 }

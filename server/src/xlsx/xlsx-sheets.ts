@@ -13,7 +13,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { posix } from 'node:path';
 import type { Entry } from 'yauzl';
 import { EXCEL_COLUMNS, type CellValue, type MergeArea } from '../../../shared/src/grid';
-import { dateToSerial } from '../../../shared/src/dates';
+import { dateToSerial, MS_PER_DAY } from '../../../shared/src/dates';
 import { unescapeExcelText } from './cells';
 import { MESSAGES, WorkbookReadError } from './errors';
 import { addMerge } from './merges';
@@ -359,7 +359,7 @@ function isoSerial(text: string): number | null {
   if (Number.isNaN(t)) return null;
   const d = new Date(t);
   const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  return dateToSerial(d) + (t - midnight) / 86400000;
+  return dateToSerial(d) + (t - midnight) / MS_PER_DAY;
 }
 
 /** The column of a cell's reference (Tag.column), or the next column when it has none. */
