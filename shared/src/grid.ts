@@ -104,10 +104,15 @@ export function clipMerges(merges: readonly MergeArea[], extent: DataExtent): Me
   return out;
 }
 
+/** The cells one merged area covers, its top-left one included. */
+function areaCells(m: MergeArea): number {
+  return (m.bottom - m.top + 1) * (m.right - m.left + 1);
+}
+
 /** The cells filling `merges` writes besides their top-left ones: what a fill costs, counted against a cell limit. */
 export function mergedCellCount(merges: readonly MergeArea[]): number {
   let n = 0;
-  for (const m of merges) n += (m.bottom - m.top + 1) * (m.right - m.left + 1) - 1;
+  for (const m of merges) n += areaCells(m) - 1;
   return n;
 }
 
@@ -119,14 +124,21 @@ export function mergedCellCount(merges: readonly MergeArea[]): number {
  */
 export function declaredMergeCells(merges: readonly MergeArea[]): number {
   let n = 0;
-  for (const m of merges) n += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+  for (const m of merges) n += areaCells(m);
   return n;
 }
 
 /** The refusal for merges past the cell limit, naming the largest so the clerk can find it. */
 export function oversizedMergesMessage(merges: readonly MergeArea[], cells: number, maxCells: number): string {
   let largest = merges[0];
-  for (const m of merges) if (declaredMergeCells([m]) > declaredMergeCells([largest])) largest = m;
+  let most = areaCells(largest);
+  for (const m of merges) {
+    const n = areaCells(m);
+    if (n > most) {
+      largest = m;
+      most = n;
+    }
+  }
   const ref = `${a1(largest.top, largest.left)}:${a1(largest.bottom, largest.right)}`;
   return `合并区域共覆盖 ${cells.toLocaleString('en-US')} 个单元格（最大的是 ${ref}），超过 ${maxCells.toLocaleString('en-US')} 个单元格的上限，多是选中整行、整列后合并造成的；请取消这些合并后重新提交`;
 }

@@ -12,7 +12,6 @@ export function rulesCommand(opts: { json?: boolean }, io: CliIo): number {
     io.stdout(`${JSON.stringify(ref, null, 2)}\n`);
     return 0;
   }
-  const byId = new Map(ref.rules.map((r) => [r.id, r]));
   const out: string[] = [`govcat 填报说明（校验引擎 ${ref.engineVersion}）：${ref.kinds.length} 种表格，${ref.rules.length} 条规则`, ''];
   for (const k of ref.kinds) {
     out.push(`■ ${k.label}`);
@@ -27,7 +26,7 @@ export function rulesCommand(opts: { json?: boolean }, io: CliIo): number {
     out.push(`  整表的规则：${k.rules.join(' ')}`, '');
   }
   out.push('■ 规则');
-  for (const id of byId.keys()) out.push(...ruleLines(byId.get(id)!));
+  for (const r of ref.rules) out.push(...ruleLines(r));
   io.stdout(`${out.join('\n')}\n`);
   return 0;
 }

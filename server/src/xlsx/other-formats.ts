@@ -6,7 +6,8 @@
  */
 import * as XLSX from '@e965/xlsx';
 import { a1 } from '../../../shared/src/address';
-import { EXCEL_ROWS, isBlankRow, type CellValue, type MergeArea } from '../../../shared/src/grid';
+import { EXCEL_ROWS, type CellValue, type MergeArea } from '../../../shared/src/grid';
+import { MS_PER_DAY } from '../../../shared/src/dates';
 import { MESSAGES, WorkbookReadError } from './errors';
 import { addMerge } from './merges';
 import { GridBudget, RowGate } from './sheet-builder';
@@ -41,8 +42,8 @@ export function isBiffWorkbook(bytes: Buffer): boolean {
   return true;
 }
 
-/** Streams an .xls or .ods into `visitor`; returns whether any cell held a value. */
-export function readWithSheetJs(bytes: Buffer, format: OtherFormat, visitor: WorkbookVisitor, budget: GridBudget, maxRows: number): boolean {
+/** Streams an .xls or .ods into `visitor`, held to `budget`. */
+export function readWithSheetJs(bytes: Buffer, format: OtherFormat, visitor: WorkbookVisitor, budget: GridBudget, maxRows: number): void {
   let book: XLSX.WorkBook;
   try {
     // sheetRows stops SheetJS past the row limit instead of building the rest; the gate then refuses.
@@ -50,31 +51,24 @@ export function readWithSheetJs(bytes: Buffer, format: OtherFormat, visitor: Wor
   } catch (err) {
     throw new WorkbookReadError('corrupt', format === 'xls' ? MESSAGES.corruptXls : MESSAGES.corruptOds, { cause: err });
   }
-  let anyValue = false;
   // SheetNames is the tab order; hidden sheets are read like the others, as for an .xlsx.
   for (const name of book.SheetNames) {
     const sheet = book.Sheets[name] as XLSX.WorkSheet & { '!data'?: XLSX.CellObject[][] };
     // Chart sheets carry no cell data.
     if (!sheet || !sheet['!data']) continue;
-    const sink = visitor.beginSheet(name);
-    const gate = new RowGate(budget);
+    const gate = new RowGate(budget, visitor.beginSheet(name));
     const data = sheet['!data'];
     for (let r = 0; r < data.length; r++) {
       const row = data[r];
       if (!row) continue;
       const cells: CellValue[] = new Array(row.length);
       for (let c = 0; c < row.length; c++) cells[c] = row[c] ? cellValue(row[c]) : null;
-      const kept = gate.admit(r + 1, cells);
-      if (!kept) continue;
-      anyValue ||= !isBlankRow(kept);
-      sink.row(r, kept);
+      gate.row(r + 1, cells);
     }
     const merges: MergeArea[] = [];
     for (const m of sheet['!merges'] ?? []) addMerge(`${a1(m.s.r + 1, m.s.c + 1)}:${a1(m.e.r + 1, m.e.c + 1)}`, merges);
-    gate.spendMerges(merges);
-    sink.end(merges);
+    gate.end(merges);
   }
-  return anyValue;
 }
 
 function cellValue(cell: XLSX.CellObject): CellValue {
@@ -97,5 +91,5 @@ function cellValue(cell: XLSX.CellObject): CellValue {
 }
 
 function dateSerial(d: Date): number {
-  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / MS_PER_DAY;
 }

@@ -59,20 +59,19 @@ export async function streamWorkbook(input: string | Buffer, visitor: WorkbookVi
   let zip: GuardedZip | undefined;
   try {
     const budget = new GridBudget(limits);
-    let anyValue: boolean;
     if (format === 'cfb') {
-      anyValue = readWithSheetJs(await xlsBytes(input, limits.maxInMemoryBytes), 'xls', visitor, budget, limits.maxRows);
+      readWithSheetJs(await xlsBytes(input, limits.maxInMemoryBytes), 'xls', visitor, budget, limits.maxRows);
     } else {
       zip = await openGuardedZip(input, { ...DEFAULT_ZIP_LIMITS, maxUncompressedBytes: limits.maxUncompressedBytes });
       if (!zip.entry('xl/workbook.xml') && (await isOds(zip, limits.maxInMemoryBytes))) {
         zip.close();
         zip = undefined;
-        anyValue = readWithSheetJs(await bytesOf(input), 'ods', visitor, budget, limits.maxRows);
+        readWithSheetJs(await bytesOf(input), 'ods', visitor, budget, limits.maxRows);
       } else {
-        anyValue = await streamXlsx(zip, visitor, budget);
+        await streamXlsx(zip, visitor, budget);
       }
     }
-    if (!anyValue) throw new WorkbookReadError('empty', MESSAGES.empty);
+    if (!budget.anyValue) throw new WorkbookReadError('empty', MESSAGES.empty);
   } catch (err) {
     throw asReadError(err);
   } finally {

@@ -12,12 +12,11 @@ import { PassThrough, pipeline, type Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { posix } from 'node:path';
 import type { Entry } from 'yauzl';
-import { EXCEL_COLUMNS, isBlankRow, type CellValue, type MergeArea } from '../../../shared/src/grid';
-import { dateToSerial } from '../../../shared/src/dates';
+import { EXCEL_COLUMNS, type CellValue, type MergeArea } from '../../../shared/src/grid';
+import { dateToSerial, MS_PER_DAY } from '../../../shared/src/dates';
 import { unescapeExcelText } from './cells';
 import { MESSAGES, WorkbookReadError } from './errors';
 import { addMerge } from './merges';
-import { NoDtd } from './no-dtd';
 import { GridBudget, RowGate } from './sheet-builder';
 import { corrupt, XmlScanner, type Tag, type XmlHandler } from './xml-scan';
 import type { GuardedZip } from './zip-guard';
@@ -62,8 +61,8 @@ interface BookSheet {
   state: string;
 }
 
-/** Streams every worksheet of an .xlsx into `visitor`; returns whether any cell held a value. */
-export async function streamXlsx(zip: GuardedZip, visitor: WorkbookVisitor, budget: GridBudget): Promise<boolean> {
+/** Streams every worksheet of an .xlsx into `visitor`, held to `budget`. */
+export async function streamXlsx(zip: GuardedZip, visitor: WorkbookVisitor, budget: GridBudget): Promise<void> {
   const book = zip.entry(WORKBOOK);
   const relsEntry = zip.entry(WORKBOOK_RELS);
   if (!book) throw new WorkbookReadError('not-xlsx', MESSAGES.notXlsx);
@@ -76,37 +75,26 @@ export async function streamXlsx(zip: GuardedZip, visitor: WorkbookVisitor, budg
   const strings = sstEntry ? await scanPart(zip, sstEntry, new SharedStringsHandler()) : [];
 
   const byId = new Map(rels.map((r) => [r.id, r]));
-  let anyValue = false;
   for (const sheet of sheets) {
     const rel = byId.get(sheet.rId);
     // Chartsheets, dialog and macro sheets hold no cells.
     if (!rel || !isType(rel, 'worksheet')) continue;
     const entry = zip.entry(partName(rel.target));
     if (!entry) throw new WorkbookReadError('corrupt', MESSAGES.corrupt);
-    const sink = visitor.beginSheet(sheet.name);
-    const gate = new RowGate(budget);
-    const handler = new SheetHandler(strings, (rowNumber, cells) => {
-      const kept = gate.admit(rowNumber, cells);
-      if (!kept) return;
-      anyValue ||= !isBlankRow(kept);
-      sink.row(rowNumber - 1, kept);
-    });
-    const merges = await scanPart(zip, entry, handler);
-    gate.spendMerges(merges);
-    sink.end(merges);
+    const gate = new RowGate(budget, visitor.beginSheet(sheet.name));
+    gate.end(await scanPart(zip, entry, new SheetHandler(strings, (rowNumber, cells) => gate.row(rowNumber, cells))));
   }
-  return anyValue;
 }
 
 interface PartHandler<T> extends XmlHandler {
   result(): T;
 }
 
-/** Inflates one part through the DOCTYPE guard into the scanner, decoding UTF-8 statefully so characters arrive whole. */
+/** Inflates one part into the scanner, decoding UTF-8 statefully so characters arrive whole. */
 async function scanPart<T>(zip: GuardedZip, entry: Entry, handler: PartHandler<T>): Promise<T> {
   const inflated = await zip.openInflated(entry, INFLATE_CHUNK);
   inflated.on('error', noop);
-  const stream: Readable = pipeline(inflated, new NoDtd(), new PassThrough({ highWaterMark: INFLATE_AHEAD }), noop);
+  const stream: Readable = pipeline(inflated, new PassThrough({ highWaterMark: INFLATE_AHEAD }), noop);
   try {
     const scanner = new XmlScanner(handler);
     const decoder = new StringDecoder('utf8');
@@ -371,7 +359,7 @@ function isoSerial(text: string): number | null {
   if (Number.isNaN(t)) return null;
   const d = new Date(t);
   const midnight = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-  return dateToSerial(d) + (t - midnight) / 86400000;
+  return dateToSerial(d) + (t - midnight) / MS_PER_DAY;
 }
 
 /** The column of a cell's reference (Tag.column), or the next column when it has none. */

@@ -8,7 +8,8 @@
  * same process, because it walks the text with charCodeAt, hands out attributes only when asked
  * (Tag, read in place) and makes a string only for the text a handler collects. It still checks
  * what makes a file corrupt rather than misread: names, quoting, matched end tags, one root, known entities.
- * DOCTYPE is refused before any of this (no-dtd.ts); here one is corrupt, so no entity is ever defined.
+ * A DOCTYPE is refused (MESSAGES.dtd), so no entity is ever defined: the Open Packaging Conventions
+ * forbid DTDs in package parts (ECMA-376 Part 2, M1.17), and one in an upload is an entity trick.
  * No regular expressions: each step only moves forward, so the scan is linear on any input.
  */
 import { MESSAGES, WorkbookReadError } from './errors';
@@ -112,7 +113,7 @@ export class XmlScanner {
     return n;
   }
 
-  /** `<!--…-->` and `<![CDATA[…]]>`; anything else after `<!` (DOCTYPE, ENTITY) is refused. */
+  /** `<!--…-->` and `<![CDATA[…]]>`; anything else after `<!` is corrupt, a DOCTYPE or ENTITY said so. */
   private special(s: string, lt: number): number {
     if (s.startsWith('<!--', lt)) {
       const end = s.indexOf('-->', lt + 4);
@@ -126,6 +127,8 @@ export class XmlScanner {
       return end + 3;
     }
     if (s.length - lt < 9) return -1;
+    const word = s.slice(lt + 2, lt + 9).toUpperCase();
+    if (word === 'DOCTYPE' || word.startsWith('ENTITY')) throw new WorkbookReadError('corrupt', MESSAGES.dtd);
     throw corrupt();
   }
 
@@ -306,7 +309,7 @@ function newlines(s: string): string {
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Text with its entity and character references replaced; an unknown or broken one is corrupt. */
-export function decodeXml(s: string): string {
+function decodeXml(s: string): string {
   let amp = s.indexOf('&');
   if (amp === -1) return s;
   let out = '';
@@ -323,9 +326,8 @@ export function decodeXml(s: string): string {
       if (!(code >= 1 && code <= 0x10ffff)) throw corrupt();
       out += String.fromCodePoint(code);
     } else {
-      const named = NAMED[ref];
-      if (named === undefined || !Object.hasOwn(NAMED, ref)) throw corrupt();
-      out += named;
+      if (!Object.hasOwn(NAMED, ref)) throw corrupt();
+      out += NAMED[ref];
     }
     from = semi + 1;
     amp = s.indexOf('&', from);

@@ -68,9 +68,10 @@ function checkGridSize(grid: WorkbookGrid, limits: SubmitLimits): void {
   for (const s of grid.sheets) {
     rows += s.rows.length;
     for (const r of s.rows) cells += r.length;
-    if (s.merges) merged += mergedCellCount(clipMerges(s.merges, dataExtent(s)));
-    if (s.merges) declared += declaredMergeCells(s.merges);
-    if (declared > limits.cells) throw new ApiError(413, 'too-many-cells', oversizedMergesMessage(s.merges!, declared, limits.cells));
+    if (!s.merges) continue;
+    merged += mergedCellCount(clipMerges(s.merges, dataExtent(s)));
+    declared += declaredMergeCells(s.merges);
+    if (declared > limits.cells) throw new ApiError(413, 'too-many-cells', oversizedMergesMessage(s.merges, declared, limits.cells));
   }
   if (rows > limits.rows) throw new ApiError(413, 'too-many-rows', `提交的数据共 ${rows} 行，超过上限 ${limits.rows} 行；请分批提交`);
   if (cells + merged > limits.cells) {
