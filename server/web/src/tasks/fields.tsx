@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
 import { ApiFailure, call } from '../api';
 import type { Department } from '../types';
+import { daysLeftText } from '../format';
 
 /**
  * The fields the task form and its dialogs share. The due date: the task form, the edit dialog and the extension dialog share: a number of
@@ -70,7 +71,7 @@ export function DueField({ state, onChange, from, daysLabel = '若干个工作�
       {q && p && (
         <div role="status" aria-label="截止日期预览">
           <Text className={styles.preview}>
-            截止日期 {p.dueDate}（{p.past ? `已过 ${-p.workingDaysLeft} 个工作日` : `还有 ${p.workingDaysLeft} 个工作日`}）
+            截止日期 {p.dueDate}（{daysLeftText(p.workingDaysLeft, p.past)}）
           </Text>
           {p.past && <Text className={styles.warning}> 截止日期早于今天</Text>}
           {!p.calendarCovered && <Text className={styles.warning} data-testid="calendar-warning"> {UNCOVERED_WARNING}</Text>}
