@@ -1,10 +1,11 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
+import { SHEET_KIND_LABELS, type SheetKind } from '../../../../shared/src';
 import { ApiFailure, call } from '../api';
 import type { Department } from '../types';
 import { daysLeftText } from '../format';
+import { UncoveredCalendarWarning } from './state';
 
 /**
  * The fields the task form and its dialogs share. The due date: the task form, the edit dialog and the extension dialog share: a number of
@@ -74,7 +75,7 @@ export function DueField({ state, onChange, from, daysLabel = '若干个工作�
             截止日期 {p.dueDate}（{daysLeftText(p.workingDaysLeft, p.past)}）
           </Text>
           {p.past && <Text className={styles.warning}> 截止日期早于今天</Text>}
-          {!p.calendarCovered && <Text className={styles.warning} data-testid="calendar-warning"> {UNCOVERED_WARNING}</Text>}
+          <UncoveredCalendarWarning covered={p.calendarCovered} size={300} />
         </div>
       )}
     </>
