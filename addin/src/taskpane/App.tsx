@@ -4,7 +4,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { groupIssues, PROGRESS_STATE_LABELS, SUBMISSION_STATUS_LABELS, UNCOVERED_WARNING, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
 import type { UnplacedMessage, WorkbookHost } from '../host/types';
-import { ApiClient, type OpenTask, type SubmissionDetail } from '../pane/api-client';
+import { ApiClient, lastReturn, type OpenTask, type SubmissionDetail } from '../pane/api-client';
 import { PaneController, type Scope } from '../pane/controller';
 import { capabilityReport, FEATURES } from '../excel/capabilities';
 import { blankSheet, CREATABLE } from './sheet-specs';
@@ -181,7 +181,7 @@ export function App({ host }: { host: WorkbookHost }) {
   const caps = host.capabilities;
   // On Excel without merged areas (before 1.13) the report comes from the values alone: say so beside it.
   const mergesNote = !caps.merges && <MessageBar intent="info" data-testid="merges-not-read"><MessageBarBody>此 Excel 不能读取合并单元格（需要 ExcelApi {FEATURES.merges.set}）：{FEATURES.merges.without}。</MessageBarBody></MessageBar>;
-  const returned = detail ? [...detail.decisions].reverse().find((d) => d.decision === 'return') : undefined;
+  const returned = detail ? lastReturn(detail) : undefined;
 
   const selectCell = (sheet: string, cell: string | null) => cell && void host.selectCell(sheet, cell).catch(fail);
 
