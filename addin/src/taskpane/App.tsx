@@ -27,6 +27,8 @@ function helpUrl(serverUrl: string): string {
   }
 }
 
+const NOT_CONFIGURED = { intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' } as const;
+
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
   const pane = useMemo(() => new PaneController(host), [host]);
@@ -82,7 +84,7 @@ export function App({ host }: { host: WorkbookHost }) {
 
   async function loadResources() {
     const client = api();
-    if (!client) return setMessage({ intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' });
+    if (!client) return setMessage(NOT_CONFIGURED);
     try {
       setResources(await client.resources());
     } catch (e) {
@@ -129,7 +131,7 @@ export function App({ host }: { host: WorkbookHost }) {
 
   async function submit() {
     const client = api();
-    if (!client) return setMessage({ intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' });
+    if (!client) return setMessage(NOT_CONFIGURED);
     // Never file it under no task just because the task list did not load: load it, let the clerk choose.
     if (tasks === null) return loadSubmitTab(client);
     const taskId = typeof taskChoice === 'number' ? taskChoice : null;
