@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailsText, auditEntityLabel, type AuditIdKey } from '../../../../shared/src';
 import { call, query } from '../api';
+import { useDepartments, useTasks } from '../common/queries';
 import { formatTime } from '../format';
 import { ErrorBar, Loading } from '../common/feedback';
 import { Section, useAdminStyles, useUsers } from './ui';
@@ -139,8 +140,8 @@ export function AuditTab() {
 /** Names for the ids an entry mentions: people, departments and tasks, from lists the admin may read. */
 function useNames() {
   const users = useUsers();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
+  const departments = useDepartments();
+  const tasks = useTasks();
   const find = <T extends { id: number }>(list: readonly T[] | undefined, id: unknown) => list?.find((x) => x.id === Number(id));
   const of = (key: AuditIdKey, id: unknown): string | undefined => {
     if (key === 'userId') {

@@ -5,7 +5,8 @@ import { call } from '../api';
 import { formatTime } from '../format';
 import type { Department } from '../types';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
-import { FormDialog, Section, useAdminStyles, useDepartments } from './ui';
+import { FormDialog, Section, useAdminStyles } from './ui';
+import { useDepartments } from '../common/queries';
 
 interface DepartmentInput {
   name: string;

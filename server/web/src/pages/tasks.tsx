@@ -1,11 +1,12 @@
 import {
   Badge, Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { chinaDate, SHEET_KIND_LABELS, type SheetKind } from '../../../../shared/src';
 import { call } from '../api';
+import { useDepartments, useTasks } from '../common/queries';
 import { ErrorBar, Loading } from '../common/feedback';
 import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from '../tasks/fields';
 import { DepartmentTaskCells, DepartmentTaskHeaders, UncoveredCalendarWarning } from '../tasks/state';
@@ -24,8 +25,8 @@ const useStyles = makeStyles({
 /** The collection tasks (a clerk's 待办: the open ones of their department, with its own due date); coordinators create them here. */
 export function TasksPage() {
   const user = useUser();
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+  const tasks = useTasks();
+  const departments = useDepartments();
   const today = chinaDate();
   const styles = useStyles();
   // Clerks and leads see their department's standing in each task, and a way to submit to it.

@@ -1,11 +1,12 @@
 import {
   Button, Field, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { newIdempotencyKey, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { call } from '../api';
+import { useTasks } from '../common/queries';
 import { Counts, ErrorBar, Notice, StateBadge } from '../common/feedback';
 import type { SelectedCell } from '../review/sheet-grid';
 import { isOpen, UncoveredCalendarWarning, useDepartmentTasks, type DepartmentTask } from '../tasks/state';
@@ -28,7 +29,7 @@ const useStyles = makeStyles({
 export function UploadPage() {
   const styles = useStyles();
   const navigate = useNavigate();
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
+  const tasks = useTasks();
   const [params] = useSearchParams();
   // A link from a task (?task=) chooses it; otherwise the department's only open task is chosen for the clerk.
   const [taskId, setTaskId] = useState(params.get('task') ?? '');

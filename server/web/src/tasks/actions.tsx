@@ -1,9 +1,10 @@
 import { Button, Field, Input, Select, makeStyles } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SheetKind } from '../../../../shared/src';
 import { call } from '../api';
+import { useDepartments } from '../common/queries';
 import type { Department, Task } from '../types';
 import { FormDialog } from '../admin/ui';
 import { ErrorBar } from '../common/feedback';
@@ -55,7 +56,7 @@ export function TaskActions({ task, extendRequest }: { task: Task; extendRequest
   const styles = useStyles();
   // The dialogs stay mounted and are opened and closed (see FormDialog); a new `round` gives each opening fresh fields.
   const [state, setState] = useState<{ open: Dialog; round: number; departmentId: number | null }>({ open: null, round: 0, departmentId: null });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+  const departments = useDepartments();
   const show = (open: Dialog, departmentId: number | null = null) => setState((s) => ({ open, round: s.round + 1, departmentId }));
   const close = () => setState((s) => ({ ...s, open: null }));
   useEffect(() => {
