@@ -26,7 +26,6 @@ const useStyles = makeStyles({
 export function TasksPage() {
   const user = useUser();
   const tasks = useTasks();
-  const departments = useDepartments();
   const today = chinaDate();
   const styles = useStyles();
   // Clerks and leads see their department's standing in each task, and a way to submit to it.
@@ -34,7 +33,7 @@ export function TasksPage() {
   return (
     <>
       <Title3 as="h1">填报任务</Title3>
-      {hasRole(user, 'coordinator', 'admin') && departments.data && <NewTask departments={departments.data} />}
+      {hasRole(user, 'coordinator', 'admin') && <NewTaskOnceLoaded />}
       <ErrorBar error={tasks.error} />
       {tasks.isLoading && <Loading />}
       {tasks.data && tasks.data.length === 0 && <p>还没有填报任务。</p>}
@@ -74,6 +73,12 @@ export function TasksPage() {
       )}
     </>
   );
+}
+
+/** The departments are read only for those who create tasks: a clerk's list does not need them. */
+function NewTaskOnceLoaded() {
+  const departments = useDepartments();
+  return departments.data ? <NewTask departments={departments.data} /> : null;
 }
 
 function NewTask({ departments }: { departments: Department[] }) {
