@@ -1,9 +1,10 @@
-import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles } from '@fluentui/react-components';
+import { Badge, Button, Table, TableBody, TableCell, TableRow, Text, Title3, makeStyles } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { call } from '../api';
+import { HeaderRow } from '../common/table';
 import { Counts, ErrorBar, Loading, Notice, StateBadge } from '../common/feedback';
 import { TaskActions, type ExtendRequest } from '../tasks/actions';
 import { UncoveredCalendarWarning } from '../tasks/state';
@@ -45,16 +46,7 @@ export function TaskBoardPage() {
         ))}
       </div>
       <Table aria-label="各部门进度" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>部门</TableHeaderCell>
-            <TableHeaderCell>状态</TableHeaderCell>
-            <TableHeaderCell>截止日期</TableHeaderCell>
-            <TableHeaderCell>最新版本</TableHeaderCell>
-            <TableHeaderCell>校验结果</TableHeaderCell>
-            <TableHeaderCell>最后动态</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <HeaderRow columns={['部门', '状态', '截止日期', '最新版本', '校验结果', '最后动态']} />
         <TableBody>
           {rows.map((r) => (
             <TableRow key={r.department.id} data-testid={`board-row-${r.department.name}`} data-state={r.state}>
