@@ -113,7 +113,8 @@ export function App({ host }: { host: WorkbookHost }) {
     try {
       return await work(signal, (done, total) => setProgress(total ? done / total : 1));
     } catch (e) {
-      setMessage(signal.aborted ? { intent: 'info', text: cancelled } : { intent: 'error', text: e instanceof Error ? e.message : '操作失败' });
+      if (signal.aborted) setMessage({ intent: 'info', text: cancelled });
+      else fail(e);
       return null;
     } finally {
       setProgress(null);
