@@ -90,8 +90,8 @@ function NewTask({ departments }: { departments: Department[] }) {
   const [chosen, setChosen] = useState<number[]>([]);
   const [due, setDue] = useState<DueState>({ by: 'days', days: '10', date: '' });
   const dueValue = dueInput(due);
-  const confirm = usePastDueConfirm((confirmPastDue) =>
-    call('createTask', { json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
+  const confirm = usePastDueConfirm((past) =>
+    call('createTask', { json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue ? dueValue.input : {}), ...past } }),
   );
   const create = useMutation({
     mutationFn: confirm.run,

@@ -101,10 +101,10 @@ function EditTaskDialog({ open, task, departments, onClose }: { open: boolean; t
   const [due, setDue] = useState<DueState>({ by: 'date', days: '10', date: task.dueDate });
   const dueValue = dueInput(due);
   const unchangedDue = 'input' in dueValue && 'dueDate' in dueValue.input && dueValue.input.dueDate === task.dueDate;
-  const confirm = usePastDueConfirm((confirmPastDue) =>
+  const confirm = usePastDueConfirm((past) =>
     call('updateTask', {
       params: { id: task.id },
-      json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue && !unchangedDue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) },
+      json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue && !unchangedDue ? dueValue.input : {}), ...past },
     }),
   );
   const save = useTaskChange(confirm.run, onClose);
@@ -127,8 +127,8 @@ function ExtendDialog({ open, task, departments, initial, onClose }: { open: boo
   const current = task.extensions.find((e) => e.departmentId === Number(departmentId))?.dueDate ?? task.dueDate;
   const [due, setDue] = useState<DueState>({ by: 'days', days: '5', date: current });
   const dueValue = dueInput(due);
-  const confirm = usePastDueConfirm((confirmPastDue) =>
-    call('extendTask', { params: { id: task.id }, json: { departmentId: Number(departmentId), ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
+  const confirm = usePastDueConfirm((past) =>
+    call('extendTask', { params: { id: task.id }, json: { departmentId: Number(departmentId), ...('input' in dueValue ? dueValue.input : {}), ...past } }),
   );
   const save = useTaskChange(confirm.run, onClose);
   return (

@@ -84,18 +84,18 @@ export function DueField({ state, onChange, from, daysLabel = '若干个工作�
 
 /**
  * Sends with `confirmPastDue` only after the user said yes: the server judges what is past
- * (its clock, China's date) and the page asks when it refuses.
+ * (its clock, China's date) and the page asks when it refuses. `send` spreads what it is given into its body.
  */
-export function usePastDueConfirm<T>(send: (confirmPastDue: boolean) => Promise<T>) {
+export function usePastDueConfirm<T>(send: (confirm: { confirmPastDue?: true }) => Promise<T>) {
   const [asking, setAsking] = useState<{ resolve(ok: boolean): void } | null>(null);
   const run = async (): Promise<T | null> => {
     try {
-      return await send(false);
+      return await send({});
     } catch (e) {
       if (!(e instanceof ApiFailure) || e.code !== 'due-date-past') throw e;
       const ok = await new Promise<boolean>((resolve) => setAsking({ resolve }));
       setAsking(null);
-      return ok ? send(true) : null;
+      return ok ? send({ confirmPastDue: true }) : null;
     }
   };
   // Inline rather than a dialog of its own: a nested modal left the page hidden from assistive technology once both closed.
