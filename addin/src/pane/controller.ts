@@ -1,6 +1,6 @@
 import { marksFromComments, marksFromReport, newIdempotencyKey, noteText, WorkbookValidation, type CellMark, type Report, type WorkbookGrid } from '../../../shared/src';
 import type { HostOptions, UnplacedMessage, WorkbookHost } from '../host/types';
-import type { ApiClient, SubmissionDetail, SubmissionSummary } from './api-client';
+import { lastReturn, type ApiClient, type SubmissionDetail, type SubmissionSummary } from './api-client';
 
 /**
  * What the task pane does, without React: read sheets through the host, check them with the
@@ -94,7 +94,7 @@ export class PaneController {
     const id = Number(await this.host.settings.get(LAST_SUBMISSION_KEY));
     if (!Number.isInteger(id) || id <= 0) return null;
     const detail = await api.submission(id);
-    const returned = [...detail.decisions].reverse().find((d) => d.decision === 'return');
+    const returned = lastReturn(detail);
     if (returned && detail.status === 'returned') {
       const sheets = new Set(await this.host.listSheets());
       const marks = marksFromComments(returned.comments);

@@ -4,7 +4,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { groupIssues, PROGRESS_STATE_LABELS, SUBMISSION_STATUS_LABELS, UNCOVERED_WARNING, type CatalogueResource, type Issue, type Report } from '../../../shared/src';
 import type { UnplacedMessage, WorkbookHost } from '../host/types';
-import { ApiClient, type OpenTask, type SubmissionDetail } from '../pane/api-client';
+import { ApiClient, lastReturn, type OpenTask, type SubmissionDetail } from '../pane/api-client';
 import { PaneController, type Scope } from '../pane/controller';
 import { capabilityReport, FEATURES } from '../excel/capabilities';
 import { blankSheet, CREATABLE } from './sheet-specs';
@@ -26,6 +26,8 @@ function helpUrl(serverUrl: string): string {
     return new URL('/help/rules', window.location.origin).href;
   }
 }
+
+const NOT_CONFIGURED = { intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' } as const;
 
 export function App({ host }: { host: WorkbookHost }) {
   const styles = useStyles();
@@ -82,7 +84,7 @@ export function App({ host }: { host: WorkbookHost }) {
 
   async function loadResources() {
     const client = api();
-    if (!client) return setMessage({ intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' });
+    if (!client) return setMessage(NOT_CONFIGURED);
     try {
       setResources(await client.resources());
     } catch (e) {
@@ -111,7 +113,8 @@ export function App({ host }: { host: WorkbookHost }) {
     try {
       return await work(signal, (done, total) => setProgress(total ? done / total : 1));
     } catch (e) {
-      setMessage(signal.aborted ? { intent: 'info', text: cancelled } : { intent: 'error', text: e instanceof Error ? e.message : '操作失败' });
+      if (signal.aborted) setMessage({ intent: 'info', text: cancelled });
+      else fail(e);
       return null;
     } finally {
       setProgress(null);
@@ -129,7 +132,7 @@ export function App({ host }: { host: WorkbookHost }) {
 
   async function submit() {
     const client = api();
-    if (!client) return setMessage({ intent: 'error', text: '请先在“设置”中填写服务器地址和访问令牌。' });
+    if (!client) return setMessage(NOT_CONFIGURED);
     // Never file it under no task just because the task list did not load: load it, let the clerk choose.
     if (tasks === null) return loadSubmitTab(client);
     const taskId = typeof taskChoice === 'number' ? taskChoice : null;
@@ -181,7 +184,7 @@ export function App({ host }: { host: WorkbookHost }) {
   const caps = host.capabilities;
   // On Excel without merged areas (before 1.13) the report comes from the values alone: say so beside it.
   const mergesNote = !caps.merges && <MessageBar intent="info" data-testid="merges-not-read"><MessageBarBody>此 Excel 不能读取合并单元格（需要 ExcelApi {FEATURES.merges.set}）：{FEATURES.merges.without}。</MessageBarBody></MessageBar>;
-  const returned = detail ? [...detail.decisions].reverse().find((d) => d.decision === 'return') : undefined;
+  const returned = detail ? lastReturn(detail) : undefined;
 
   const selectCell = (sheet: string, cell: string | null) => cell && void host.selectCell(sheet, cell).catch(fail);
 

@@ -15,8 +15,11 @@ export function formatAge(iso: string, now = Date.now()): string {
   return `${Math.floor(hours / 24)} 天`;
 }
 
-/** Working days to a due date in words (the board's workingDaysLeft). */
-export function daysLeftText(workingDaysLeft: number): string {
-  if (workingDaysLeft >= 0) return `还有 ${workingDaysLeft} 个工作日`;
+/**
+ * Working days to a due date in words (the board's workingDaysLeft). `past` when the caller knows
+ * the date has gone by (the due-date preview): a date passed over a weekend is 0 working days ago.
+ */
+export function daysLeftText(workingDaysLeft: number, past = workingDaysLeft < 0): string {
+  if (!past) return `还有 ${workingDaysLeft} 个工作日`;
   return `已过 ${-workingDaysLeft} 个工作日`;
 }

@@ -1,9 +1,11 @@
-import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Table, TableBody, TableCell, TableRow, Text } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { AUDIT_ACTION_LABELS, auditActionLabel, auditDetailsText, auditEntityLabel, type AuditIdKey } from '../../../../shared/src';
 import { call, query } from '../api';
+import { HeaderRow } from '../common/table';
+import { useDepartments, useTasks } from '../common/queries';
 import { formatTime } from '../format';
 import { ErrorBar, Loading } from '../common/feedback';
 import { Section, useAdminStyles, useUsers } from './ui';
@@ -91,15 +93,7 @@ export function AuditTab() {
             共 {total} 条{total > PAGE ? `，第 ${page + 1} / ${pages} 页` : ''}
           </Text>
           <Table aria-label="操作日志" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>时间</TableHeaderCell>
-                <TableHeaderCell>用户</TableHeaderCell>
-                <TableHeaderCell>操作</TableHeaderCell>
-                <TableHeaderCell>对象</TableHeaderCell>
-                <TableHeaderCell>详情</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <HeaderRow columns={['时间', '用户', '操作', '对象', '详情']} />
             <TableBody>
               {log.data?.items.map((e) => (
                 <TableRow key={e.id} data-testid={`audit-row-${e.id}`} data-action={e.action}>
@@ -139,8 +133,8 @@ export function AuditTab() {
 /** Names for the ids an entry mentions: people, departments and tasks, from lists the admin may read. */
 function useNames() {
   const users = useUsers();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
+  const departments = useDepartments();
+  const tasks = useTasks();
   const find = <T extends { id: number }>(list: readonly T[] | undefined, id: unknown) => list?.find((x) => x.id === Number(id));
   const of = (key: AuditIdKey, id: unknown): string | undefined => {
     if (key === 'userId') {

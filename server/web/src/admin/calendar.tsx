@@ -1,8 +1,9 @@
-import { Badge, Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, makeStyles } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, Select, Table, TableBody, TableCell, TableRow, Textarea, makeStyles } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CALENDAR_SOURCE_LABELS, NOTICE_EXAMPLE, parseNotice, type CalendarSource } from '../../../../shared/src';
 import { call } from '../api';
+import { HeaderRow } from '../common/table';
 import { formatTime } from '../format';
 import type { BureauCalendarYear } from '../types';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
@@ -35,15 +36,7 @@ export function CalendarTab() {
           <Loading />
         ) : (
           <Table aria-label="各年度节假日数据" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>年度</TableHeaderCell>
-                <TableHeaderCell>来源</TableHeaderCell>
-                <TableHeaderCell>放假 / 调休上班</TableHeaderCell>
-                <TableHeaderCell>依据</TableHeaderCell>
-                <TableHeaderCell>操作</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <HeaderRow columns={['年度', '来源', '放假 / 调休上班', '依据', '操作']} />
             <TableBody>
               {data?.years.map(({ year: y, source }) => {
                 const entry = entryOf(y);

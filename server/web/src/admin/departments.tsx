@@ -1,11 +1,13 @@
-import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { Button, Field, Input, Table, TableBody, TableCell, TableRow } from '@fluentui/react-components';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../api';
+import { HeaderRow } from '../common/table';
 import { formatTime } from '../format';
 import type { Department } from '../types';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
-import { FormDialog, Section, useAdminStyles, useDepartments } from './ui';
+import { FormDialog, Section, useAdminStyles } from './ui';
+import { useDepartments } from '../common/queries';
 
 interface DepartmentInput {
   name: string;
@@ -25,14 +27,7 @@ export function DepartmentsTab() {
           <Loading />
         ) : (
           <Table aria-label="部门列表" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>名称</TableHeaderCell>
-                <TableHeaderCell>代码</TableHeaderCell>
-                <TableHeaderCell>创建时间</TableHeaderCell>
-                <TableHeaderCell>操作</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <HeaderRow columns={['名称', '代码', '创建时间', '操作']} />
             <TableBody>
               {departments.data?.map((d) => (
                 <TableRow key={d.id} data-testid={`department-row-${d.name}`}>

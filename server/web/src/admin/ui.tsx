@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { call } from '../api';
 
-/** What the admin and account pages share: their queries (one key per list, so a write refreshes every view of it) and a few layout pieces. */
-export const useDepartments = () => useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+/** What the admin and account pages share: their queries (one key per list, so a write refreshes every view of it; departments: common/queries.ts) and a few layout pieces. */
 export const useUsers = () => useQuery({ queryKey: ['users'], queryFn: () => call('users') });
 /** Mine, or (admin) everyone's. */
 export const useTokens = (all: boolean) => useQuery({ queryKey: ['tokens', all ? 'all' : 'mine'], queryFn: () => call('tokens', { search: { all: all ? 'true' : undefined } }) });

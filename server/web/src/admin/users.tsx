@@ -6,7 +6,8 @@ import { call } from '../api';
 import { useUser } from '../session';
 import type { Department, User, UserUpdateResult } from '../types';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
-import { FormDialog, MIN_PASSWORD, needsDepartment, Section, useAdminStyles, useDepartments, useUsers } from './ui';
+import { FormDialog, MIN_PASSWORD, needsDepartment, Section, useAdminStyles, useUsers } from './ui';
+import { useDepartments } from '../common/queries';
 
 type Dialogs = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
 

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { ROLE_LABELS } from '../../../../shared/src';
 import { call } from '../api';
 import { CreateTokenForm, TokenTable } from '../admin/token-parts';
-import { MIN_PASSWORD, Section, useAdminStyles, useDepartments, useTokens } from '../admin/ui';
+import { MIN_PASSWORD, Section, useAdminStyles, useTokens } from '../admin/ui';
+import { useDepartments } from '../common/queries';
 import { ErrorBar, Loading, Notice } from '../common/feedback';
 import { useSession, useUser } from '../session';
 

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { SHEET_KIND_LABELS, SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '../../../../shared/src';
 import { call } from '../api';
+import { useDepartments, useTasks } from '../common/queries';
 import { Counts, ErrorBar, Loading, StatusBadge } from '../common/feedback';
 import { formatAge, formatTime } from '../format';
 import { hasRole, useUser } from '../session';
@@ -50,8 +51,8 @@ export function QueuePage() {
     setParams(next, { replace: true });
   };
 
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+  const tasks = useTasks();
+  const departments = useDepartments();
   const list = useQuery({
     queryKey: ['submissions', filter],
     queryFn: () =>

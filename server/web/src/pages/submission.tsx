@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { allowedReviewActions, REVIEW_BUTTON_LABELS, SHEET_KIND_LABELS, type ReviewAction } from '../../../../shared/src';
 import { call } from '../api';
+import { useDepartments, useTasks } from '../common/queries';
 import { commentPlace, commentTarget } from '../review/comments';
 import { DiffPanel } from '../review/diff-panel';
 import { Counts, ErrorBar, Loading, Notice, StatusBadge } from '../common/feedback';
@@ -52,8 +53,8 @@ export function SubmissionPage() {
   const sheets = useQuery({ queryKey: ['sheets', id], queryFn: () => call('submissionSheets', { params: { id } }), staleTime: Infinity });
   const diff = useQuery({ queryKey: ['diff', id], queryFn: () => call('diff', { params: { id } }), enabled: detail.isSuccess });
   const versions = useQuery({ queryKey: ['versions', id], queryFn: () => call('versions', { params: { id } }), enabled: detail.isSuccess });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
+  const departments = useDepartments();
+  const tasks = useTasks();
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => call('settings') });
 
   const s = detail.data;

@@ -1,17 +1,18 @@
-import { Badge, Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Table, TableBody, TableCell, TableRow, Text, Title3, makeStyles } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS, UNCOVERED_WARNING } from '../../../../shared/src';
+import { PROGRESS_STATE_LABELS, PROGRESS_STATES, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { call } from '../api';
+import { HeaderRow } from '../common/table';
 import { Counts, ErrorBar, Loading, Notice, StateBadge } from '../common/feedback';
 import { TaskActions, type ExtendRequest } from '../tasks/actions';
+import { UncoveredCalendarWarning } from '../tasks/state';
 import { hasRole, useUser } from '../session';
 import { daysLeftText, formatTime } from '../format';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'center' },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   due: { display: 'inline-flex', gap: '8px', alignItems: 'center' },
 });
 
@@ -33,11 +34,7 @@ export function TaskBoardPage() {
         <Text>
           截止日期：{task.dueDate}（{daysLeftText(workingDaysLeft)}）
         </Text>
-        {!calendarCovered && (
-          <Text className={styles.warning} data-testid="calendar-warning">
-            {UNCOVERED_WARNING}
-          </Text>
-        )}
+        <UncoveredCalendarWarning covered={calendarCovered} size={300} />
       </div>
       {task.closedAt && <Notice intent="info">任务已于 {formatTime(task.closedAt)} 关闭，不再接收提交。</Notice>}
       {manages && <TaskActions task={task} extendRequest={extendRequest} />}
@@ -49,16 +46,7 @@ export function TaskBoardPage() {
         ))}
       </div>
       <Table aria-label="各部门进度" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>部门</TableHeaderCell>
-            <TableHeaderCell>状态</TableHeaderCell>
-            <TableHeaderCell>截止日期</TableHeaderCell>
-            <TableHeaderCell>最新版本</TableHeaderCell>
-            <TableHeaderCell>校验结果</TableHeaderCell>
-            <TableHeaderCell>最后动态</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <HeaderRow columns={['部门', '状态', '截止日期', '最新版本', '校验结果', '最后动态']} />
         <TableBody>
           {rows.map((r) => (
             <TableRow key={r.department.id} data-testid={`board-row-${r.department.name}`} data-state={r.state}>

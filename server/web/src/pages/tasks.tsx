@@ -1,11 +1,12 @@
 import {
   Badge, Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { chinaDate, SHEET_KIND_LABELS, type SheetKind } from '../../../../shared/src';
 import { call } from '../api';
+import { useDepartments, useTasks } from '../common/queries';
 import { ErrorBar, Loading } from '../common/feedback';
 import { DueField, dueInput, TaskScopeFields, usePastDueConfirm, type DueState } from '../tasks/fields';
 import { DepartmentTaskCells, DepartmentTaskHeaders, UncoveredCalendarWarning } from '../tasks/state';
@@ -24,8 +25,7 @@ const useStyles = makeStyles({
 /** The collection tasks (a clerk's 待办: the open ones of their department, with its own due date); coordinators create them here. */
 export function TasksPage() {
   const user = useUser();
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+  const tasks = useTasks();
   const today = chinaDate();
   const styles = useStyles();
   // Clerks and leads see their department's standing in each task, and a way to submit to it.
@@ -33,7 +33,7 @@ export function TasksPage() {
   return (
     <>
       <Title3 as="h1">填报任务</Title3>
-      {hasRole(user, 'coordinator', 'admin') && departments.data && <NewTask departments={departments.data} />}
+      {hasRole(user, 'coordinator', 'admin') && <NewTaskOnceLoaded />}
       <ErrorBar error={tasks.error} />
       {tasks.isLoading && <Loading />}
       {tasks.data && tasks.data.length === 0 && <p>还没有填报任务。</p>}
@@ -75,6 +75,12 @@ export function TasksPage() {
   );
 }
 
+/** The departments are read only for those who create tasks: a clerk's list does not need them. */
+function NewTaskOnceLoaded() {
+  const departments = useDepartments();
+  return departments.data ? <NewTask departments={departments.data} /> : null;
+}
+
 function NewTask({ departments }: { departments: Department[] }) {
   const styles = useStyles();
   const navigate = useNavigate();
@@ -84,8 +90,8 @@ function NewTask({ departments }: { departments: Department[] }) {
   const [chosen, setChosen] = useState<number[]>([]);
   const [due, setDue] = useState<DueState>({ by: 'days', days: '10', date: '' });
   const dueValue = dueInput(due);
-  const confirm = usePastDueConfirm((confirmPastDue) =>
-    call('createTask', { json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
+  const confirm = usePastDueConfirm((past) =>
+    call('createTask', { json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue ? dueValue.input : {}), ...past } }),
   );
   const create = useMutation({
     mutationFn: confirm.run,

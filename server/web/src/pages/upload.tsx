@@ -1,11 +1,13 @@
 import {
-  Button, Field, makeStyles, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens,
+  Button, Field, makeStyles, Select, Table, TableBody, TableCell, TableRow, Text, Title3, tokens,
 } from '@fluentui/react-components';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { newIdempotencyKey, SHEET_KIND_LABELS } from '../../../../shared/src';
 import { call } from '../api';
+import { HeaderRow } from '../common/table';
+import { useTasks } from '../common/queries';
 import { Counts, ErrorBar, Notice, StateBadge } from '../common/feedback';
 import type { SelectedCell } from '../review/sheet-grid';
 import { isOpen, UncoveredCalendarWarning, useDepartmentTasks, type DepartmentTask } from '../tasks/state';
@@ -28,7 +30,7 @@ const useStyles = makeStyles({
 export function UploadPage() {
   const styles = useStyles();
   const navigate = useNavigate();
-  const tasks = useQuery({ queryKey: ['tasks'], queryFn: () => call('tasks') });
+  const tasks = useTasks();
   const [params] = useSearchParams();
   // A link from a task (?task=) chooses it; otherwise the department's only open task is chosen for the clerk.
   const [taskId, setTaskId] = useState(params.get('task') ?? '');
@@ -120,14 +122,7 @@ function OpenTasks({ open, chosen, onChoose }: { open: DepartmentTask[]; chosen:
   const styles = useStyles();
   return (
     <Table aria-label="本部门未完成的任务" size="small" className={styles.tasks}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>未完成的填报任务</TableHeaderCell>
-          <TableHeaderCell>截止日期</TableHeaderCell>
-          <TableHeaderCell>剩余</TableHeaderCell>
-          <TableHeaderCell>本部门状态</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <HeaderRow columns={['未完成的填报任务', '截止日期', '剩余', '本部门状态']} />
       <TableBody>
         {open.map(({ task, board, row }) => (
           <TableRow

@@ -1,9 +1,10 @@
 import { Button, Field, Input, Select, makeStyles } from '@fluentui/react-components';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { SheetKind } from '../../../../shared/src';
 import { call } from '../api';
+import { useDepartments } from '../common/queries';
 import type { Department, Task } from '../types';
 import { FormDialog } from '../admin/ui';
 import { ErrorBar } from '../common/feedback';
@@ -55,7 +56,7 @@ export function TaskActions({ task, extendRequest }: { task: Task; extendRequest
   const styles = useStyles();
   // The dialogs stay mounted and are opened and closed (see FormDialog); a new `round` gives each opening fresh fields.
   const [state, setState] = useState<{ open: Dialog; round: number; departmentId: number | null }>({ open: null, round: 0, departmentId: null });
-  const departments = useQuery({ queryKey: ['departments'], queryFn: () => call('departments') });
+  const departments = useDepartments();
   const show = (open: Dialog, departmentId: number | null = null) => setState((s) => ({ open, round: s.round + 1, departmentId }));
   const close = () => setState((s) => ({ ...s, open: null }));
   useEffect(() => {
@@ -100,10 +101,10 @@ function EditTaskDialog({ open, task, departments, onClose }: { open: boolean; t
   const [due, setDue] = useState<DueState>({ by: 'date', days: '10', date: task.dueDate });
   const dueValue = dueInput(due);
   const unchangedDue = 'input' in dueValue && 'dueDate' in dueValue.input && dueValue.input.dueDate === task.dueDate;
-  const confirm = usePastDueConfirm((confirmPastDue) =>
+  const confirm = usePastDueConfirm((past) =>
     call('updateTask', {
       params: { id: task.id },
-      json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue && !unchangedDue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) },
+      json: { title, sheetKinds: kinds, departmentIds: chosen, ...('input' in dueValue && !unchangedDue ? dueValue.input : {}), ...past },
     }),
   );
   const save = useTaskChange(confirm.run, onClose);
@@ -126,8 +127,8 @@ function ExtendDialog({ open, task, departments, initial, onClose }: { open: boo
   const current = task.extensions.find((e) => e.departmentId === Number(departmentId))?.dueDate ?? task.dueDate;
   const [due, setDue] = useState<DueState>({ by: 'days', days: '5', date: current });
   const dueValue = dueInput(due);
-  const confirm = usePastDueConfirm((confirmPastDue) =>
-    call('extendTask', { params: { id: task.id }, json: { departmentId: Number(departmentId), ...('input' in dueValue ? dueValue.input : {}), ...(confirmPastDue ? { confirmPastDue } : {}) } }),
+  const confirm = usePastDueConfirm((past) =>
+    call('extendTask', { params: { id: task.id }, json: { departmentId: Number(departmentId), ...('input' in dueValue ? dueValue.input : {}), ...past } }),
   );
   const save = useTaskChange(confirm.run, onClose);
   return (

@@ -1,9 +1,11 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SHEET_KIND_LABELS, UNCOVERED_WARNING, type SheetKind } from '../../../../shared/src';
+import { SHEET_KIND_LABELS, type SheetKind } from '../../../../shared/src';
 import { ApiFailure, call } from '../api';
 import type { Department } from '../types';
+import { daysLeftText } from '../format';
+import { UncoveredCalendarWarning } from './state';
 
 /**
  * The fields the task form and its dialogs share. The due date: the task form, the edit dialog and the extension dialog share: a number of
@@ -70,10 +72,10 @@ export function DueField({ state, onChange, from, daysLabel = '若干个工作�
       {q && p && (
         <div role="status" aria-label="截止日期预览">
           <Text className={styles.preview}>
-            截止日期 {p.dueDate}（{p.past ? `已过 ${-p.workingDaysLeft} 个工作日` : `还有 ${p.workingDaysLeft} 个工作日`}）
+            截止日期 {p.dueDate}（{daysLeftText(p.workingDaysLeft, p.past)}）
           </Text>
           {p.past && <Text className={styles.warning}> 截止日期早于今天</Text>}
-          {!p.calendarCovered && <Text className={styles.warning} data-testid="calendar-warning"> {UNCOVERED_WARNING}</Text>}
+          <UncoveredCalendarWarning covered={p.calendarCovered} size={300} />
         </div>
       )}
     </>
@@ -82,18 +84,18 @@ export function DueField({ state, onChange, from, daysLabel = '若干个工作�
 
 /**
  * Sends with `confirmPastDue` only after the user said yes: the server judges what is past
- * (its clock, China's date) and the page asks when it refuses.
+ * (its clock, China's date) and the page asks when it refuses. `send` spreads what it is given into its body.
  */
-export function usePastDueConfirm<T>(send: (confirmPastDue: boolean) => Promise<T>) {
+export function usePastDueConfirm<T>(send: (confirm: { confirmPastDue?: true }) => Promise<T>) {
   const [asking, setAsking] = useState<{ resolve(ok: boolean): void } | null>(null);
   const run = async (): Promise<T | null> => {
     try {
-      return await send(false);
+      return await send({});
     } catch (e) {
       if (!(e instanceof ApiFailure) || e.code !== 'due-date-past') throw e;
       const ok = await new Promise<boolean>((resolve) => setAsking({ resolve }));
       setAsking(null);
-      return ok ? send(true) : null;
+      return ok ? send({ confirmPastDue: true }) : null;
     }
   };
   // Inline rather than a dialog of its own: a nested modal left the page hidden from assistive technology once both closed.

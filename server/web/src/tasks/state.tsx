@@ -58,12 +58,12 @@ export function DepartmentTaskCells({ task }: { task: Task }) {
 
 const useWarningStyles = makeStyles({ warning: { color: tokens.colorPaletteDarkOrangeForeground1 } });
 
-/** Beside a due date in a year whose holidays the server does not know: it was counted on weekends alone. */
-export function UncoveredCalendarWarning({ covered }: { covered: boolean }) {
+/** Beside a due date in a year whose holidays the server does not know: it was counted on weekends alone. `size` 300 where it reads as body text (the board, the due-date preview). */
+export function UncoveredCalendarWarning({ covered, size = 200 }: { covered: boolean; size?: 200 | 300 }) {
   const styles = useWarningStyles();
   if (covered) return null;
   return (
-    <Text size={200} className={styles.warning} data-testid="calendar-warning">
+    <Text size={size} className={styles.warning} data-testid="calendar-warning">
       {' '}
       {UNCOVERED_WARNING}
     </Text>
