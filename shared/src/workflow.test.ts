@@ -1,4 +1,4 @@
-import { allowedReviewActions, REVIEW_RULES, reviewSources } from './workflow';
+import { allowedReviewActions, lastReturn, REVIEW_RULES, reviewSources } from './workflow';
 import type { Role, SubmissionStatus } from './vocabulary';
 
 const ROLES: Role[] = ['clerk', 'lead', 'coordinator', 'admin'];
@@ -41,4 +41,10 @@ describe('review rules', () => {
       }
     }
   });
+});
+
+test('lastReturn finds the newest return among the decisions, or none', () => {
+  const decisions = [{ decision: 'return', id: 1 }, { decision: 'confirm', id: 2 }, { decision: 'return', id: 3 }, { decision: 'approve', id: 4 }];
+  expect(lastReturn({ decisions })?.id).toBe(3);
+  expect(lastReturn({ decisions: decisions.filter((d) => d.decision !== 'return') })).toBeUndefined();
 });

@@ -26,3 +26,9 @@ export function reviewSources(action: ReviewAction, role: Role, leadStep: boolea
 export function allowedReviewActions(role: Role, status: SubmissionStatus, leadStep: boolean): ReviewAction[] {
   return (Object.keys(REVIEW_RULES) as ReviewAction[]).filter((a) => reviewSources(a, role, leadStep)?.includes(status));
 }
+
+/** The latest return among a submission's decisions: whose reason and cell comments the clerk is shown. */
+export function lastReturn<D extends { decision: string }>(submission: { decisions: readonly D[] }): D | undefined {
+  for (let i = submission.decisions.length - 1; i >= 0; i--) if (submission.decisions[i].decision === 'return') return submission.decisions[i];
+  return undefined;
+}

@@ -11,8 +11,7 @@ export type SubmissionSummary = ResponseOf<'submit'>['submission'];
 export type SubmissionDetail = ResponseOf<'submission'>;
 export type Decision = SubmissionDetail['decisions'][number];
 
-/** The reviewer's latest return of a submission, whose reasons and cell comments the pane shows. */
-export const lastReturn = (detail: SubmissionDetail): Decision | undefined => [...detail.decisions].reverse().find((d) => d.decision === 'return');
+export { lastReturn } from '../../../shared/src/workflow';
 
 /** A collection task as the pane shows it: the server's dates and this department's standing on it. */
 export interface OpenTask {

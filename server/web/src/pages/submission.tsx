@@ -4,7 +4,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { allowedReviewActions, REVIEW_BUTTON_LABELS, SHEET_KIND_LABELS, type ReviewAction } from '../../../../shared/src';
+import { allowedReviewActions, lastReturn, REVIEW_BUTTON_LABELS, SHEET_KIND_LABELS, type ReviewAction } from '../../../../shared/src';
 import { call } from '../api';
 import { useDepartments, useTasks } from '../common/queries';
 import { commentPlace, commentTarget } from '../review/comments';
@@ -72,7 +72,7 @@ export function SubmissionPage() {
   const department = departments.data?.find((d) => d.id === s.departmentId)?.name ?? `部门 ${s.departmentId}`;
   const task = s.taskId === null ? null : tasks.data?.find((t) => t.id === s.taskId);
   const people = versions.data?.people ?? {};
-  const returned = s.status === 'returned' ? [...s.decisions].reverse().find((d) => d.decision === 'return') : undefined;
+  const returned = s.status === 'returned' ? lastReturn(s) : undefined;
   const pick = (c: CellComment) => {
     const at = commentTarget(c, sheets.data.sheets);
     if (!at) return;
